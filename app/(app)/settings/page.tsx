@@ -1,0 +1,27 @@
+import Link from "next/link";
+import { requireUser } from "@/lib/auth";
+import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
+
+export default async function SettingsPage() {
+  const user = await requireUser();
+  return (
+    <section className="space-y-8">
+      <div>
+        <h1 className="text-xl font-semibold">Settings</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          Signed in as {user.name} ({user.email}), {user.role === "admin" ? "administrator" : "member"}.
+        </p>
+      </div>
+      {user.role === "admin" ? (
+        <div className="rounded-lg border border-slate-200 bg-white p-6">
+          <h2 className="text-base font-semibold">Users</h2>
+          <p className="mt-1 text-sm text-slate-600">Create accounts for administrators and members.</p>
+          <Link href="/settings/users" className="mt-3 inline-block text-sm font-medium text-blue-700 hover:underline">
+            Manage users
+          </Link>
+        </div>
+      ) : null}
+      <ApiKeysPanel />
+    </section>
+  );
+}

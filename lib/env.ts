@@ -1,0 +1,86 @@
+import { z } from "zod";
+
+/**
+ * The only reader of process.env. Each process (web, worker, launcher) parses what it needs
+ * once; a bad or missing value stops it with a message naming the variable (epic-stack).
+ */
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration problem:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+const ZEncryptionKeys = z
+  .string({ error: "is required (comma-separated keyId:base64Key pairs, the first is used for new values)" })
+  .transform((value, ctx) => {
+    const keys = new Map<string, Buffer>();
+    for (const part of value.split(",").map((p) => p.trim()).filter(Boolean)) {
+      const [id, material] = part.split(":");
+      const key = material ? Buffer.from(material, "base64") : Buffer.alloc(0);
+      if (!id || !/^[A-Za-z0-9_-]{1,32}$/.test(id) || key.length !== 32) {
+        ctx.addIssue({ code: "custom", message: `entry "${id ?? ""}:…" must be keyId:base64 of exactly 32 bytes` });
+        return z.NEVER;
+      }
+      keys.set(id, key);
+    }
+    const activeKeyId = [...keys.keys()][0];
+    if (!activeKeyId) {
+      ctx.addIssue({ code: "custom", message: "holds no key" });
+      return z.NEVER;
+    }
+    return { activeKeyId, keys };
+  });
+
+const ZPostgresUrl = z
+  .string({ error: "is required" })
+  .refine((v) => /^postgres(ql)?:\/\/.+/.test(v), "must be a postgresql://user:password@host:port/database URL");
+
+const ZServerEnv = z.object({
+  DATABASE_URL: ZPostgresUrl,
+  NEXTAUTH_SECRET: z.string({ error: "is required" }).min(32, "must be at least 32 characters"),
+  NEXTAUTH_URL: z.url({ error: "must be the app's public URL, such as http://localhost:3000" }),
+  ENCRYPTION_KEYS: ZEncryptionKeys,
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+export type ServerEnv = z.infer<typeof ZServerEnv>;
+
+const ZLauncherEnv = z.object({
+  DATABASE_URL: ZPostgresUrl.optional(),
+  PORT: z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  APP_URL: z.url({ error: "must be the app's public URL, such as https://connector.example.com" }).optional(),
+  DATA_DIR: z.string().default(".data"),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  ENCRYPTION_KEYS: z.string().optional(),
+  LOG_LEVEL: z.string().optional(),
+});
+export type LauncherEnv = z.infer<typeof ZLauncherEnv>;
+
+function parseOrThrow<T extends z.ZodType>(schema: T, source: NodeJS.ProcessEnv): z.infer<T> {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".") || "environment"} ${i.message}`));
+}
+
+let cached: ServerEnv | undefined;
+
+/** Settings of the web and worker processes; parsed on first use, then cached. */
+export function serverEnv(): ServerEnv {
+  cached ??= parseOrThrow(ZServerEnv, process.env);
+  return cached;
+}
+
+/** Settings of the start command, before it has prepared a database and secrets. */
+export function launcherEnv(source: NodeJS.ProcessEnv = process.env): LauncherEnv {
+  return parseOrThrow(ZLauncherEnv, source);
+}
+
+export function parseServerEnv(source: NodeJS.ProcessEnv): ServerEnv {
+  return parseOrThrow(ZServerEnv, source);
+}
+
+export function isProductionBuildPhase(): boolean {
+  return process.env.NEXT_PHASE === "phase-production-build";
+}

@@ -1,0 +1,84 @@
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import { assertAdmin, authenticateRequest, type RequestActor } from "../auth";
+import { serverEnv } from "../env";
+import { AppError, fieldProblemsFromZod, toResponse } from "../errors";
+import { logger } from "../logger";
+
+type Access = "public" | "user" | "admin";
+
+interface Context<TBody, TParams> {
+  request: Request;
+  actor: RequestActor | null;
+  body: TBody;
+  params: TParams;
+  requestId: string;
+}
+
+interface RouteOptions<TSchema extends z.ZodType | undefined, TParams> {
+  access: Access;
+  body?: TSchema;
+  handler: (
+    ctx: Context<TSchema extends z.ZodType ? z.infer<TSchema> : undefined, TParams>,
+  ) => Promise<Response | unknown>;
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** Cookie-authenticated writes must come from our own pages (route handlers have no CSRF check). */
+function assertSameOrigin(request: Request): void {
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const allowed = new Set([new URL(serverEnv().NEXTAUTH_URL).host, host]);
+  if (!origin || !allowed.has(safeHost(origin))) {
+    throw new AppError("FORBIDDEN", "Cross-site request refused: send it from the app, or use an API key.");
+  }
+}
+
+function safeHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
+async function readBody<TSchema extends z.ZodType>(request: Request, schema: TSchema): Promise<z.infer<TSchema>> {
+  let raw: unknown;
+  try {
+    raw = await request.json();
+  } catch {
+    throw AppError.validation([{ loc: ["body"], msg: "The request body must be JSON.", type: "json_invalid" }]);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw AppError.validation(fieldProblemsFromZod(parsed.error));
+  return parsed.data;
+}
+
+/**
+ * Every route handler goes through here: authentication (session or API key), the role
+ * check, the origin check for cookie writes, zod parsing of the body, and one error shape.
+ */
+export function apiRoute<TSchema extends z.ZodType | undefined = undefined, TParams = Record<string, string>>(
+  options: RouteOptions<TSchema, TParams>,
+) {
+  return async (request: Request, context?: { params?: Promise<TParams> }): Promise<Response> => {
+    const requestId = randomUUID();
+    try {
+      let actor: RequestActor | null = null;
+      if (options.access !== "public") {
+        actor = await authenticateRequest(request);
+        if (options.access === "admin") assertAdmin(actor);
+        if (actor.method === "session" && !SAFE_METHODS.has(request.method)) assertSameOrigin(request);
+      }
+      const body = options.body ? await readBody(request, options.body) : undefined;
+      const params = (context?.params ? await context.params : {}) as TParams;
+      const result = await options.handler({ request, actor, body: body as never, params, requestId });
+      if (result instanceof Response) return result;
+      return Response.json(result ?? { ok: true });
+    } catch (err) {
+      if (!(err instanceof AppError)) logger.error({ err, requestId, path: new URL(request.url).pathname }, "route failed");
+      return toResponse(err, requestId);
+    }
+  };
+}

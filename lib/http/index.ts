@@ -1,0 +1,1 @@
+export { apiRoute } from "./api-route";

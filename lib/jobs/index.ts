@@ -1,0 +1,1 @@
+export { startJobQueue } from "./queue";

@@ -1,0 +1,13 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // `npm test` type-checks the whole project (web, worker, simulator) with tsc; the build need not repeat it.
+  typescript: { ignoreBuildErrors: true },
+  // forbidden() renders app/forbidden.tsx with a real 403 status for admin-only pages.
+  experimental: { authInterrupts: true },
+  // Server-only packages with native code or workers stay outside the bundle.
+  serverExternalPackages: ["@node-rs/argon2", "pino", "pg", "@prisma/adapter-pg"],
+};
+
+export default nextConfig;

@@ -1,0 +1,35 @@
+import { defineConfig } from "vitest/config";
+import path from "node:path";
+
+const alias = { "@": path.resolve(import.meta.dirname) };
+
+// Two projects: the simulator is a separate server with no database; the app's own
+// tests run against a real embedded PostgreSQL started once per run (test/global-setup.ts).
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: "simulator",
+          include: ["simulator/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 30_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "app",
+          include: ["lib/**/*.test.ts", "worker/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["test/global-setup.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
