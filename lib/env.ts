@@ -58,7 +58,10 @@ const ZLauncherEnv = z.object({
 });
 export type LauncherEnv = z.infer<typeof ZLauncherEnv>;
 
-function parseOrThrow<T extends z.ZodType>(schema: T, source: NodeJS.ProcessEnv): z.infer<T> {
+/** Plain variables; not NodeJS.ProcessEnv, whose Next.js typing demands NODE_ENV. */
+export type EnvSource = Record<string, string | undefined>;
+
+function parseOrThrow<T extends z.ZodType>(schema: T, source: EnvSource): z.infer<T> {
   const result = schema.safeParse(source);
   if (result.success) return result.data;
   throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".") || "environment"} ${i.message}`));
@@ -73,11 +76,11 @@ export function serverEnv(): ServerEnv {
 }
 
 /** Settings of the start command, before it has prepared a database and secrets. */
-export function launcherEnv(source: NodeJS.ProcessEnv = process.env): LauncherEnv {
+export function launcherEnv(source: EnvSource = process.env): LauncherEnv {
   return parseOrThrow(ZLauncherEnv, source);
 }
 
-export function parseServerEnv(source: NodeJS.ProcessEnv): ServerEnv {
+export function parseServerEnv(source: EnvSource): ServerEnv {
   return parseOrThrow(ZServerEnv, source);
 }
 

@@ -12,7 +12,7 @@ function start(env: Record<string, string>): Promise<{ code: number | null; outp
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(projectDir, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
       cwd: projectDir,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+      env: { NODE_ENV: "test", PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     });
     let output = "";
     child.stdout.on("data", (c) => (output += c));

@@ -17,7 +17,7 @@ function findChromium(): string | null {
   return candidates.find((c): c is string => !!c && fs.existsSync(c)) ?? null;
 }
 
-function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
+function run(label: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
   console.log(`\n[test] ${label}`);
   const result = spawnSync(command, args, { cwd: projectDir, stdio: "inherit", env: { ...process.env, ...env } });
   return result.status === 0;
