@@ -12,6 +12,9 @@ process.env.E2E_DATA_DIR ??= (() => {
   return dir;
 })();
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// The Confluence simulator, a separate server the app reaches only by URL (as it would Atlassian).
+const simPort = Number(process.env.E2E_SIM_PORT ?? 4799);
+const simUrl = `http://127.0.0.1:${simPort}`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -42,17 +45,29 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
-  webServer: {
-    command: "node node_modules/tsx/dist/cli.mjs scripts/start.ts",
-    url: `http://127.0.0.1:${port}/api/health`,
-    timeout: 600_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      PORT: String(port),
-      DATA_DIR: path.join(process.env.E2E_DATA_DIR, "data"),
-      LOG_LEVEL: "warn",
+  webServer: [
+    {
+      command: `node node_modules/tsx/dist/cli.mjs simulator/cli.ts --port ${simPort} --seed 42 --spaces 4 --pages 60 --decoy`,
+      url: `${simUrl}/__admin/stats`,
+      timeout: 60_000,
+      reuseExistingServer: false,
     },
-  },
+    {
+      command: "node node_modules/tsx/dist/cli.mjs scripts/start.ts",
+      url: `http://127.0.0.1:${port}/api/health`,
+      timeout: 600_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        PORT: String(port),
+        DATA_DIR: path.join(process.env.E2E_DATA_DIR, "data"),
+        LOG_LEVEL: "warn",
+        APP_URL: `http://localhost:${port}`,
+        CONFLUENCE_EXTRA_SITE_ORIGINS: simUrl,
+        ATLASSIAN_AUTH_URL: `${simUrl}/auth`,
+        ATLASSIAN_API_URL: `${simUrl}/api`,
+      },
+    },
+  ],
 });

@@ -8,7 +8,7 @@ export default function Forbidden() {
       <p className="mt-3 text-slate-600">
         Your account is a member account. Ask an administrator if you need access to this page.
       </p>
-      <Link href="/connectors" className="mt-6 inline-block text-sm font-medium text-blue-700 hover:underline">
+      <Link href="/" className="mt-6 inline-block text-sm font-medium text-blue-700 hover:underline">
         Back to the app
       </Link>
     </main>

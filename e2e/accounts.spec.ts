@@ -1,23 +1,16 @@
 import { expect, test, type Page } from "@playwright/test";
+import { admin, signIn } from "./support";
 
 // One fresh install, walked through in order: the first admin, sign-out and sign-in, a
 // member who is refused an admin page, and personal API keys.
 test.describe.configure({ mode: "serial" });
 
-const admin = { name: "Ada Admin", email: "ada@example.com", password: "correct horse battery staple" };
 const member = { name: "Bob Member", email: "bob@example.com", password: "member password 1234" };
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
 
 /** Signs in and waits until the app has taken the user in. */
 async function signInAs(page: Page, user: { email: string; password: string }) {
   await signIn(page, user.email, user.password);
-  await expect(page).toHaveURL(/\/connectors$/);
+  await expect(page).toHaveURL(/\/(connectors|search)$/);
 }
 
 async function signOut(page: Page) {

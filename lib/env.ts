@@ -43,6 +43,11 @@ const ZServerEnv = z.object({
   NEXTAUTH_URL: z.url({ error: "must be the app's public URL, such as http://localhost:3000" }),
   ENCRYPTION_KEYS: ZEncryptionKeys,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // Origins accepted as Confluence sites besides *.atlassian.net: the simulator, or a proxy.
+  CONFLUENCE_EXTRA_SITE_ORIGINS: z.string().default(""),
+  // Where Atlassian's OAuth 2.0 (3LO) lives; tests point these at the simulator.
+  ATLASSIAN_AUTH_URL: z.url({ error: "must be a URL such as https://auth.atlassian.com" }).default("https://auth.atlassian.com"),
+  ATLASSIAN_API_URL: z.url({ error: "must be a URL such as https://api.atlassian.com" }).default("https://api.atlassian.com"),
 });
 export type ServerEnv = z.infer<typeof ZServerEnv>;
 

@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 export default async function SignInPage() {
   if (!(await hasAnyUser())) redirect("/setup");
-  if (await currentUser()) redirect("/connectors");
+  if (await currentUser()) redirect("/");
   return (
     <main className="mx-auto max-w-md px-6 py-16">
       <h1 className="text-2xl font-semibold">Sign in</h1>

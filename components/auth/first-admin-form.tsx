@@ -30,7 +30,7 @@ export function FirstAdminForm() {
     try {
       await callApi("/api/setup", { body: input });
       const result = await signIn("credentials", { email: parsed.data.email, password: input.password, redirect: false });
-      router.replace(result?.ok ? "/connectors" : "/signin");
+      router.replace(result?.ok ? "/" : "/signin");
       router.refresh();
     } catch (err) {
       if (err instanceof ApiError) {

@@ -11,12 +11,12 @@ import { Field } from "@/components/ui/field";
 
 /** Where to go after sign-in: the page that sent the user here, if it is on this site. */
 function afterSignIn(callbackUrl: string | null): string {
-  if (!callbackUrl) return "/connectors";
+  if (!callbackUrl) return "/";
   try {
     const target = new URL(callbackUrl, window.location.href);
-    return target.origin === window.location.origin ? target.pathname + target.search : "/connectors";
+    return target.origin === window.location.origin ? target.pathname + target.search : "/";
   } catch {
-    return "/connectors";
+    return "/";
   }
 }
 

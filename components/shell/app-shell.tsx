@@ -13,10 +13,10 @@ export function AppShell({ user, children }: { user: ShellUser; children: React.
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex h-14 max-w-6xl items-center gap-8 px-6">
-          <Link href="/connectors" className="text-sm font-semibold text-slate-900">
+          <Link href="/" className="text-sm font-semibold text-slate-900">
             Confluence Connector
           </Link>
-          <NavLinks />
+          <NavLinks role={user.role} />
           <div className="ml-auto">
             <UserMenu user={user} />
           </div>

@@ -4,17 +4,17 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 const LINKS = [
-  { href: "/connectors", label: "Connectors" },
-  { href: "/records", label: "Records" },
-  { href: "/search", label: "Search" },
-  { href: "/settings", label: "Settings" },
+  { href: "/connectors", label: "Connectors", adminOnly: true },
+  { href: "/records", label: "Records", adminOnly: true },
+  { href: "/search", label: "Search", adminOnly: false },
+  { href: "/settings", label: "Settings", adminOnly: false },
 ];
 
-export function NavLinks() {
+export function NavLinks({ role }: { role: "admin" | "member" }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="flex gap-1">
-      {LINKS.map((link) => {
+      {LINKS.filter((link) => role === "admin" || !link.adminOnly).map((link) => {
         const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
         return (
           <Link

@@ -9,9 +9,10 @@ const styles = {
   danger: "bg-rose-600 text-white hover:bg-rose-700 disabled:bg-rose-300",
 };
 
-export function Button({ variant = "primary", busy, disabled, className = "", children, ...rest }: ButtonProps) {
+export function Button({ variant = "primary", busy, disabled, className = "", type = "button", children, ...rest }: ButtonProps) {
   return (
     <button
+      type={type}
       disabled={disabled || busy}
       aria-busy={busy || undefined}
       className={`inline-flex items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-medium shadow-sm transition ${styles[variant]} ${className}`}

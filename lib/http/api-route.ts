@@ -17,7 +17,8 @@ interface Context<TBody, TParams> {
 
 interface RouteOptions<TSchema extends z.ZodType | undefined, TParams> {
   access: Access;
-  body?: TSchema;
+  /** The body schema, or a function giving it when it depends on settings read at request time. */
+  body?: TSchema | (() => TSchema);
   handler: (
     ctx: Context<TSchema extends z.ZodType ? z.infer<TSchema> : undefined, TParams>,
   ) => Promise<Response | unknown>;
@@ -71,7 +72,8 @@ export function apiRoute<TSchema extends z.ZodType | undefined = undefined, TPar
         if (options.access === "admin") assertAdmin(actor);
         if (actor.method === "session" && !SAFE_METHODS.has(request.method)) assertSameOrigin(request);
       }
-      const body = options.body ? await readBody(request, options.body) : undefined;
+      const schema = typeof options.body === "function" ? options.body() : options.body;
+      const body = schema ? await readBody(request, schema) : undefined;
       const params = (context?.params ? await context.params : {}) as TParams;
       const result = await options.handler({ request, actor, body: body as never, params, requestId });
       if (result instanceof Response) return result;

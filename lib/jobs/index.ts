@@ -1,1 +1,2 @@
-export { startJobQueue } from "./queue";
+export { startJobQueue, jobSender, enqueueSyncSlice } from "./queue";
+export { SYNC_QUEUE, SCHEDULER_QUEUE, ZSyncJob, type SyncJob } from "./queues";

@@ -1,16 +1,16 @@
-import { EmptyState } from "@/components/ui/empty-state";
+import { requireAdmin } from "@/lib/auth";
+import { connectorSettings, listConnectors, listOAuthApps } from "@/lib/connectors";
+import { ConnectorsScreen } from "@/components/connectors/connectors-screen";
 
-export default function ConnectorsPage() {
+export default async function ConnectorsPage() {
+  await requireAdmin();
+  const [connectors, oauthApps] = await Promise.all([listConnectors(), listOAuthApps()]);
+  const settings = connectorSettings();
   return (
-    <section>
-      <h1 className="text-xl font-semibold">Connectors</h1>
-      <p className="mt-1 text-sm text-slate-600">Confluence Cloud sites this install syncs.</p>
-      <div className="mt-6">
-        <EmptyState title="No connectors yet">
-          Connecting a Confluence site (API token or OAuth 2.0) arrives with connector setup. Until then there is
-          nothing to configure here.
-        </EmptyState>
-      </div>
-    </section>
+    <ConnectorsScreen
+      initialConnectors={connectors}
+      oauthApps={oauthApps.map((a) => ({ id: a.id, name: a.name, clientId: a.clientId }))}
+      settings={{ oauthRedirectUrl: settings.oauthRedirectUrl, extraSiteOrigins: settings.extraSiteOrigins }}
+    />
   );
 }

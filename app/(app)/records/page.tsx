@@ -1,6 +1,8 @@
+import { requireAdmin } from "@/lib/auth";
 import { EmptyState } from "@/components/ui/empty-state";
 
-export default function RecordsPage() {
+export default async function RecordsPage() {
+  await requireAdmin();
   return (
     <section>
       <h1 className="text-xl font-semibold">Records</h1>

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { requireUser } from "@/lib/auth";
+import { connectorSettings } from "@/lib/connectors";
 import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
+import { OAuthAppsPanel } from "@/components/settings/oauth-apps-panel";
 
 export default async function SettingsPage() {
   const user = await requireUser();
@@ -21,6 +23,7 @@ export default async function SettingsPage() {
           </Link>
         </div>
       ) : null}
+      {user.role === "admin" ? <OAuthAppsPanel redirectUrl={connectorSettings().oauthRedirectUrl} /> : null}
       <ApiKeysPanel />
     </section>
   );

@@ -1,0 +1,7 @@
+import { getConnectorConfig } from "@/lib/connectors";
+import { apiRoute } from "@/lib/http";
+
+export const GET = apiRoute<undefined, { id: string }>({
+  access: "admin",
+  handler: async ({ params }) => getConnectorConfig(params.id),
+});

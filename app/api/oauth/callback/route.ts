@@ -1,0 +1,56 @@
+import { currentUser } from "@/lib/auth";
+import { completeOAuthAuthorization, type OAuthCallbackOutcome } from "@/lib/connectors";
+import { logger } from "@/lib/logger";
+
+export const dynamic = "force-dynamic";
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+/**
+ * The page Atlassian redirects the popup to. It reports the outcome to the setup drawer
+ * that opened it (postMessage to our own origin only) and closes itself; opened on its
+ * own, it shows the outcome.
+ */
+function page(outcome: OAuthCallbackOutcome, status: number): Response {
+  const payload = JSON.stringify({ type: "confluence-oauth", ...outcome }).replace(/</g, "\\u003c");
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Confluence authorization</title>
+<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#0f172a}
+.ok{color:#047857}.err{color:#be123c}</style></head><body>
+<h1 class="${outcome.ok ? "ok" : "err"}">${outcome.ok ? "Authenticated" : "Authorization failed"}</h1>
+<p id="message">${escapeHtml(outcome.message)}</p>
+<p>You can close this window.</p>
+<script>
+(function () {
+  var result = ${payload};
+  if (window.opener && !window.opener.closed) {
+    window.opener.postMessage(result, window.location.origin);
+    setTimeout(function () { window.close(); }, 150);
+  }
+})();
+</script></body></html>`;
+  return new Response(html, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
+}
+
+export async function GET(request: Request) {
+  const url = new URL(request.url);
+  const user = await currentUser();
+  if (!user || user.role !== "admin") {
+    return page({ ok: false, reason: "signed_out", message: "Sign in to the app as an administrator, then start the authorization again." }, 401);
+  }
+  try {
+    const outcome = await completeOAuthAuthorization(
+      {
+        code: url.searchParams.get("code"),
+        state: url.searchParams.get("state"),
+        error: url.searchParams.get("error"),
+        errorDescription: url.searchParams.get("error_description"),
+      },
+      user.id,
+    );
+    return page(outcome, outcome.ok ? 200 : 400);
+  } catch (err) {
+    logger.error({ err }, "OAuth callback failed");
+    return page({ ok: false, reason: "internal", message: "The authorization could not be completed because of an error on our side. Try again." }, 500);
+  }
+}

@@ -1,0 +1,152 @@
+"use client";
+
+import { useState } from "react";
+import { createConnectorSchema, updateConnectorSchema } from "@/lib/connectors/input-schemas";
+import { ApiError, callApi, fieldErrorsOf } from "@/lib/http/client";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { CopyField } from "./copy-field";
+import type { ConnectorView, OAuthAppOption, SetupSettings } from "./types";
+
+interface Props {
+  connector?: ConnectorView;
+  oauthApps: OAuthAppOption[];
+  settings: SetupSettings;
+  onDone: (connector: ConnectorView) => void | Promise<void>;
+}
+
+const KEEP = "Stored — leave blank to keep it";
+
+export function AuthenticateStep({ connector, oauthApps, settings, onDone }: Props) {
+  const editing = Boolean(connector);
+  const [method, setMethod] = useState<"oauth" | "api_token">(connector?.authMethod ?? "api_token");
+  const [oauthAppId, setOauthAppId] = useState(connector?.oauthAppId ?? "");
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
+    const input: Record<string, unknown> = { ...form, authMethod: method };
+    if (method === "oauth") input.oauthAppId = oauthAppId;
+    const schema = editing ? updateConnectorSchema(settings.extraSiteOrigins) : createConnectorSchema(settings.extraSiteOrigins);
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) {
+      setFields(fieldErrorsOf(parsed.error.issues));
+      return;
+    }
+    setFields({});
+    setMessage(null);
+    setBusy(true);
+    try {
+      const { connector: saved } = editing
+        ? await callApi<{ connector: ConnectorView }>(`/api/connectors/${connector!.id}`, { method: "PATCH", body: input })
+        : await callApi<{ connector: ConnectorView }>("/api/connectors", { body: input });
+      await onDone(saved);
+    } catch (err) {
+      if (err instanceof ApiError) {
+        setFields(err.fields);
+        if (!Object.keys(err.fields).length) setMessage(err.message);
+      } else setMessage("Something went wrong. Try again.");
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-5">
+      {message ? <Alert>{message}</Alert> : null}
+      <div>
+        <label htmlFor="auth-method" className="block text-sm font-medium text-slate-700">
+          Authentication method
+        </label>
+        <select
+          id="auth-method"
+          value={method}
+          disabled={editing}
+          onChange={(e) => {
+            setMethod(e.target.value as "oauth" | "api_token");
+            setFields({});
+          }}
+          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm disabled:bg-slate-50"
+        >
+          <option value="oauth">OAuth 2.0</option>
+          <option value="api_token">API Token</option>
+        </select>
+      </div>
+      <Field label="Connector name" name="name" defaultValue={connector?.name ?? ""} placeholder="Acme Confluence" error={fields.name} />
+
+      {method === "oauth" ? (
+        <>
+          <CopyField
+            label="Redirect URL"
+            value={settings.oauthRedirectUrl}
+            hint="Register this exact callback URL in your app at developer.atlassian.com (Authorization → OAuth 2.0 (3LO))."
+          />
+          {oauthApps.length > 0 ? (
+            <div>
+              <label htmlFor="oauth-app" className="block text-sm font-medium text-slate-700">
+                OAuth app
+              </label>
+              <select
+                id="oauth-app"
+                value={oauthAppId}
+                onChange={(e) => setOauthAppId(e.target.value)}
+                className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+              >
+                <option value="">None: enter a Client ID and Secret below</option>
+                {oauthApps.map((app) => (
+                  <option key={app.id} value={app.id}>
+                    {app.name} ({app.clientId})
+                  </option>
+                ))}
+              </select>
+              {fields.oauthAppId ? <p className="mt-1 text-sm text-rose-600">{fields.oauthAppId}</p> : null}
+            </div>
+          ) : null}
+          {!oauthAppId ? (
+            <>
+              <Field label="Client ID" name="clientId" defaultValue={connector?.oauthClientId ?? ""} autoComplete="off" error={fields.clientId} />
+              <Field
+                label="Client Secret"
+                name="clientSecret"
+                type="password"
+                autoComplete="off"
+                placeholder={connector?.hasClientSecret ? KEEP : ""}
+                error={fields.clientSecret}
+              />
+            </>
+          ) : null}
+          <Field
+            label="Atlassian Site URL"
+            name="baseUrl"
+            defaultValue={connector?.siteUrl ?? ""}
+            placeholder="https://your-team.atlassian.net"
+            error={fields.baseUrl}
+          />
+        </>
+      ) : (
+        <>
+          <Field label="Base URL" name="baseUrl" defaultValue={connector?.siteUrl ?? ""} placeholder="https://your-team.atlassian.net" error={fields.baseUrl} />
+          <Field label="Email" name="email" type="email" defaultValue={connector?.email ?? ""} autoComplete="off" error={fields.email} />
+          <Field
+            label="API Token"
+            name="apiToken"
+            type="password"
+            autoComplete="off"
+            placeholder={connector?.hasApiToken ? KEEP : ""}
+            hint="Create one at id.atlassian.com → Security → API tokens."
+            error={fields.apiToken}
+          />
+        </>
+      )}
+      <div className="flex justify-end">
+        <Button type="submit" busy={busy}>
+          {method === "api_token" ? (busy ? "Checking credentials…" : "Next") : "Next"}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,111 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { callApi } from "@/lib/http/client";
+import { AuthenticateStep } from "./authenticate-step";
+import { AuthorizeStep } from "./authorize-step";
+import { ConfigureStep } from "./configure-step";
+import { Dialog } from "./dialog";
+import { StatusBadge } from "./status-badge";
+import type { ConnectorView, OAuthAppOption, SetupSettings } from "./types";
+
+type Step = "authenticate" | "authorize" | "configure";
+
+interface Props {
+  connectorId: string | null;
+  oauthApps: OAuthAppOption[];
+  settings: SetupSettings;
+  onClose: () => void;
+  onCreated: (id: string) => void;
+}
+
+/** The right-side drawer: Authenticate Instance, Authorize (OAuth only), Configure Records. */
+export function SetupDrawer({ connectorId, oauthApps, settings, onClose, onCreated }: Props) {
+  const queryClient = useQueryClient();
+  const [step, setStep] = useState<Step>("authenticate");
+  const connector = useQuery({
+    queryKey: ["connector", connectorId],
+    queryFn: async () => (await callApi<{ connector: ConnectorView }>(`/api/connectors/${connectorId}`)).connector,
+    enabled: connectorId !== null,
+  });
+  const current = connectorId ? connector.data : undefined;
+  const isOAuth = current?.authMethod === "oauth";
+
+  const refresh = async () => {
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: ["connector", connectorId] }),
+      queryClient.invalidateQueries({ queryKey: ["connectors"] }),
+    ]);
+  };
+
+  const tabs: { id: Step; label: string; enabled: boolean }[] = [
+    { id: "authenticate", label: "1. Authenticate Instance", enabled: true },
+    ...(current?.authMethod !== "api_token"
+      ? [{ id: "authorize" as const, label: "2. Authorize", enabled: Boolean(current) }]
+      : []),
+    { id: "configure", label: `${current?.authMethod === "api_token" ? "2" : "3"}. Configure Records`, enabled: Boolean(current?.authenticated) },
+  ];
+
+  return (
+    <Dialog open onClose={onClose} side="right" title="Set up a Confluence connector">
+      <div className="flex h-full flex-col">
+        <header className="flex items-start justify-between border-b border-slate-200 px-6 py-4">
+          <div>
+            <h2 className="text-lg font-semibold">{current ? current.name : "Set up Confluence Cloud"}</h2>
+            {current ? (
+              <div className="mt-1 flex items-center gap-2 text-sm text-slate-600">
+                {current.siteUrl} <StatusBadge badge={current.badge} />
+              </div>
+            ) : (
+              <p className="mt-1 text-sm text-slate-600">Connect a site in three steps.</p>
+            )}
+          </div>
+          <button type="button" onClick={onClose} aria-label="Close" className="rounded p-1 text-slate-500 hover:bg-slate-100">
+            ✕
+          </button>
+        </header>
+        <nav role="tablist" aria-label="Setup steps" className="flex gap-1 border-b border-slate-200 px-6">
+          {tabs.map((tab) => (
+            <button
+              key={tab.id}
+              role="tab"
+              type="button"
+              aria-selected={step === tab.id}
+              disabled={!tab.enabled}
+              onClick={() => setStep(tab.id)}
+              className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium disabled:text-slate-300 ${
+                step === tab.id ? "border-blue-700 text-blue-800" : "border-transparent text-slate-600 hover:text-slate-900"
+              }`}
+            >
+              {tab.label}
+            </button>
+          ))}
+        </nav>
+        <div className="flex-1 overflow-y-auto px-6 py-6" role="tabpanel">
+          {connectorId && connector.isPending ? (
+            <p className="text-sm text-slate-500">Loading connector…</p>
+          ) : connectorId && connector.isError ? (
+            <p role="alert" className="text-sm text-rose-600">Could not load the connector: {(connector.error as Error).message}</p>
+          ) : step === "authenticate" ? (
+            <AuthenticateStep
+              connector={current}
+              oauthApps={oauthApps}
+              settings={settings}
+              onDone={async (saved) => {
+                if (!current) onCreated(saved.id);
+                queryClient.setQueryData(["connector", saved.id], saved);
+                await queryClient.invalidateQueries({ queryKey: ["connectors"] });
+                setStep(saved.authMethod === "oauth" && !saved.authenticated ? "authorize" : "configure");
+              }}
+            />
+          ) : step === "authorize" && current && isOAuth ? (
+            <AuthorizeStep connector={current} onChanged={refresh} onNext={() => setStep("configure")} />
+          ) : step === "configure" && current ? (
+            <ConfigureStep connector={current} onSaved={refresh} onClose={onClose} />
+          ) : null}
+        </div>
+      </div>
+    </Dialog>
+  );
+}

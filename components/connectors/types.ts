@@ -1,0 +1,15 @@
+import type { ConnectorView } from "@/lib/connectors/view";
+
+export type { ConnectorView };
+
+export interface OAuthAppOption {
+  id: string;
+  name: string;
+  clientId: string;
+}
+
+/** What the server tells the setup drawer about this install. */
+export interface SetupSettings {
+  oauthRedirectUrl: string;
+  extraSiteOrigins: string[];
+}

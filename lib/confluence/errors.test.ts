@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import {
+  ConfluenceError,
+  ForbiddenError,
+  InvalidRequestError,
+  NotFoundError,
+  RateLimitedError,
+  ResponseShapeError,
+  UnauthorizedError,
+  UpstreamUnavailableError,
+  errorForStatus,
+  toAppError,
+  upstreamMessageOf,
+} from "./errors";
+
+describe("upstreamMessageOf", () => {
+  it("reads Confluence's message from v2, v1, gateway and OAuth error bodies", () => {
+    expect(upstreamMessageOf({ errors: [{ status: 400, code: "INVALID_REQUEST_PARAMETER", title: "Bad Request", detail: "limit must be between 1 and 250" }] })).toBe(
+      "limit must be between 1 and 250",
+    );
+    expect(upstreamMessageOf({ errors: [{ status: 404, title: "Not Found", detail: null }] })).toBe("Not Found");
+    expect(upstreamMessageOf({ statusCode: 400, message: "Could not parse cql" })).toBe("Could not parse cql");
+    expect(upstreamMessageOf({ code: 401, message: "Unauthorized; scope does not match" })).toBe("Unauthorized; scope does not match");
+    expect(upstreamMessageOf({ error: "invalid_grant", error_description: "Unknown or invalid refresh token." })).toBe("Unknown or invalid refresh token.");
+    expect(upstreamMessageOf("<html>")).toBeUndefined();
+  });
+});
+
+describe("errorForStatus", () => {
+  it("maps each status to its typed error, keeping status and route", () => {
+    const route = "GET /wiki/api/v2/pages/{id}";
+    const cases: [number, new (...args: never[]) => ConfluenceError][] = [
+      [400, InvalidRequestError],
+      [401, UnauthorizedError],
+      [403, ForbiddenError],
+      [404, NotFoundError],
+      [500, UpstreamUnavailableError],
+      [503, UpstreamUnavailableError],
+      [409, ConfluenceError],
+    ];
+    for (const [status, type] of cases) {
+      const error = errorForStatus(status, route, undefined);
+      expect(error, String(status)).toBeInstanceOf(type);
+      expect(error.status).toBe(status);
+      expect(error.route).toBe(route);
+      expect(error.name).toBe(type.name);
+    }
+  });
+
+  it("keeps Confluence's explanation of a 400 for the user", () => {
+    const error = errorForStatus(400, "GET /wiki/rest/api/search", { message: "Could not parse cql" }) as InvalidRequestError;
+    expect(error.upstreamMessage).toBe("Could not parse cql");
+    expect(error.message).toContain("Could not parse cql");
+  });
+});
+
+describe("ResponseShapeError", () => {
+  it("names the first field path, the route and how many more problems there were", () => {
+    const error = new ResponseShapeError(
+      [
+        { path: "results.3.version.number", message: "Invalid input: expected number, received undefined" },
+        { path: "results.4.title", message: "Invalid input" },
+      ],
+      { route: "GET /wiki/api/v2/pages", status: 200 },
+    );
+    expect(error.message).toBe(
+      "Unexpected response from Confluence for GET /wiki/api/v2/pages: results.3.version.number: Invalid input: expected number, received undefined (and 1 more)",
+    );
+  });
+});
+
+describe("toAppError", () => {
+  it("maps upstream errors onto the app's codes", () => {
+    const route = "GET /x";
+    expect(toAppError(new UnauthorizedError("m", { route })).code).toBe("UPSTREAM_AUTH");
+    expect(toAppError(new NotFoundError("m", { route })).code).toBe("NOT_FOUND");
+    expect(toAppError(new RateLimitedError("m", { route }, 1000)).code).toBe("RATE_LIMITED");
+    expect(toAppError(new UpstreamUnavailableError("m", { route })).code).toBe("UPSTREAM_UNAVAILABLE");
+  });
+});

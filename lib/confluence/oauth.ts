@@ -1,0 +1,130 @@
+import { z } from "zod";
+import { DEFAULT_API_BASE_URL } from "./auth";
+import { ConfluenceError, UnauthorizedError, UpstreamUnavailableError, upstreamMessageOf } from "./errors";
+import { parseJsonBody, parseWithSchema } from "./parse-response";
+import { CONFLUENCE_OAUTH_SCOPES } from "./oauth-scopes";
+import { sendAttempt } from "./transport";
+
+/**
+ * OAuth 2.0 (3LO) protocol calls to auth.atlassian.com and api.atlassian.com; no storage here.
+ * Token calls are not retried: codes are single-use and refresh tokens rotate, so a retry after
+ * an ambiguous failure would burn the grant.
+ */
+export const DEFAULT_AUTH_BASE_URL = "https://auth.atlassian.com";
+const TIMEOUT_MS = 30_000;
+const TOKEN_ROUTE = "POST /oauth/token";
+
+/** The authorization code or refresh token is unknown, used, expired or revoked: reconnect. */
+export class InvalidGrantError extends ConfluenceError {}
+
+/** Atlassian rejected the app itself (client id/secret) or the request. */
+export class OAuthRequestError extends ConfluenceError {
+  constructor(
+    message: string,
+    options: { status?: number; route: string },
+    readonly oauthError: string | undefined,
+  ) {
+    super(message, options);
+  }
+}
+
+export interface OAuthTokens {
+  accessToken: string;
+  refreshToken: string;
+  expiresAt: Date;
+  scope: string[];
+}
+
+const ZTokenResponse = z.object({
+  access_token: z.string().min(1),
+  refresh_token: z.string().min(1),
+  expires_in: z.number().positive(),
+  scope: z.string().default(""),
+});
+
+const ZAccessibleResources = z.array(
+  z.object({ id: z.string().min(1), url: z.string().min(1), name: z.string(), scopes: z.array(z.string()), avatarUrl: z.string().nullish() }),
+);
+export type AccessibleResource = z.output<typeof ZAccessibleResources>[number];
+
+const trimSlash = (url: string) => url.replace(/\/+$/, "");
+
+export function buildAuthorizeUrl(input: { authBaseUrl?: string; clientId: string; redirectUri: string; state: string; scopes?: readonly string[] }): string {
+  const url = new URL(`${trimSlash(input.authBaseUrl ?? DEFAULT_AUTH_BASE_URL)}/authorize`);
+  url.searchParams.set("audience", "api.atlassian.com");
+  url.searchParams.set("client_id", input.clientId);
+  url.searchParams.set("scope", (input.scopes ?? CONFLUENCE_OAUTH_SCOPES).join(" "));
+  url.searchParams.set("redirect_uri", input.redirectUri);
+  url.searchParams.set("state", input.state);
+  url.searchParams.set("response_type", "code");
+  url.searchParams.set("prompt", "consent");
+  return url.toString();
+}
+
+async function postToken(authBaseUrl: string | undefined, payload: Record<string, string>, now: number): Promise<OAuthTokens> {
+  const { response, text } = await sendAttempt({
+    url: `${trimSlash(authBaseUrl ?? DEFAULT_AUTH_BASE_URL)}/oauth/token`,
+    method: "POST",
+    headers: { "Content-Type": "application/json", Accept: "application/json" },
+    body: JSON.stringify(payload),
+    route: TOKEN_ROUTE,
+    timeoutMs: TIMEOUT_MS,
+    readBody: true,
+  });
+  const options = { status: response.status, route: TOKEN_ROUTE };
+  if (!response.ok) {
+    let body: unknown;
+    try {
+      body = JSON.parse(text ?? "");
+    } catch {
+      body = undefined;
+    }
+    const code = body && typeof body === "object" ? (body as { error?: unknown }).error : undefined;
+    const said = upstreamMessageOf(body);
+    if (code === "invalid_grant") throw new InvalidGrantError(`Atlassian no longer accepts this authorization${said ? `: ${said}` : ""}; connect again.`, options);
+    if (response.status >= 500) throw new UpstreamUnavailableError(`Atlassian's sign-in service is unavailable (${response.status})`, options);
+    const what = typeof code === "string" ? code : `status ${response.status}`;
+    throw new OAuthRequestError(`Atlassian refused the token request (${what})${said ? `: ${said}` : ""}`, options, typeof code === "string" ? code : undefined);
+  }
+  const data = parseWithSchema(ZTokenResponse, parseJsonBody(text ?? "", TOKEN_ROUTE, response.status), TOKEN_ROUTE, response.status);
+  return {
+    accessToken: data.access_token,
+    refreshToken: data.refresh_token,
+    expiresAt: new Date(now + data.expires_in * 1000),
+    scope: data.scope.split(/\s+/).filter(Boolean),
+  };
+}
+
+export function exchangeCode(input: { authBaseUrl?: string; clientId: string; clientSecret: string; code: string; redirectUri: string }): Promise<OAuthTokens> {
+  return postToken(
+    input.authBaseUrl,
+    { grant_type: "authorization_code", client_id: input.clientId, client_secret: input.clientSecret, code: input.code, redirect_uri: input.redirectUri },
+    Date.now(),
+  );
+}
+
+export function refreshTokens(input: { authBaseUrl?: string; clientId: string; clientSecret: string; refreshToken: string }): Promise<OAuthTokens> {
+  return postToken(
+    input.authBaseUrl,
+    { grant_type: "refresh_token", client_id: input.clientId, client_secret: input.clientSecret, refresh_token: input.refreshToken },
+    Date.now(),
+  );
+}
+
+/** The sites this token may reach; the connector picks its cloud id from here. */
+export async function fetchAccessibleResources(input: { apiBaseUrl?: string; accessToken: string }): Promise<AccessibleResource[]> {
+  const route = "GET /oauth/token/accessible-resources";
+  const { response, text } = await sendAttempt({
+    url: `${trimSlash(input.apiBaseUrl ?? DEFAULT_API_BASE_URL)}/oauth/token/accessible-resources`,
+    method: "GET",
+    headers: { Authorization: `Bearer ${input.accessToken}`, Accept: "application/json" },
+    route,
+    timeoutMs: TIMEOUT_MS,
+    readBody: true,
+  });
+  const options = { status: response.status, route };
+  if (response.status === 401) throw new UnauthorizedError("Atlassian rejected the access token", options);
+  if (response.status >= 500) throw new UpstreamUnavailableError(`Atlassian's API is unavailable (${response.status})`, options);
+  if (!response.ok) throw new ConfluenceError(`Atlassian answered ${response.status} for ${route}`, options);
+  return parseWithSchema(ZAccessibleResources, parseJsonBody(text ?? "", route, response.status), route, response.status);
+}

@@ -1,0 +1,151 @@
+import { z } from "zod";
+
+/**
+ * REST API v2 shapes the sync relies on. Strict on the fields we use (present, right type),
+ * silent about the rest (zod strips unknown keys). Enumerations such as space `type` stay
+ * strings: Confluence adds values (e.g. `knowledge_base`) and a new one must not stop a sync.
+ * Fields the spec calls optional or "null if…" are `nullish`.
+ */
+const ZId = z.string().min(1);
+const ZInstant = z.iso.datetime({ offset: true });
+const ZWebUiLinks = z.object({ webui: z.string() });
+
+export const ZVersion = z.object({
+  number: z.number().int(),
+  createdAt: ZInstant,
+  authorId: z.string().nullish(),
+  message: z.string().nullish(),
+  minorEdit: z.boolean().nullish(),
+});
+export type Version = z.output<typeof ZVersion>;
+
+/** Only the storage representation is used (requested with `body-format=storage`). */
+export const ZStorageBody = z.object({ storage: z.object({ value: z.string() }).nullish() });
+
+export const ZSpace = z.object({
+  id: ZId,
+  key: z.string().min(1),
+  name: z.string(),
+  type: z.string(),
+  status: z.string(),
+  homepageId: z.string().nullish(),
+  authorId: z.string().nullish(),
+  createdAt: ZInstant.nullish(),
+  _links: ZWebUiLinks,
+});
+export type Space = z.output<typeof ZSpace>;
+
+export const ZPage = z.object({
+  id: ZId,
+  status: z.string(),
+  title: z.string(),
+  spaceId: ZId,
+  parentId: z.string().nullish(),
+  parentType: z.string().nullish(),
+  position: z.number().nullish(),
+  authorId: z.string(),
+  ownerId: z.string().nullish(),
+  createdAt: ZInstant,
+  version: ZVersion,
+  body: ZStorageBody.nullish(),
+  _links: ZWebUiLinks,
+});
+export type Page = z.output<typeof ZPage>;
+
+export const ZBlogPost = z.object({
+  id: ZId,
+  status: z.string(),
+  title: z.string(),
+  spaceId: ZId,
+  authorId: z.string(),
+  createdAt: ZInstant,
+  version: ZVersion,
+  body: ZStorageBody.nullish(),
+  _links: ZWebUiLinks,
+});
+export type BlogPost = z.output<typeof ZBlogPost>;
+
+/** Folders carry no spaceId in v2; the tree position comes from parentId/parentType. */
+export const ZFolder = z.object({
+  id: ZId,
+  type: z.string().nullish(),
+  status: z.string(),
+  title: z.string(),
+  parentId: z.string().nullish(),
+  parentType: z.string().nullish(),
+  authorId: z.string().nullish(),
+  createdAt: ZInstant.nullish(),
+  version: ZVersion.nullish(),
+  _links: ZWebUiLinks.nullish(),
+});
+export type Folder = z.output<typeof ZFolder>;
+
+const commentFields = {
+  id: ZId,
+  status: z.string(),
+  title: z.string().nullish(),
+  pageId: z.string().nullish(),
+  blogPostId: z.string().nullish(),
+  parentCommentId: z.string().nullish(),
+  version: ZVersion,
+  body: ZStorageBody.nullish(),
+  _links: ZWebUiLinks.nullish(),
+};
+
+export const ZFooterComment = z.object({ ...commentFields, attachmentId: z.string().nullish() });
+export type FooterComment = z.output<typeof ZFooterComment>;
+
+export const ZInlineComment = z.object({
+  ...commentFields,
+  resolutionStatus: z.string().nullish(),
+  resolutionLastModifierId: z.string().nullish(),
+  resolutionLastModifiedAt: ZInstant.nullish(),
+  properties: z
+    .object({
+      inlineMarkerRef: z.string().nullish(),
+      inlineOriginalSelection: z.string().nullish(),
+    })
+    .nullish(),
+});
+export type InlineComment = z.output<typeof ZInlineComment>;
+
+export const ZAttachment = z.object({
+  id: ZId,
+  status: z.string(),
+  title: z.string(),
+  mediaType: z.string(),
+  fileSize: z.number().int().nonnegative(),
+  fileId: z.string().nullish(),
+  /** Relative to the `/wiki` context (`/download/attachments/...`); pass it to `client.download`. */
+  downloadLink: z.string().min(1),
+  pageId: z.string().nullish(),
+  blogPostId: z.string().nullish(),
+  comment: z.string().nullish(),
+  createdAt: ZInstant.nullish(),
+  version: ZVersion,
+  _links: z.object({ webui: z.string().nullish(), download: z.string().nullish() }).nullish(),
+});
+export type Attachment = z.output<typeof ZAttachment>;
+
+export const ZLabel = z.object({ id: ZId, name: z.string().min(1), prefix: z.string() });
+export type Label = z.output<typeof ZLabel>;
+
+export const ZSpacePermission = z.object({
+  id: z.string().nullish(),
+  principal: z.object({ type: z.string(), id: z.string() }),
+  operation: z.object({ key: z.string(), targetType: z.string() }),
+});
+export type SpacePermission = z.output<typeof ZSpacePermission>;
+
+/** `email` is empty or absent when the user hides it. */
+export const ZUser = z.object({
+  accountId: ZId,
+  displayName: z.string(),
+  email: z.string().nullish(),
+  accountType: z.string(),
+  accountStatus: z.string().nullish(),
+});
+export type User = z.output<typeof ZUser>;
+
+/** `POST /wiki/api/v2/users-bulk` (MultiEntityResult<User>). */
+export const ZUsersBulk = z.object({ results: z.array(ZUser) });

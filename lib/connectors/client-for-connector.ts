@@ -1,0 +1,34 @@
+import { createConfluenceClient, type ConfluenceClient, type ConfluenceClientOptions } from "../confluence";
+import { AppError } from "../errors";
+import { getValidAccessToken } from "./oauth-tokens";
+import { findConnectorRow } from "./read-connectors";
+import { openField } from "./secrets";
+import { connectorSettings } from "./settings";
+
+type ClientTuning = Omit<ConfluenceClientOptions, "siteUrl" | "auth">;
+
+/** A Confluence client acting with the connector's stored credentials. */
+export async function confluenceClientFor(connectorId: string, tuning: ClientTuning = {}): Promise<ConfluenceClient> {
+  const connector = await findConnectorRow(connectorId);
+  if (connector.authMethod === "api_token") {
+    if (!connector.email || !connector.apiToken) throw new AppError("CONFLICT", "The connector has no API token stored.");
+    return createConfluenceClient({
+      ...tuning,
+      siteUrl: connector.siteUrl,
+      auth: { kind: "basic", email: connector.email, apiToken: openField("apiToken", connector.id, connector.apiToken) },
+    });
+  }
+  if (!connector.cloudId) throw new AppError("CONFLICT", "Authorize the connector with OAuth first.");
+  let lastToken: string | undefined;
+  return createConfluenceClient({
+    ...tuning,
+    siteUrl: connector.siteUrl,
+    auth: {
+      kind: "oauth",
+      cloudId: connector.cloudId,
+      apiBaseUrl: connectorSettings().apiBaseUrl,
+      getAccessToken: async () => (lastToken = await getValidAccessToken(connectorId)),
+      refreshAccessToken: async () => (lastToken = await getValidAccessToken(connectorId, { rejectedToken: lastToken })),
+    },
+  });
+}

@@ -1,0 +1,13 @@
+export { createConnector } from "./create-connector";
+export { updateConnector } from "./update-connector";
+export { listConnectors, getConnector, getConnectorConfig, deleteConnector } from "./read-connectors";
+export { listOAuthApps, createOAuthApp, deleteOAuthApp, type OAuthAppView } from "./oauth-apps";
+export { startOAuthAuthorization, completeOAuthAuthorization, type OAuthCallbackOutcome } from "./oauth-flow";
+export { getValidAccessToken, ReauthenticationRequiredError } from "./oauth-tokens";
+export { confluenceClientFor } from "./client-for-connector";
+export { listConnectorSpaces } from "./list-spaces";
+export { connectorSettings } from "./settings";
+export { toConnectorView, parseStoredConfig, type ConnectorView, type ConnectorBadge } from "./view";
+export * from "./config-schema";
+export * from "./input-schemas";
+export { siteUrlSchema, parseExtraOrigins } from "./site-url";

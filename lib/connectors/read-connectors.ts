@@ -1,0 +1,41 @@
+import { db } from "../db";
+import { AppError } from "../errors";
+import type { Connector } from "../generated/prisma/client";
+import { toConnectorView, type ConnectorView } from "./view";
+
+export async function listConnectors(): Promise<ConnectorView[]> {
+  const rows = await db().connector.findMany({ orderBy: { createdAt: "asc" } });
+  return rows.map(toConnectorView);
+}
+
+export async function findConnectorRow(id: string): Promise<Connector> {
+  const row = await db().connector.findUnique({ where: { id } });
+  if (!row) throw new AppError("NOT_FOUND", "No connector with that id.");
+  return row;
+}
+
+export async function getConnector(id: string): Promise<ConnectorView> {
+  return toConnectorView(await findConnectorRow(id));
+}
+
+/** The configuration an automation may read back: site, auth method and filters; no secrets. */
+export async function getConnectorConfig(id: string) {
+  const view = await getConnector(id);
+  return {
+    id: view.id,
+    name: view.name,
+    siteUrl: view.siteUrl,
+    authMethod: view.authMethod,
+    email: view.email,
+    oauthAppId: view.oauthAppId,
+    oauthClientId: view.oauthClientId,
+    configured: view.configured,
+    config: view.config,
+  };
+}
+
+export async function deleteConnector(id: string): Promise<void> {
+  await findConnectorRow(id);
+  // Tokens and OAuth states go with it (ON DELETE CASCADE); so will synced records.
+  await db().connector.delete({ where: { id } });
+}

@@ -1,0 +1,73 @@
+import { db } from "../db";
+import { AppError } from "../errors";
+import type { Prisma } from "../generated/prisma/client";
+import type { UpdateConnectorInput } from "./input-schemas";
+import { findConnectorRow } from "./read-connectors";
+import { openField, sealField } from "./secrets";
+import { verifyApiToken } from "./verify-api-token";
+import { toConnectorView, type ConnectorView } from "./view";
+
+/**
+ * Applies an edit. Changed API-token credentials are verified against the site first;
+ * a changed site or OAuth app drops the OAuth tokens, since they belong to the old pair.
+ */
+export async function updateConnector(id: string, input: UpdateConnectorInput): Promise<ConnectorView> {
+  const row = await findConnectorRow(id);
+  const data: Prisma.ConnectorUpdateInput = {};
+  let status = row.status;
+  if (input.name !== undefined) data.name = input.name;
+  if (input.enabled !== undefined) data.enabled = input.enabled;
+
+  if (row.authMethod === "api_token") {
+    const siteChanged = input.baseUrl !== undefined && input.baseUrl !== row.siteUrl;
+    if (siteChanged || input.email !== undefined || input.apiToken !== undefined) {
+      const siteUrl = input.baseUrl ?? row.siteUrl;
+      const email = input.email ?? row.email ?? "";
+      const apiToken = input.apiToken ?? (row.apiToken ? openField("apiToken", id, row.apiToken) : "");
+      await verifyApiToken(siteUrl, email, apiToken);
+      Object.assign(data, { siteUrl, email, apiToken: sealField("apiToken", id, apiToken), statusMessage: null });
+      if (status === "needs_reauth" || status === "not_configured" || status === "error") {
+        status = row.configuredAt ? "active" : "authenticated";
+      }
+    }
+  } else {
+    const siteChanged = input.baseUrl !== undefined && input.baseUrl !== row.siteUrl;
+    const appChanged =
+      (input.oauthAppId !== undefined && (input.oauthAppId || null) !== row.oauthAppId) ||
+      input.clientId !== undefined ||
+      input.clientSecret !== undefined;
+    if (input.oauthAppId) {
+      if (!(await db().oAuthApp.findUnique({ where: { id: input.oauthAppId } }))) {
+        throw AppError.validation([{ loc: ["body", "oauthAppId"], msg: "That OAuth app no longer exists; choose another.", type: "not_found" }]);
+      }
+      Object.assign(data, { oauthApp: { connect: { id: input.oauthAppId } }, oauthClientId: null, oauthClientSecret: null });
+    } else if (input.oauthAppId === "" || input.clientId !== undefined || input.clientSecret !== undefined) {
+      const clientId = input.clientId ?? row.oauthClientId;
+      if (!clientId || (!input.clientSecret && !row.oauthClientSecret)) {
+        throw AppError.validation([{ loc: ["body", "clientId"], msg: "Enter the Client ID and Client Secret, or choose an OAuth app.", type: "missing" }]);
+      }
+      Object.assign(data, {
+        oauthApp: { disconnect: true },
+        oauthClientId: clientId,
+        ...(input.clientSecret ? { oauthClientSecret: sealField("oauthClientSecret", id, input.clientSecret) } : {}),
+      });
+    }
+    if (input.baseUrl !== undefined) data.siteUrl = input.baseUrl;
+    if (siteChanged || appChanged) {
+      Object.assign(data, { cloudId: null, statusMessage: "Authorize again: the site or OAuth app changed." });
+      status = "not_configured";
+      await db().oAuthToken.deleteMany({ where: { connectorId: id } });
+    }
+  }
+
+  if (input.config !== undefined) {
+    if (status !== "authenticated" && status !== "active" && status !== "syncing" && status !== "error") {
+      throw new AppError("CONFLICT", "Authenticate the connector before configuring its records.");
+    }
+    data.config = input.config as Prisma.InputJsonValue;
+    data.configuredAt = new Date();
+    if (status === "authenticated") status = "active";
+  }
+  data.status = status;
+  return toConnectorView(await db().connector.update({ where: { id }, data }));
+}

@@ -1,0 +1,68 @@
+import type { Connector } from "../generated/prisma/client";
+import { ZConnectorConfig, type ConnectorConfig } from "./config-schema";
+
+export type ConnectorBadge =
+  | "not_configured"
+  | "authenticated"
+  | "needs_reauth"
+  | "active"
+  | "syncing"
+  | "error"
+  | "disabled";
+
+/** What the browser and the API may see of a connector: never a secret, only whether one is stored. */
+export interface ConnectorView {
+  id: string;
+  name: string;
+  siteUrl: string;
+  authMethod: "api_token" | "oauth";
+  badge: ConnectorBadge;
+  status: Connector["status"];
+  enabled: boolean;
+  statusMessage: string | null;
+  email: string | null;
+  hasApiToken: boolean;
+  oauthAppId: string | null;
+  oauthClientId: string | null;
+  hasClientSecret: boolean;
+  authenticated: boolean;
+  configured: boolean;
+  config: ConnectorConfig | null;
+  lastSyncAt: string | null;
+  nextSyncAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function parseStoredConfig(config: unknown): ConnectorConfig | null {
+  if (config == null) return null;
+  const parsed = ZConnectorConfig.safeParse(config);
+  return parsed.success ? parsed.data : null;
+}
+
+export function toConnectorView(row: Connector & { oauthToken?: { connectorId: string } | null }): ConnectorView {
+  const authenticated =
+    row.authMethod === "api_token" ? Boolean(row.apiToken) : Boolean(row.cloudId) && row.status !== "needs_reauth";
+  return {
+    id: row.id,
+    name: row.name,
+    siteUrl: row.siteUrl,
+    authMethod: row.authMethod,
+    badge: row.enabled ? row.status : "disabled",
+    status: row.status,
+    enabled: row.enabled,
+    statusMessage: row.statusMessage,
+    email: row.email,
+    hasApiToken: Boolean(row.apiToken),
+    oauthAppId: row.oauthAppId,
+    oauthClientId: row.oauthAppId ? null : row.oauthClientId,
+    hasClientSecret: Boolean(row.oauthClientSecret),
+    authenticated,
+    configured: row.configuredAt !== null,
+    config: parseStoredConfig(row.config),
+    lastSyncAt: row.lastSyncAt?.toISOString() ?? null,
+    nextSyncAt: row.nextSyncAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,81 @@
+import { db } from "../db";
+import type { Prisma } from "../generated/prisma/client";
+import type { Checkpoint } from "./checkpoint";
+import type { ItemType, TypeCounters } from "./counters";
+import type { ItemRecord } from "./map-items";
+import { saveItems } from "./save-items";
+import type { Phase, StepContext } from "./step-context";
+
+/** Another slice took the run over (this one was presumed dead); stop without writing. */
+export class LeaseLostError extends Error {
+  constructor() {
+    super("another worker took over this sync run");
+  }
+}
+
+export interface ItemFailure {
+  itemType: string;
+  confluenceId: string;
+  reason: string;
+}
+
+/**
+ * Writes one page of work atomically: the records, the failures, the counters and the next
+ * checkpoint. A worker killed before this commits redoes the page; after, it never repeats it.
+ */
+export async function commitPage(
+  ctx: StepContext,
+  work: {
+    phase: Phase;
+    type?: Exclude<ItemType, "space">;
+    records?: ItemRecord[];
+    failures?: ItemFailure[];
+    next: Checkpoint;
+    /** Counter changes beyond fetched/unchanged/failed, which are counted here. */
+    delta?: Partial<Record<ItemType, Partial<TypeCounters>>>;
+    extra?: (tx: Prisma.TransactionClient) => Promise<void>;
+  },
+): Promise<void> {
+  const counters = structuredClone(ctx.counters);
+  const write = async (tx: Prisma.TransactionClient) => {
+    if (work.records?.length && work.type) {
+      const saved = await saveItems(tx, ctx.connectorId, ctx.runId, work.records);
+      counters[work.type].fetched += saved.fetched;
+      counters[work.type].unchanged += saved.unchanged;
+    }
+    if (work.failures?.length) {
+      await tx.syncItemError.createMany({ data: work.failures.map((f) => ({ runId: ctx.runId, ...f })) });
+      for (const f of work.failures) {
+        const type = (f.itemType in counters ? f.itemType : "page") as ItemType;
+        counters[type].failed += 1;
+      }
+    }
+    // `extra` runs first: a step may fill in `delta` from what it did (reconciliation counts).
+    await work.extra?.(tx);
+    for (const [type, changes] of Object.entries(work.delta ?? {})) {
+      for (const [key, amount] of Object.entries(changes ?? {})) {
+        counters[type as ItemType][key as keyof TypeCounters] += amount ?? 0;
+      }
+    }
+    await tx.syncRun.update({
+      where: { id: ctx.runId, leaseOwner: ctx.leaseOwner },
+      data: {
+        phase: work.phase,
+        checkpoint: work.next as unknown as Prisma.InputJsonValue,
+        counters: counters as unknown as Prisma.InputJsonValue,
+        requestCount: ctx.requestBase + ctx.client.stats().requests,
+        heartbeatAt: new Date(),
+        transientFailures: 0,
+      },
+    });
+  };
+  try {
+    await db().$transaction(write, { timeout: 60_000, maxWait: 30_000 });
+  } catch (err) {
+    // The run row no longer names this slice as its holder.
+    if ((err as { code?: string }).code === "P2025") throw new LeaseLostError();
+    throw err;
+  }
+  ctx.counters = counters;
+  ctx.checkpoint = work.next;
+}

@@ -1,0 +1,62 @@
+import type { Query } from "../confluence";
+import { advance } from "./advance";
+import { commitPage, type ItemFailure } from "./commit-page";
+import type { ItemType } from "./counters";
+import { fetchOnePage } from "./fetch-one-page";
+import type { ItemRecord, Mapped } from "./map-items";
+import type { Phase, StepContext, SyncStep } from "./step-context";
+
+interface ListingOptions {
+  name: string;
+  phase: Phase;
+  type: Exclude<ItemType, "space">;
+  path: string;
+  /** Walk the list once per space in scope (query gets `space-id`). */
+  perSpace: boolean;
+  query: (ctx: StepContext) => Query;
+  map: (raw: unknown, siteUrl: string) => Mapped<ItemRecord>;
+  /** Keep only what the filters allow (and, for comments and attachments, what belongs to synced content). */
+  keep?: (records: ItemRecord[], ctx: StepContext) => Promise<ItemRecord[]> | ItemRecord[];
+  /** Incremental runs: the list is newest-first, so stop at the first item older than `since`. */
+  newestFirst?: boolean;
+}
+
+export function listingStep(options: ListingOptions): SyncStep {
+  return {
+    name: options.name,
+    phase: options.phase,
+    async runOnce(ctx) {
+      const cp = ctx.checkpoint;
+      if (options.perSpace && cp.spaceIds.length === 0) {
+        await commitPage(ctx, { phase: options.phase, next: advance(cp, { nextCursor: null, perSpace: false }) });
+        return;
+      }
+      const query = { ...options.query(ctx), ...(options.perSpace ? { "space-id": cp.spaceIds[cp.spaceIndex]! } : {}) };
+      const page = await fetchOnePage(ctx.client, options.path, query, cp.cursor);
+      const failures: ItemFailure[] = [];
+      let records: ItemRecord[] = [];
+      let reachedOld = false;
+      for (const raw of page.results) {
+        const mapped = options.map(raw, ctx.siteUrl);
+        if (!mapped.ok) {
+          failures.push({ itemType: options.type, confluenceId: mapped.id, reason: mapped.reason });
+          continue;
+        }
+        if (options.newestFirst && cp.since && mapped.value.modifiedAt && mapped.value.modifiedAt < new Date(cp.since)) {
+          reachedOld = true;
+          break;
+        }
+        records.push(mapped.value);
+      }
+      if (options.keep) records = await options.keep(records, ctx);
+      await commitPage(ctx, {
+        phase: options.phase,
+        type: options.type,
+        records,
+        failures,
+        next: advance(cp, { nextCursor: page.nextCursor, perSpace: options.perSpace, stop: reachedOld }),
+        delta: { [options.type]: { discovered: records.length } },
+      });
+    },
+  };
+}

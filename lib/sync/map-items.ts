@@ -1,0 +1,109 @@
+import type { z } from "zod";
+import { ZAttachment, ZBlogPost, ZFooterComment, ZInlineComment, ZPage, ZSpace } from "../confluence";
+import type { ItemType } from "./counters";
+
+/** One Confluence item in the shape we store (lib/sync/save-items.ts). */
+export interface ItemRecord {
+  confluenceId: string;
+  type: Exclude<ItemType, "space">;
+  spaceConfluenceId: string | null;
+  parentId: string | null;
+  parentType: string | null;
+  title: string;
+  status: string;
+  version: number;
+  authorId: string | null;
+  createdAt: Date | null;
+  modifiedAt: Date | null;
+  webUrl: string | null;
+  body: string | null;
+  mediaType?: string | null;
+  fileSize?: number | null;
+  downloadPath?: string | null;
+  extra?: Record<string, unknown> | null;
+}
+
+export type Mapped<T> = { ok: true; value: T } | { ok: false; id: string; reason: string };
+
+const webUrl = (siteUrl: string, webui: string | null | undefined) => (webui ? `${siteUrl}/wiki${webui}` : null);
+const idOf = (raw: unknown) => String((raw as { id?: unknown })?.id ?? "unknown");
+
+/** Parses one raw list item; a bad item becomes a failure with its reason, never a thrown error. */
+function parse<S extends z.ZodType>(schema: S, raw: unknown): Mapped<z.output<S>> {
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, value: result.data };
+  const issue = result.error.issues[0]!;
+  return { ok: false, id: idOf(raw), reason: `unexpected shape at ${issue.path.join(".") || "(root)"}: ${issue.message}` };
+}
+
+export function mapSpace(raw: unknown, siteUrl: string) {
+  const parsed = parse(ZSpace, raw);
+  if (!parsed.ok) return parsed;
+  const s = parsed.value;
+  return { ok: true as const, value: { confluenceId: s.id, key: s.key, name: s.name, type: s.type, status: s.status, webUrl: webUrl(siteUrl, s._links.webui) } };
+}
+
+export function mapPage(raw: unknown, siteUrl: string): Mapped<ItemRecord> {
+  const parsed = parse(ZPage, raw);
+  if (!parsed.ok) return parsed;
+  const p = parsed.value;
+  return {
+    ok: true,
+    value: {
+      confluenceId: p.id, type: "page", spaceConfluenceId: p.spaceId, parentId: p.parentId ?? null, parentType: p.parentType ?? null,
+      title: p.title, status: p.status, version: p.version.number, authorId: p.authorId, createdAt: new Date(p.createdAt),
+      modifiedAt: new Date(p.version.createdAt), webUrl: webUrl(siteUrl, p._links.webui), body: p.body?.storage?.value ?? null,
+    },
+  };
+}
+
+export function mapBlogPost(raw: unknown, siteUrl: string): Mapped<ItemRecord> {
+  const parsed = parse(ZBlogPost, raw);
+  if (!parsed.ok) return parsed;
+  const b = parsed.value;
+  return {
+    ok: true,
+    value: {
+      confluenceId: b.id, type: "blogpost", spaceConfluenceId: b.spaceId, parentId: null, parentType: null, title: b.title,
+      status: b.status, version: b.version.number, authorId: b.authorId, createdAt: new Date(b.createdAt),
+      modifiedAt: new Date(b.version.createdAt), webUrl: webUrl(siteUrl, b._links.webui), body: b.body?.storage?.value ?? null,
+    },
+  };
+}
+
+export function mapComment(raw: unknown, siteUrl: string, type: "footer_comment" | "inline_comment"): Mapped<ItemRecord> {
+  const parsed = type === "footer_comment" ? parse(ZFooterComment, raw) : parse(ZInlineComment, raw);
+  if (!parsed.ok) return parsed;
+  const c = parsed.value;
+  const inline = type === "inline_comment" ? (c as z.output<typeof ZInlineComment>) : null;
+  return {
+    ok: true,
+    value: {
+      confluenceId: c.id, type, spaceConfluenceId: null,
+      parentId: c.parentCommentId ?? c.pageId ?? c.blogPostId ?? null,
+      parentType: c.parentCommentId ? "comment" : c.pageId ? "page" : c.blogPostId ? "blogpost" : null,
+      title: c.title ?? "", status: c.status, version: c.version.number, authorId: c.version.authorId ?? null,
+      createdAt: null, modifiedAt: new Date(c.version.createdAt), webUrl: webUrl(siteUrl, c._links?.webui), body: c.body?.storage?.value ?? null,
+      extra: {
+        containerId: c.pageId ?? c.blogPostId ?? null,
+        containerType: c.pageId ? "page" : "blogpost",
+        ...(inline ? { resolutionStatus: inline.resolutionStatus ?? null, anchorText: inline.properties?.inlineOriginalSelection ?? null } : {}),
+      },
+    },
+  };
+}
+
+export function mapAttachment(raw: unknown, siteUrl: string): Mapped<ItemRecord> {
+  const parsed = parse(ZAttachment, raw);
+  if (!parsed.ok) return parsed;
+  const a = parsed.value;
+  return {
+    ok: true,
+    value: {
+      confluenceId: a.id, type: "attachment", spaceConfluenceId: null, parentId: a.pageId ?? a.blogPostId ?? null,
+      parentType: a.pageId ? "page" : a.blogPostId ? "blogpost" : null, title: a.title, status: a.status, version: a.version.number,
+      authorId: a.version.authorId ?? null, createdAt: a.createdAt ? new Date(a.createdAt) : null, modifiedAt: new Date(a.version.createdAt),
+      webUrl: webUrl(siteUrl, a._links?.webui), body: null, mediaType: a.mediaType, fileSize: a.fileSize, downloadPath: a.downloadLink,
+    },
+  };
+}

@@ -1,0 +1,130 @@
+import { randomUUID } from "node:crypto";
+import {
+  ConfluenceError,
+  ForbiddenError,
+  NotFoundError,
+  RateLimitedError,
+  SiteUnreachableError,
+  UnauthorizedError,
+  UpstreamUnavailableError,
+} from "../confluence";
+import { confluenceClientFor, parseStoredConfig, ReauthenticationRequiredError } from "../connectors";
+import { db } from "../db";
+import { logger } from "../logger";
+import { initialCheckpoint, ZCheckpoint } from "./checkpoint";
+import { parseCounters } from "./counters";
+import { LeaseLostError } from "./commit-page";
+import { finishRun } from "./finish-run";
+import { claimRun, releaseRun, startHeartbeat } from "./lease";
+import { planSteps } from "./plan";
+import type { StepContext } from "./step-context";
+
+export type SliceOutcome = "continue" | "retry_later" | "done" | "not_claimed";
+
+export interface SliceOptions {
+  /** Work this long, then hand the run back to the queue with its checkpoint (bounded jobs). */
+  budgetMs?: number;
+  maxDownloadBytes?: number;
+  /** Transient failures in a row (site down, rate limit exhausted) before the run fails. */
+  maxTransientFailures?: number;
+  clientTuning?: Parameters<typeof confluenceClientFor>[1];
+}
+
+const TRANSIENT = [RateLimitedError, UpstreamUnavailableError, SiteUnreachableError];
+
+/**
+ * Runs one bounded slice of a sync run: claim it, walk its steps from the stored checkpoint,
+ * and stop at the time budget. Every page of records commits with its checkpoint, so a
+ * slice killed at any moment loses at most one page and repeats nothing.
+ */
+export async function runSyncSlice(runId: string, options: SliceOptions = {}): Promise<SliceOutcome> {
+  const owner = randomUUID();
+  const run = await claimRun(runId, owner);
+  if (!run) return "not_claimed";
+  const log = logger.child({ runId, connectorId: run.connectorId });
+  const stopHeartbeat = startHeartbeat(runId, owner);
+  const abort = new AbortController();
+  try {
+    const connector = await db().connector.findUniqueOrThrow({ where: { id: run.connectorId } });
+    const config = parseStoredConfig(connector.config);
+    if (!config) {
+      await finishRun(runId, { status: "failed", error: "The connector has no saved Configure Records settings." });
+      return "done";
+    }
+    if (connector.status !== "syncing" && connector.status !== "needs_reauth") {
+      await db().connector.update({ where: { id: connector.id }, data: { status: "syncing" } });
+    }
+    const client = await confluenceClientFor(connector.id, { ...options.clientTuning, signal: abort.signal });
+    const ctx: StepContext = {
+      runId,
+      leaseOwner: owner,
+      kind: run.kind,
+      connectorId: connector.id,
+      siteUrl: connector.siteUrl,
+      config,
+      client,
+      counters: parseCounters(run.counters),
+      checkpoint: run.checkpoint ? ZCheckpoint.parse(run.checkpoint) : initialCheckpoint(),
+      requestBase: run.requestCount,
+      maxDownloadBytes: options.maxDownloadBytes ?? 50 * 1024 * 1024,
+    };
+    const steps = planSteps(run.kind);
+    const deadline = Date.now() + (options.budgetMs ?? 20_000);
+    while (ctx.checkpoint.stepIndex < steps.length) {
+      const state = await db().syncRun.findUniqueOrThrow({ where: { id: runId }, select: { cancelRequested: true } });
+      if (state.cancelRequested) {
+        await finishRun(runId, { status: "cancelled", error: "Cancelled by an administrator." });
+        return "done";
+      }
+      if (Date.now() > deadline) {
+        await releaseRun(runId, owner);
+        return "continue";
+      }
+      await steps[ctx.checkpoint.stepIndex]!.runOnce(ctx);
+    }
+    await finishRun(runId, { status: "completed" });
+    log.info({ requests: ctx.requestBase + client.stats().requests }, "sync run completed");
+    return "done";
+  } catch (err) {
+    return handleSliceError(runId, owner, err, options.maxTransientFailures ?? 5, log);
+  } finally {
+    stopHeartbeat();
+    abort.abort();
+  }
+}
+
+async function handleSliceError(runId: string, owner: string, err: unknown, maxTransient: number, log: typeof logger): Promise<SliceOutcome> {
+  if (err instanceof LeaseLostError) {
+    log.warn("another worker took over the run; this slice stops");
+    return "not_claimed";
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  if (TRANSIENT.some((type) => err instanceof type)) {
+    const run = await db().syncRun.update({
+      where: { id: runId },
+      data: { transientFailures: { increment: 1 }, error: `Retrying after: ${message}`, leaseOwner: null },
+    });
+    if (run.transientFailures < maxTransient) {
+      log.warn({ err: message, attempt: run.transientFailures }, "sync slice hit a transient failure; will retry");
+      return "retry_later";
+    }
+    await finishRun(runId, { status: "failed", error: `Gave up after ${run.transientFailures} attempts: ${message}` });
+    return "done";
+  }
+  if (err instanceof ReauthenticationRequiredError) {
+    await finishRun(runId, { status: "failed", error: message, connectorStatus: "needs_reauth" });
+    return "done";
+  }
+  if (err instanceof UnauthorizedError || err instanceof ForbiddenError) {
+    await db().connector.updateMany({
+      where: { syncRuns: { some: { id: runId } } },
+      data: { status: "needs_reauth", statusMessage: "Confluence rejected the stored credentials: authenticate again." },
+    });
+    await finishRun(runId, { status: "failed", error: `Confluence rejected the credentials (${message}).`, connectorStatus: "needs_reauth" });
+    return "done";
+  }
+  log.error({ err }, "sync run failed");
+  const detail = err instanceof NotFoundError || err instanceof ConfluenceError ? message : `Unexpected error: ${message}`;
+  await finishRun(runId, { status: "failed", error: detail });
+  return "done";
+}

@@ -1,0 +1,70 @@
+import { gzipSync } from "node:zlib";
+import type { Prisma } from "../generated/prisma/client";
+import type { ItemRecord } from "./map-items";
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * Saves a page of items once per (connector, Confluence id). An item whose version, status
+ * and parent are unchanged is only marked as seen (no body rewrite); the rest are upserted
+ * with the storage body gzip-compressed.
+ */
+export async function saveItems(
+  tx: Tx,
+  connectorId: string,
+  runId: string,
+  records: ItemRecord[],
+): Promise<{ fetched: number; unchanged: number; changedIds: string[] }> {
+  if (records.length === 0) return { fetched: 0, unchanged: 0, changedIds: [] };
+  const existing = await tx.contentItem.findMany({
+    where: { connectorId, confluenceId: { in: records.map((r) => r.confluenceId) } },
+    select: { confluenceId: true, version: true, status: true, parentId: true, spaceConfluenceId: true },
+  });
+  const known = new Map(existing.map((e) => [e.confluenceId, e]));
+  const unchanged: string[] = [];
+  const changedIds: string[] = [];
+  for (const record of records) {
+    const before = known.get(record.confluenceId);
+    if (
+      before &&
+      before.version === record.version &&
+      before.status === record.status &&
+      before.parentId === record.parentId &&
+      (record.spaceConfluenceId === null || before.spaceConfluenceId === record.spaceConfluenceId)
+    ) {
+      unchanged.push(record.confluenceId);
+      continue;
+    }
+    changedIds.push(record.confluenceId);
+    const data = {
+      type: record.type,
+      spaceConfluenceId: record.spaceConfluenceId ?? before?.spaceConfluenceId ?? null,
+      parentId: record.parentId,
+      parentType: record.parentType,
+      title: record.title,
+      status: record.status,
+      version: record.version,
+      authorId: record.authorId,
+      createdAt: record.createdAt,
+      modifiedAt: record.modifiedAt,
+      webUrl: record.webUrl,
+      bodyStorageGz: record.body === null ? null : new Uint8Array(gzipSync(record.body)),
+      mediaType: record.mediaType ?? null,
+      fileSize: record.fileSize ?? null,
+      downloadPath: record.downloadPath ?? null,
+      extra: (record.extra ?? undefined) as Prisma.InputJsonValue | undefined,
+      lastSeenRunId: runId,
+      syncedAt: new Date(),
+    };
+    await tx.contentItem.upsert({
+      where: { connectorId_confluenceId: { connectorId, confluenceId: record.confluenceId } },
+      create: { connectorId, confluenceId: record.confluenceId, ...data },
+      // A new version invalidates a previously downloaded file.
+      update: record.type === "attachment" ? { ...data, fileContent: null } : data,
+    });
+  }
+  if (unchanged.length) {
+    await tx.contentItem.updateMany({ where: { connectorId, confluenceId: { in: unchanged } }, data: { lastSeenRunId: runId } });
+  }
+  return { fetched: changedIds.length, unchanged: unchanged.length, changedIds };
+}

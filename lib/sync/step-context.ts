@@ -1,0 +1,30 @@
+import type { ConfluenceClient } from "../confluence";
+import type { ConnectorConfig } from "../connectors";
+import type { Checkpoint } from "./checkpoint";
+import type { RunCounters } from "./counters";
+
+export type Phase = "discovering_spaces" | "listing" | "fetching_content" | "downloading_attachments" | "reconciling";
+
+export interface StepContext {
+  runId: string;
+  /** The slice holding the run's lease; writes check it, so a slice that lost the lease stops. */
+  leaseOwner: string;
+  kind: "full" | "incremental";
+  connectorId: string;
+  siteUrl: string;
+  config: ConnectorConfig;
+  client: ConfluenceClient;
+  counters: RunCounters;
+  checkpoint: Checkpoint;
+  /** Requests made by earlier slices of this run (each slice has a fresh client). */
+  requestBase: number;
+  /** Attachment files larger than this are recorded as failed instead of downloaded. */
+  maxDownloadBytes: number;
+}
+
+/** One bounded unit of work: at most one list page (or one batch of downloads), then a commit. */
+export interface SyncStep {
+  name: string;
+  phase: Phase;
+  runOnce(ctx: StepContext): Promise<void>;
+}

@@ -1,0 +1,48 @@
+import { startSimulator } from "../index";
+
+/** `node --expose-gc --import tsx simulator/bench/measure.ts [pages] [requests]`: generation time and RSS and heap before/after 1,000 and 2,000 requests (run with `node --expose-gc --import tsx simulator/bench/measure.ts` for exact heap numbers). */
+async function main(): Promise<void> {
+  const pages = Number(process.argv[2] ?? 100_000);
+  const mb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
+  const rss0 = mb();
+  const sim = await startSimulator({ seed: 42, spaces: 20, pages });
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const rssBefore = mb();
+  const auth = "Basic " + Buffer.from(`${sim.admin.email}:${sim.admin.apiToken}`).toString("base64");
+  const ids = sim.store.contentList.filter((c) => c.type === "page").map((c) => c.id);
+  const paths = (i: number) =>
+    [
+      `/wiki/api/v2/pages?limit=250&body-format=storage`,
+      `/wiki/api/v2/pages/${ids[(i * 7919) % ids.length]}?body-format=storage`,
+      `/wiki/api/v2/pages?limit=100&sort=-modified-date`,
+      `/wiki/api/v2/attachments?limit=50`,
+      `/wiki/rest/api/search?cql=${encodeURIComponent("type = page and lastModified > '2025-01-01'")}&limit=50`,
+    ][i % 5];
+  const heap = () => Math.round(process.memoryUsage().heapUsed / 1024 / 1024);
+  const heapBefore = heap();
+  const t0 = performance.now();
+  let cursor: string | undefined;
+  let heapAfterFirst1000 = 0;
+  const total = Number(process.argv[3] ?? 2000);
+  const rssPer1000: number[] = [];
+  for (let i = 0; i < total; i++) {
+    if (i > 0 && i % 1000 === 0) {
+      gc?.();
+      if (i === 1000) heapAfterFirst1000 = heap();
+      rssPer1000.push(mb());
+    }
+    let p = paths(i);
+    if (i % 5 === 0 && cursor) p = cursor;
+    const res = await fetch(sim.url + p, { headers: { authorization: auth } });
+    const body = (await res.json()) as { _links?: { next?: string } };
+    if (i % 5 === 0) cursor = body._links?.next;
+  }
+  const reqMs = performance.now() - t0;
+  gc?.();
+  const rssAfter = mb();
+  console.log(JSON.stringify({ gcExposed: !!gc, pages, generationMs: Math.round(sim.generationMs), rssStartMb: rss0, rssAfterGenerateMb: rssBefore, requests: total, rssPer1000Mb: [...rssPer1000, rssAfter], heapBeforeMb: heapBefore, heapAfter1000Mb: heapAfterFirst1000, heapAtEndMb: heap(), msPerRequest: Math.round(reqMs / total), contents: sim.store.contents.size, attachments: sim.store.attachments.size, comments: sim.store.comments.size }));
+  await sim.close();
+}
+
+void main();

@@ -1,0 +1,128 @@
+import { HttpError } from "../http/errors";
+import { Router, type Ctx, type Reply } from "../http/router";
+import type { SimState } from "../state";
+import { consentPage, errorPage } from "./page";
+import type { Site } from "./state";
+
+/** auth.atlassian.com (authorize, token) and api.atlassian.com (accessible-resources) endpoints. */
+const oauthError = (status: number, error: string, description: string): Reply => ({ status, json: { error, error_description: description } });
+
+function sites(sim: SimState): Site[] {
+  return sim.oauth.decoy ? [sim.site(), sim.oauth.decoy] : [sim.site()];
+}
+
+function params(ctx: Ctx): Record<string, string> {
+  const out: Record<string, string> = Object.fromEntries(ctx.query);
+  if (ctx.body && typeof ctx.body === "object") for (const [k, v] of Object.entries(ctx.body)) out[k] = String(v);
+  return out;
+}
+
+function validateClient(sim: SimState, p: Record<string, string>): Reply | null {
+  const app = sim.oauth.apps.get(p.client_id ?? "");
+  if (!app) return { status: 400, html: errorPage("Invalid client_id: the app is not registered.") };
+  if (p.redirect_uri !== app.callbackUrl) return { status: 400, html: errorPage("The redirect_uri does not match the callback URL registered for this app.") };
+  return null;
+}
+
+function redirect(base: string, q: Record<string, string>): Reply {
+  const u = new URL(base);
+  for (const [k, v] of Object.entries(q)) if (v !== undefined) u.searchParams.set(k, v);
+  return { status: 302, headers: { Location: u.toString() } };
+}
+
+export const authRoutes = new Router();
+authRoutes.add({
+  method: "GET",
+  pattern: "/authorize",
+  flavor: "oauth",
+  handler: (ctx) => {
+    const p = params(ctx);
+    const bad = validateClient(ctx.sim, p);
+    if (bad) return bad;
+    if ((p.response_type ?? "code") !== "code") return { status: 400, html: errorPage("response_type must be code") };
+    const app = ctx.sim.oauth.apps.get(p.client_id)!;
+    return {
+      html: consentPage({
+        action: `${ctx.sim.authPrefix}/authorize`,
+        appName: app.name,
+        clientId: app.clientId,
+        redirectUri: p.redirect_uri,
+        scope: p.scope ?? "",
+        state: p.state ?? "",
+        email: ctx.sim.store.adminUser().email,
+        sites: sites(ctx.sim),
+      }),
+    };
+  },
+});
+authRoutes.add({
+  method: "POST",
+  pattern: "/authorize",
+  flavor: "oauth",
+  handler: (ctx) => {
+    const p = params(ctx);
+    const bad = validateClient(ctx.sim, p);
+    if (bad) return bad;
+    const state = p.state ?? "";
+    if (p.decision !== "accept") return redirect(p.redirect_uri, { error: "access_denied", error_description: "User did not authorize the request", state });
+    const user = ctx.sim.store.userByEmail.get((p.email ?? "").toLowerCase());
+    const site = sites(ctx.sim).find((s) => s.id === p.site) ?? ctx.sim.site();
+    if (!user) {
+      const app = ctx.sim.oauth.apps.get(p.client_id)!;
+      return { status: 200, html: consentPage({ action: `${ctx.sim.authPrefix}/authorize`, appName: app.name, clientId: app.clientId, redirectUri: p.redirect_uri, scope: p.scope ?? "", state, email: p.email ?? "", sites: sites(ctx.sim), error: "No account with this email" }) };
+    }
+    const scopes = (p.scope ?? "").split(/\s+/).filter(Boolean);
+    const code = ctx.sim.oauth.issueCode({ clientId: p.client_id, accountId: user.accountId, cloudId: site.id, scopes }, p.redirect_uri);
+    return redirect(p.redirect_uri, { code, state });
+  },
+});
+authRoutes.add({
+  method: "POST",
+  pattern: "/oauth/token",
+  flavor: "oauth",
+  handler: (ctx) => {
+    const p = params(ctx);
+    const o = ctx.sim.oauth;
+    const app = o.apps.get(p.client_id ?? "");
+    if (!app || app.clientSecret !== p.client_secret) return oauthError(401, "access_denied", "Unauthorized");
+    if (p.grant_type === "authorization_code") {
+      const code = o.takeCode(p.code ?? "");
+      if (!code || code.clientId !== app.clientId) return oauthError(403, "invalid_grant", "Invalid authorization code");
+      if (code.redirectUri !== p.redirect_uri) return oauthError(403, "invalid_grant", "redirect_uri does not match");
+      return { json: o.issueTokens(code) };
+    }
+    if (p.grant_type === "refresh_token") {
+      const grant = o.rotate(p.refresh_token ?? "");
+      if (!grant || grant.clientId !== app.clientId) return oauthError(403, "invalid_grant", "Unknown or invalid refresh token.");
+      return { json: o.issueTokens(grant) };
+    }
+    return oauthError(400, "unsupported_grant_type", `Unsupported grant_type ${p.grant_type ?? ""}`);
+  },
+});
+
+export const apiRoutes = new Router();
+apiRoutes.add({
+  method: "GET",
+  pattern: "/oauth/token/accessible-resources",
+  flavor: "gateway",
+  handler: (ctx) => {
+    const m = /^Bearer (.+)$/i.exec(ctx.req.headers.authorization ?? "");
+    const t = m ? ctx.sim.oauth.lookup(m[1]) : null;
+    if (!t) throw new HttpError(401, "Unauthorized");
+    const site = sites(ctx.sim).find((s) => s.id === t.cloudId);
+    if (!site) return { json: [] };
+    return { json: [{ id: site.id, url: site.url, name: site.name, scopes: t.scopes, avatarUrl: "https://site-admin-avatar-cdn.prod.public.atl-paas.net/avatars/240/rocket.png" }] };
+  },
+});
+apiRoutes.add({
+  method: "GET",
+  pattern: "/me",
+  flavor: "gateway",
+  handler: (ctx) => {
+    const m = /^Bearer (.+)$/i.exec(ctx.req.headers.authorization ?? "");
+    const t = m ? ctx.sim.oauth.lookup(m[1]) : null;
+    const u = t ? ctx.sim.store.users.get(t.accountId) : undefined;
+    if (!u) throw new HttpError(401, "Unauthorized");
+    return { json: { account_id: u.accountId, email: u.email, name: u.displayName, account_status: "active" } };
+  },
+});

@@ -1,0 +1,17 @@
+import type { Limits } from "./limits/limits";
+import type { OAuthState, Site } from "./oauth/state";
+import type { Store } from "./store/store";
+
+/** Everything a request handler can reach. */
+export interface SimState {
+  store: Store;
+  url: string;
+  cloudId: string;
+  siteName: string;
+  authPrefix: string;
+  apiPrefix: string;
+  oauth: OAuthState;
+  limits: Limits;
+  stats: Map<string, number>;
+  site(): Site;
+}

@@ -1,0 +1,67 @@
+import type { Store } from "./store";
+import type { Content, Space, User } from "./types";
+
+/**
+ * Permission checks: a space is readable through a "read space" permission granted to the user,
+ * one of their groups or anonymous; a piece of content additionally needs every read restriction
+ * on itself and its ancestors to name the user or one of their groups. Admins see everything.
+ */
+export class Access {
+  private groupIds: Set<string>;
+  private spaceCache = new Map<number, boolean>();
+  private contentCache = new Map<number, boolean>();
+
+  constructor(
+    private store: Store,
+    readonly user: User | null,
+  ) {
+    this.groupIds = new Set(user ? store.groupsOf(user.accountId).map((g) => g.id) : []);
+  }
+
+  get isAdmin(): boolean {
+    return !!this.user?.isAdmin;
+  }
+
+  inGroup(groupId: string): boolean {
+    return this.groupIds.has(groupId);
+  }
+
+  canReadSpace(space: Space | undefined): boolean {
+    if (!space) return false;
+    if (this.isAdmin) return true;
+    const cached = this.spaceCache.get(space.id);
+    if (cached !== undefined) return cached;
+    const ok = space.permissions.some(
+      (p) =>
+        p.operation === "read" &&
+        p.targetType === "space" &&
+        (p.principalType === "anonymous" ||
+          (p.principalType === "user" && p.principalId === this.user?.accountId) ||
+          (p.principalType === "group" && p.principalId != null && this.groupIds.has(p.principalId))),
+    );
+    this.spaceCache.set(space.id, ok);
+    return ok;
+  }
+
+  private passesRestriction(c: Content): boolean {
+    const r = c.readRestriction;
+    if (!r || (r.users.length === 0 && r.groups.length === 0)) return true;
+    if (!this.user) return false;
+    return r.users.includes(this.user.accountId) || r.groups.some((g) => this.groupIds.has(g));
+  }
+
+  canReadContent(c: Content | undefined): boolean {
+    if (!c) return false;
+    if (this.isAdmin) return true;
+    const cached = this.contentCache.get(c.id);
+    if (cached !== undefined) return cached;
+    let ok = this.canReadSpace(this.store.spaces.get(c.spaceId)) && this.passesRestriction(c);
+    if (ok && c.parentId != null) ok = this.canReadContent(this.store.contents.get(c.parentId));
+    this.contentCache.set(c.id, ok);
+    return ok;
+  }
+
+  canReadContainer(containerId: number): boolean {
+    return this.canReadContent(this.store.contents.get(containerId));
+  }
+}
