@@ -1,9 +1,37 @@
 import type { PgBoss } from "pg-boss";
+import { enqueueSyncSlice, SCHEDULER_QUEUE, SYNC_QUEUE, ZSyncJob } from "../lib/jobs";
+import { logger } from "../lib/logger";
+import { requeueOrphanedRuns, runSyncSlice, startDueSyncs } from "../lib/sync";
+
+/** Concurrent slices per worker: many connectors in parallel, each run held by one slice at a time. */
+const SLICES_PER_WORKER = 4;
 
 /**
- * Registers every job handler and returns the queue names it serves. The sync runner's
- * handlers arrive with it; until then the worker holds the queue connection and waits.
+ * Registers the job handlers and returns the queue names served. Handlers are thin: parse
+ * the payload, call lib/, re-enqueue with the run's checkpoint when the slice ran out of time.
  */
-export async function registerHandlers(_boss: PgBoss): Promise<string[]> {
-  return [];
+export async function registerHandlers(boss: PgBoss): Promise<string[]> {
+  await boss.work(SYNC_QUEUE, { localConcurrency: SLICES_PER_WORKER }, async ([job]) => {
+    const { runId } = ZSyncJob.parse(job!.data);
+    const outcome = await runSyncSlice(runId);
+    if (outcome === "continue") await enqueueSyncSlice(runId);
+    if (outcome === "retry_later") await enqueueSyncSlice(runId, { startAfterSeconds: 15 });
+  });
+
+  await boss.schedule(SCHEDULER_QUEUE, "* * * * *", {}, { key: "scheduler" });
+  await boss.work(SCHEDULER_QUEUE, async () => {
+    await sweep();
+  });
+  void sweep();
+  return [SYNC_QUEUE, SCHEDULER_QUEUE];
+}
+
+/** Due schedules and orphaned runs; also run at start so a restarted worker resumes at once. */
+async function sweep(): Promise<void> {
+  try {
+    const [started, requeued] = await Promise.all([startDueSyncs(), requeueOrphanedRuns()]);
+    if (started || requeued) logger.info({ started, requeued }, "scheduler sweep");
+  } catch (err) {
+    logger.error({ err }, "scheduler sweep failed");
+  }
 }

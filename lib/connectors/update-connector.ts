@@ -66,6 +66,9 @@ export async function updateConnector(id: string, input: UpdateConnectorInput): 
     }
     data.config = input.config as Prisma.InputJsonValue;
     data.configuredAt = new Date();
+    // Scheduled syncs run every interval; the first one an interval after saving (or sooner, by hand).
+    data.nextSyncAt =
+      input.config.sync.strategy === "scheduled" ? new Date(Date.now() + input.config.sync.intervalMinutes * 60_000) : null;
     if (status === "authenticated") status = "active";
   }
   data.status = status;

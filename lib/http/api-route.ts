@@ -47,7 +47,9 @@ function safeHost(origin: string): string | null {
 async function readBody<TSchema extends z.ZodType>(request: Request, schema: TSchema): Promise<z.infer<TSchema>> {
   let raw: unknown;
   try {
-    raw = await request.json();
+    const text = await request.text();
+    // An empty body is "no fields" (e.g. POST .../sync with no options), not malformed JSON.
+    raw = text.trim() === "" ? {} : JSON.parse(text);
   } catch {
     throw AppError.validation([{ loc: ["body"], msg: "The request body must be JSON.", type: "json_invalid" }]);
   }

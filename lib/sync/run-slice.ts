@@ -70,13 +70,14 @@ export async function runSyncSlice(runId: string, options: SliceOptions = {}): P
     };
     const steps = planSteps(run.kind);
     const deadline = Date.now() + (options.budgetMs ?? 20_000);
-    while (ctx.checkpoint.stepIndex < steps.length) {
+    // Every slice does at least one unit of work, so even a zero budget makes progress.
+    for (let first = true; ctx.checkpoint.stepIndex < steps.length; first = false) {
       const state = await db().syncRun.findUniqueOrThrow({ where: { id: runId }, select: { cancelRequested: true } });
       if (state.cancelRequested) {
         await finishRun(runId, { status: "cancelled", error: "Cancelled by an administrator." });
         return "done";
       }
-      if (Date.now() > deadline) {
+      if (!first && Date.now() > deadline) {
         await releaseRun(runId, owner);
         return "continue";
       }

@@ -1,0 +1,42 @@
+import { db } from "../db";
+import { enqueueSyncSlice } from "../jobs";
+import { logger } from "../logger";
+import { LEASE_STALE_SECONDS } from "./lease";
+import { requestSync } from "./start-sync";
+
+/** Starts the scheduled syncs that are due: enabled, configured, Scheduled, next sync in the past. */
+export async function startDueSyncs(now = new Date()): Promise<number> {
+  const due = await db().connector.findMany({
+    where: {
+      enabled: true,
+      configuredAt: { not: null },
+      nextSyncAt: { lte: now },
+      status: { in: ["active", "error", "authenticated"] },
+      syncRuns: { none: { status: { in: ["queued", "running"] } } },
+    },
+    select: { id: true },
+  });
+  let started = 0;
+  for (const connector of due) {
+    try {
+      await requestSync(connector.id, { kind: "auto", trigger: "schedule" });
+      started += 1;
+    } catch (err) {
+      logger.warn({ connectorId: connector.id, err: err instanceof Error ? err.message : err }, "scheduled sync not started");
+    }
+  }
+  return started;
+}
+
+/**
+ * Re-queues runs nobody is working on: queued ones whose job was lost, and running ones
+ * whose worker went silent (killed). Claiming is safe to repeat, so a duplicate costs nothing.
+ */
+export async function requeueOrphanedRuns(): Promise<number> {
+  const orphans = await db().$queryRaw<{ id: string }[]>`
+    SELECT id FROM sync_runs
+     WHERE (status = 'queued' AND created_at < now() - interval '30 seconds')
+        OR (status = 'running' AND (lease_owner IS NULL OR heartbeat_at < now() - make_interval(secs => ${LEASE_STALE_SECONDS})))`;
+  for (const run of orphans) await enqueueSyncSlice(run.id);
+  return orphans.length;
+}

@@ -1,0 +1,131 @@
+import { gunzipSync } from "node:zlib";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Simulator } from "../../simulator";
+import { resetDatabase } from "../../test/db";
+import { startSimulatorForApp } from "../../test/simulator";
+import { configuredConnector, driveRun, expectedSiteContent, storedIds } from "../../test/sync-fixtures";
+import { db, disconnectDb } from "../db";
+import { requestSync, runSyncSlice } from ".";
+
+let sim: Simulator;
+
+beforeAll(async () => {
+  sim = await startSimulatorForApp({ seed: 11, spaces: 3, pages: 60 });
+});
+afterAll(async () => {
+  await sim.close();
+  await disconnectDb();
+});
+beforeEach(async () => {
+  await resetDatabase();
+  await fetch(`${sim.url}/__admin/faults`, { method: "DELETE" });
+});
+
+const admin = (path: string, method: string, body?: unknown) =>
+  fetch(`${sim.url}/__admin${path}`, { method, headers: { "content-type": "application/json" }, body: body ? JSON.stringify(body) : undefined });
+
+async function expectStoreEqualsSite(connectorId: string) {
+  const expected = expectedSiteContent(sim);
+  expect(await storedIds(connectorId, "page")).toEqual(expected.pages);
+  expect(await storedIds(connectorId, "blogpost")).toEqual(expected.blogposts);
+  expect(await storedIds(connectorId, "footer_comment")).toEqual(expected.footerComments);
+  expect(await storedIds(connectorId, "inline_comment")).toEqual(expected.inlineComments);
+  expect(await storedIds(connectorId, "attachment")).toEqual(expected.attachments);
+}
+
+describe("full sync", () => {
+  it("stores exactly the site's pages, blog posts, comments and attachments, each once, with bodies and files", async () => {
+    const connectorId = await configuredConnector(sim);
+    const { run } = await requestSync(connectorId, { kind: "full", trigger: "test" });
+    await driveRun(run.id);
+    await expectStoreEqualsSite(connectorId);
+
+    const finished = await db().syncRun.findUniqueOrThrow({ where: { id: run.id } });
+    expect(finished.status).toBe("completed");
+    const page = await db().contentItem.findFirstOrThrow({ where: { connectorId, type: "page" } });
+    expect(gunzipSync(page.bodyStorageGz!).toString()).toContain("<");
+    const missingFiles = await db().contentItem.count({ where: { connectorId, type: "attachment", fileContent: null } });
+    expect(missingFiles).toBe(0);
+    const connector = await db().connector.findUniqueOrThrow({ where: { id: connectorId } });
+    expect(connector.status).toBe("active");
+    expect(connector.lastSyncAt).not.toBeNull();
+  });
+
+  it("resumes from its checkpoint: one page per slice ends in the same state, with no duplicates", async () => {
+    const connectorId = await configuredConnector(sim);
+    const { run } = await requestSync(connectorId, { kind: "full", trigger: "test" });
+    const slices = await driveRun(run.id, { budgetMs: 0 });
+    expect(slices).toBeGreaterThan(8);
+    await expectStoreEqualsSite(connectorId);
+    const counters = (await db().syncRun.findUniqueOrThrow({ where: { id: run.id } })).counters as Record<string, { fetched: number }>;
+    expect(counters.page!.fetched).toBe(expectedSiteContent(sim).pages.length);
+  });
+
+  it("survives 5% injected server errors and ends equal to the site", async () => {
+    await admin("/faults", "PUT", { rate5xx: 0.05 });
+    const connectorId = await configuredConnector(sim);
+    const { run } = await requestSync(connectorId, { kind: "full", trigger: "test" });
+    await driveRun(run.id);
+    await admin("/faults", "DELETE");
+    await expectStoreEqualsSite(connectorId);
+  });
+
+  it("records a failed download with its reason and completes the rest of the run", async () => {
+    const connectorId = await configuredConnector(sim);
+    const { run } = await requestSync(connectorId, { kind: "full", trigger: "test" });
+    await driveRun(run.id, { maxDownloadBytes: 1 });
+    const finished = await db().syncRun.findUniqueOrThrow({ where: { id: run.id } });
+    expect(finished.status).toBe("completed");
+    const errors = await db().syncItemError.findMany({ where: { runId: run.id } });
+    expect(errors.length).toBe(expectedSiteContent(sim).attachments.length);
+    expect(errors[0]!.reason).toMatch(/larger than the 1-byte limit/);
+    expect(await storedIds(connectorId, "page")).toEqual(expectedSiteContent(sim).pages);
+  });
+
+  it("applies the Not In space filter at the source", async () => {
+    const excluded = [...sim.store.spaces.values()].find((s) => s.type === "global")!;
+    const connectorId = await configuredConnector(sim, {
+      filters: { spaces: { operator: "not_in", keys: [excluded.key] }, pageIds: [], blogPostIds: [], modified: null, created: null },
+    });
+    await fetch(`${sim.url}/__admin/stats/reset`, { method: "POST" });
+    const { run } = await requestSync(connectorId, { kind: "full", trigger: "test" });
+    await driveRun(run.id);
+    const stored = await db().contentItem.findMany({ where: { connectorId, type: "page" }, select: { spaceConfluenceId: true } });
+    expect(stored.length).toBeGreaterThan(0);
+    expect(stored.some((s) => s.spaceConfluenceId === String(excluded.id))).toBe(false);
+    const stats = await (await fetch(`${sim.url}/__admin/stats`)).json();
+    const spaceListings = Object.keys(stats.routes).filter((r) => r.includes(`space-id=${excluded.id}`));
+    expect(spaceListings).toEqual([]);
+  });
+
+  it("lets only one of two racing slices hold a run", async () => {
+    const connectorId = await configuredConnector(sim);
+    const { run } = await requestSync(connectorId, { kind: "full", trigger: "test" });
+    const outcomes = await Promise.all([runSyncSlice(run.id, { budgetMs: 300 }), runSyncSlice(run.id, { budgetMs: 300 })]);
+    expect(outcomes.filter((o) => o === "not_claimed")).toHaveLength(1);
+    await expect(requestSync(connectorId, { kind: "full", trigger: "test" })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+});
+
+describe("incremental sync", () => {
+  it("fetches only what changed since the last run and removes trashed pages", async () => {
+    const connectorId = await configuredConnector(sim);
+    const full = await requestSync(connectorId, { kind: "full", trigger: "test" });
+    await driveRun(full.run.id);
+    const fullRequests = (await db().syncRun.findUniqueOrThrow({ where: { id: full.run.id } })).requestCount;
+
+    const [edited, trashed] = expectedSiteContent(sim).pages;
+    await admin(`/pages/${edited}`, "PUT", { body: "<p>Edited after the full sync</p>", message: "edit" });
+    await admin(`/pages/${trashed}/trash`, "POST");
+
+    const incremental = await requestSync(connectorId, { kind: "incremental", trigger: "test" });
+    expect(incremental.run.kind).toBe("incremental");
+    await driveRun(incremental.run.id);
+    const item = await db().contentItem.findUniqueOrThrow({ where: { connectorId_confluenceId: { connectorId, confluenceId: edited! } } });
+    expect(gunzipSync(item.bodyStorageGz!).toString()).toBe("<p>Edited after the full sync</p>");
+    expect(await db().contentItem.count({ where: { connectorId, confluenceId: trashed! } })).toBe(0);
+    const run = await db().syncRun.findUniqueOrThrow({ where: { id: incremental.run.id } });
+    expect(run.requestCount).toBeLessThan(fullRequests);
+    await expectStoreEqualsSite(connectorId);
+  });
+});
