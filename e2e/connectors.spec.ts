@@ -101,8 +101,7 @@ test("an API token connects, Configure Records lists the live spaces, and saving
   await page.getByRole("button", { name: "Save" }).click();
   const ready = page.getByRole("dialog", { name: "Instance is configured and ready to sync" });
   await expect(ready).toBeVisible();
-  // The sync runner does not exist yet, so there is no button pretending to start it.
-  await expect(ready.getByRole("button", { name: "Start syncing now" })).toHaveCount(0);
+  await expect(ready.getByRole("button", { name: "Start syncing now" })).toBeVisible();
   await ready.getByRole("button", { name: "I'll do it later" }).click();
 
   const row = page.getByTestId("connector-Simulated site");
@@ -135,8 +134,9 @@ test("OAuth 2.0: the popup consents, the drawer shows Authenticated, and a repla
   const popupPromise = page.waitForEvent("popup");
   await page.getByRole("button", { name: "Authenticate" }).click();
   const popup = await popupPromise;
+  const closed = popup.waitForEvent("close");
   await popup.getByRole("button", { name: "Accept" }).click();
-  await popup.waitForEvent("close");
+  await closed;
 
   await expect(page.getByText("Connected to", { exact: false })).toBeVisible();
   await expect(page.getByText("Authenticated", { exact: true }).first()).toBeVisible();
@@ -161,16 +161,18 @@ test("OAuth 2.0: declined consent and a different site each say which", async ({
   let popupPromise = page.waitForEvent("popup");
   await page.getByRole("button", { name: "Reauthenticate" }).click();
   let popup = await popupPromise;
+  const closed = popup.waitForEvent("close");
   await popup.getByRole("button", { name: "Cancel" }).click();
-  await popup.waitForEvent("close");
+  await closed;
   await expect(page.getByText("Access was declined on Atlassian's consent screen.", { exact: false })).toBeVisible();
 
   popupPromise = page.waitForEvent("popup");
   await page.getByRole("button", { name: "Reauthenticate" }).click();
   popup = await popupPromise;
   await popup.getByLabel("Use app on").selectOption({ index: 1 });
+  const closedAgain = popup.waitForEvent("close");
   await popup.getByRole("button", { name: "Accept" }).click();
-  await popup.waitForEvent("close");
+  await closedAgain;
   await expect(page.getByText(`You authorised https://other-site.atlassian.net, not ${simUrl}.`, { exact: false })).toBeVisible();
 });
 

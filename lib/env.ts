@@ -48,6 +48,12 @@ const ZServerEnv = z.object({
   // Where Atlassian's OAuth 2.0 (3LO) lives; tests point these at the simulator.
   ATLASSIAN_AUTH_URL: z.url({ error: "must be a URL such as https://auth.atlassian.com" }).default("https://auth.atlassian.com"),
   ATLASSIAN_API_URL: z.url({ error: "must be a URL such as https://api.atlassian.com" }).default("https://api.atlassian.com"),
+  // A worker silent this long has lost its run to another (it was killed, or its machine died).
+  SYNC_LEASE_SECONDS: z.coerce.number({ error: "must be a number of seconds" }).int().min(2).max(600).default(30),
+  // How often a worker looks for due schedules and orphaned runs.
+  SYNC_SWEEP_SECONDS: z.coerce.number({ error: "must be a number of seconds" }).int().min(1).max(3600).default(30),
+  // Full reconciliation of ids (catching purges) at least this often; "Full resync" forces one.
+  SYNC_RECONCILE_HOURS: z.coerce.number({ error: "must be a number of hours" }).min(0).max(24 * 365).default(24),
 });
 export type ServerEnv = z.infer<typeof ZServerEnv>;
 

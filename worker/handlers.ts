@@ -1,5 +1,6 @@
 import type { PgBoss } from "pg-boss";
 import { enqueueSyncSlice, SCHEDULER_QUEUE, SYNC_QUEUE, ZSyncJob } from "../lib/jobs";
+import { serverEnv } from "../lib/env";
 import { logger } from "../lib/logger";
 import { requeueOrphanedRuns, runSyncSlice, startDueSyncs } from "../lib/sync";
 
@@ -18,11 +19,14 @@ export async function registerHandlers(boss: PgBoss): Promise<string[]> {
     if (outcome === "retry_later") await enqueueSyncSlice(runId, { startAfterSeconds: 15 });
   });
 
+  // pg-boss cron makes the minute sweep happen once across all workers; the local timer
+  // additionally lets a restarted worker pick up orphaned runs within seconds.
   await boss.schedule(SCHEDULER_QUEUE, "* * * * *", {}, { key: "scheduler" });
   await boss.work(SCHEDULER_QUEUE, async () => {
     await sweep();
   });
   void sweep();
+  setInterval(() => void sweep(), serverEnv().SYNC_SWEEP_SECONDS * 1000).unref();
   return [SYNC_QUEUE, SCHEDULER_QUEUE];
 }
 

@@ -108,7 +108,7 @@ export function ConfigureStep({ connector, onSaved, onClose }: Props) {
           Save
         </Button>
       </div>
-      <ReadyDialog open={ready} connectorName={connector.name} onLater={() => { setReady(false); onClose(); }} />
+      <ReadyDialog open={ready} connectorId={connector.id} connectorName={connector.name} onLater={() => { setReady(false); onClose(); }} />
     </form>
   );
 }

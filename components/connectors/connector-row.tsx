@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useState } from "react";
 import { callApi } from "@/lib/http/client";
 import { Button } from "@/components/ui/button";
@@ -28,7 +29,11 @@ export function ConnectorRow({ connector, onEdit }: { connector: ConnectorView; 
 
   return (
     <tr className="border-t border-slate-100" data-testid={`connector-${connector.name}`}>
-      <td className="px-4 py-3 font-medium">{connector.name}</td>
+      <td className="px-4 py-3 font-medium">
+        <Link href={`/connectors/${connector.id}`} className="text-blue-800 hover:underline">
+          {connector.name}
+        </Link>
+      </td>
       <td className="text-slate-600">{connector.siteUrl}</td>
       <td>{connector.authMethod === "oauth" ? "OAuth 2.0" : "API token"}</td>
       <td>

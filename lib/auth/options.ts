@@ -1,7 +1,11 @@
 import type { NextAuthOptions } from "next-auth";
-import CredentialsProvider from "next-auth/providers/credentials";
+import CredentialsModule from "next-auth/providers/credentials";
 import { ZSignInInput } from "./schemas";
 import { verifyCredentials } from "./users";
+
+// next-auth ships CommonJS: under plain Node ESM (tsx scripts) the default import is the module object.
+const CredentialsProvider =
+  (CredentialsModule as unknown as { default?: typeof CredentialsModule }).default ?? CredentialsModule;
 
 /**
  * next-auth v4 with email and password and JWT sessions. Users live in our own table;

@@ -1,2 +1,2 @@
-export { startJobQueue, jobSender, enqueueSyncSlice } from "./queue";
+export { startJobQueue, jobSender, stopJobSender, enqueueSyncSlice } from "./queue";
 export { SYNC_QUEUE, SCHEDULER_QUEUE, ZSyncJob, type SyncJob } from "./queues";

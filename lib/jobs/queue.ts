@@ -32,6 +32,12 @@ export function jobSender(): Promise<PgBoss> {
   return globalForQueue.jobSender;
 }
 
+export async function stopJobSender(): Promise<void> {
+  const sender = globalForQueue.jobSender;
+  globalForQueue.jobSender = undefined;
+  if (sender) await (await sender).stop({ graceful: false, close: true });
+}
+
 export async function enqueueSyncSlice(runId: string, options: { startAfterSeconds?: number } = {}): Promise<void> {
   const boss = await jobSender();
   await boss.send(SYNC_QUEUE, { runId }, options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {});

@@ -1,7 +1,8 @@
 import { db } from "../db";
+import { serverEnv } from "../env";
 
 /** A slice may take a run whose holder has been silent this long (killed, or its machine lost). */
-export const LEASE_STALE_SECONDS = 30;
+export const leaseSeconds = () => serverEnv().SYNC_LEASE_SECONDS;
 
 /** Claims the run for this slice; null when another live slice holds it or the run is over. */
 export async function claimRun(runId: string, owner: string) {
@@ -10,7 +11,7 @@ export async function claimRun(runId: string, owner: string) {
        SET status = 'running', lease_owner = ${owner}, heartbeat_at = now(), started_at = COALESCE(started_at, now())
      WHERE id = ${runId}
        AND (status = 'queued'
-            OR (status = 'running' AND (lease_owner IS NULL OR heartbeat_at < now() - make_interval(secs => ${LEASE_STALE_SECONDS}))))
+            OR (status = 'running' AND (lease_owner IS NULL OR heartbeat_at < now() - make_interval(secs => ${leaseSeconds()}))))
     RETURNING id`;
   return rows.length ? db().syncRun.findUnique({ where: { id: runId } }) : null;
 }
@@ -21,7 +22,7 @@ export function startHeartbeat(runId: string, owner: string): () => void {
     void db()
       .syncRun.updateMany({ where: { id: runId, leaseOwner: owner }, data: { heartbeatAt: new Date() } })
       .catch(() => {});
-  }, 5_000);
+  }, Math.max(1_000, (leaseSeconds() * 1000) / 3));
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -1,4 +1,4 @@
-import type { Query } from "../confluence";
+import { NotFoundError, type Query } from "../confluence";
 import { advance } from "./advance";
 import { commitPage, type ItemFailure } from "./commit-page";
 import type { ItemType } from "./counters";
@@ -19,6 +19,8 @@ interface ListingOptions {
   keep?: (records: ItemRecord[], ctx: StepContext) => Promise<ItemRecord[]> | ItemRecord[];
   /** Incremental runs: the list is newest-first, so stop at the first item older than `since`. */
   newestFirst?: boolean;
+  /** Items listed with these statuses (trashed) leave the store, with their comments and attachments. */
+  removeStatuses?: string[];
 }
 
 export function listingStep(options: ListingOptions): SyncStep {
@@ -32,7 +34,19 @@ export function listingStep(options: ListingOptions): SyncStep {
         return;
       }
       const query = { ...options.query(ctx), ...(options.perSpace ? { "space-id": cp.spaceIds[cp.spaceIndex]! } : {}) };
-      const page = await fetchOnePage(ctx.client, options.path, query, cp.cursor);
+      let page;
+      try {
+        page = await fetchOnePage(ctx.client, options.path, query, cp.cursor);
+      } catch (err) {
+        // A space deleted (or hidden from us) between discovery and listing: record it, move on.
+        if (!(err instanceof NotFoundError) || !options.perSpace) throw err;
+        await commitPage(ctx, {
+          phase: options.phase,
+          failures: [{ itemType: "space", confluenceId: cp.spaceIds[cp.spaceIndex]!, reason: `listing ${options.name} returned 404: the space is gone` }],
+          next: advance(cp, { nextCursor: null, perSpace: true }),
+        });
+        return;
+      }
       const failures: ItemFailure[] = [];
       let records: ItemRecord[] = [];
       let reachedOld = false;
@@ -48,14 +62,24 @@ export function listingStep(options: ListingOptions): SyncStep {
         }
         records.push(mapped.value);
       }
+      const removed = records.filter((r) => options.removeStatuses?.includes(r.status)).map((r) => r.confluenceId);
+      records = records.filter((r) => !options.removeStatuses?.includes(r.status));
       if (options.keep) records = await options.keep(records, ctx);
+      const delta = { [options.type]: { discovered: records.length, deleted: 0 } };
       await commitPage(ctx, {
         phase: options.phase,
         type: options.type,
         records,
         failures,
         next: advance(cp, { nextCursor: page.nextCursor, perSpace: options.perSpace, stop: reachedOld }),
-        delta: { [options.type]: { discovered: records.length } },
+        delta,
+        extra: removed.length
+          ? async (tx) => {
+              await tx.contentItem.deleteMany({ where: { connectorId: ctx.connectorId, parentId: { in: removed }, type: { in: ["footer_comment", "inline_comment", "attachment"] } } });
+              const gone = await tx.contentItem.deleteMany({ where: { connectorId: ctx.connectorId, confluenceId: { in: removed } } });
+              delta[options.type]!.deleted = gone.count;
+            }
+          : undefined,
       });
     },
   };

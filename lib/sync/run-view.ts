@@ -1,5 +1,7 @@
 import type { SyncRun } from "../generated/prisma/client";
 import { parseCounters, type RunCounters } from "./counters";
+import { planSteps } from "./plan";
+import type { Phase } from "./step-context";
 
 /** A sync run as the dashboard and the API show it. */
 export interface RunView {
@@ -9,6 +11,8 @@ export interface RunView {
   trigger: string;
   status: "queued" | "running" | "completed" | "failed" | "cancelled";
   phase: string | null;
+  /** The phases this run goes through, in the order the engine runs them (for the progress bars). */
+  phases: Phase[];
   counters: RunCounters;
   requestCount: number;
   /** Requests per minute over the run so far. */
@@ -43,6 +47,7 @@ export function toRunView(run: SyncRun, now = Date.now()): RunView {
     trigger: run.trigger,
     status: run.status,
     phase: run.phase,
+    phases: phasesOf(run.kind),
     counters,
     requestCount: run.requestCount,
     requestRate: elapsedMs ? (run.requestCount / elapsedMs) * 60_000 : null,
@@ -55,4 +60,8 @@ export function toRunView(run: SyncRun, now = Date.now()): RunView {
     finishedAt: run.finishedAt?.toISOString() ?? null,
     durationMs: started && run.finishedAt ? run.finishedAt.getTime() - started : null,
   };
+}
+
+function phasesOf(kind: "full" | "incremental"): Phase[] {
+  return [...new Set(planSteps(kind).map((step) => step.phase))];
 }

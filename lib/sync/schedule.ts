@@ -1,7 +1,7 @@
 import { db } from "../db";
 import { enqueueSyncSlice } from "../jobs";
 import { logger } from "../logger";
-import { LEASE_STALE_SECONDS } from "./lease";
+import { leaseSeconds } from "./lease";
 import { requestSync } from "./start-sync";
 
 /** Starts the scheduled syncs that are due: enabled, configured, Scheduled, next sync in the past. */
@@ -36,7 +36,7 @@ export async function requeueOrphanedRuns(): Promise<number> {
   const orphans = await db().$queryRaw<{ id: string }[]>`
     SELECT id FROM sync_runs
      WHERE (status = 'queued' AND created_at < now() - interval '30 seconds')
-        OR (status = 'running' AND (lease_owner IS NULL OR heartbeat_at < now() - make_interval(secs => ${LEASE_STALE_SECONDS})))`;
+        OR (status = 'running' AND (lease_owner IS NULL OR heartbeat_at < now() - make_interval(secs => ${leaseSeconds()})))`;
   for (const run of orphans) await enqueueSyncSlice(run.id);
   return orphans.length;
 }

@@ -1,5 +1,6 @@
 import { parseStoredConfig } from "../connectors";
 import { db } from "../db";
+import { serverEnv } from "../env";
 import { AppError } from "../errors";
 import { enqueueSyncSlice } from "../jobs";
 import { initialCheckpoint } from "./checkpoint";
@@ -7,8 +8,6 @@ import { emptyCounters } from "./counters";
 import type { SyncState } from "./finish-run";
 import { toRunView, type RunView } from "./run-view";
 
-/** Reconcile every id (catching purges that leave no trace) at least this often. */
-const RECONCILE_EVERY_MS = 24 * 60 * 60_000;
 /** Incremental runs re-read this much before the last run's start, so clock skew loses nothing. */
 const OVERLAP_MS = 10 * 60_000;
 
@@ -37,7 +36,9 @@ export async function requestSync(
     throw new AppError("CONFLICT", "Authenticate the connector again before syncing.");
   }
   const state = (connector.syncState ?? {}) as SyncState;
-  const reconcileDue = !state.lastFullRunAt || Date.now() - new Date(state.lastFullRunAt).getTime() > RECONCILE_EVERY_MS;
+  // Reconcile every id (catching purges that leave no trace) at least every SYNC_RECONCILE_HOURS.
+  const reconcileEveryMs = serverEnv().SYNC_RECONCILE_HOURS * 60 * 60_000;
+  const reconcileDue = !state.lastFullRunAt || Date.now() - new Date(state.lastFullRunAt).getTime() > reconcileEveryMs;
   const kind = options.kind === "full" || options.kind === "incremental" ? options.kind : reconcileDue ? "full" : "incremental";
   const since =
     kind === "incremental" && state.lastCompletedRunStartedAt

@@ -5,6 +5,7 @@ import { resetDatabase } from "../../test/db";
 import { startSimulatorForApp } from "../../test/simulator";
 import { configuredConnector, driveRun, expectedSiteContent, storedIds } from "../../test/sync-fixtures";
 import { db, disconnectDb } from "../db";
+import { stopJobSender } from "../jobs";
 import { requestSync, runSyncSlice } from ".";
 
 let sim: Simulator;
@@ -13,6 +14,7 @@ beforeAll(async () => {
   sim = await startSimulatorForApp({ seed: 11, spaces: 3, pages: 60 });
 });
 afterAll(async () => {
+  await stopJobSender();
   await sim.close();
   await disconnectDb();
 });
@@ -70,6 +72,16 @@ describe("full sync", () => {
     await expectStoreEqualsSite(connectorId);
   });
 
+  it("rides out a 429 storm: every request eventually succeeds and the store equals the site", async () => {
+    await admin("/faults", "PUT", { rate429: 0.3, retryAfterSeconds: 1 });
+    const connectorId = await configuredConnector(sim);
+    const { run } = await requestSync(connectorId, { kind: "full", trigger: "test" });
+    await driveRun(run.id, { clientTuning: { retryBaseMs: 20, maxRetryAfterMs: 2000, maxRateLimitRetries: 20 } });
+    await admin("/faults", "DELETE");
+    expect((await db().syncRun.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("completed");
+    await expectStoreEqualsSite(connectorId);
+  });
+
   it("records a failed download with its reason and completes the rest of the run", async () => {
     const connectorId = await configuredConnector(sim);
     const { run } = await requestSync(connectorId, { kind: "full", trigger: "test" });
@@ -107,6 +119,22 @@ describe("full sync", () => {
   });
 });
 
+describe("full resync", () => {
+  it("removes what was purged from Confluence, which leaves no trace in any listing", async () => {
+    const connectorId = await configuredConnector(sim);
+    const first = await requestSync(connectorId, { kind: "full", trigger: "test" });
+    await driveRun(first.run.id);
+    const purged = expectedSiteContent(sim).blogposts[0]!;
+    await admin(`/blogposts/${purged}`, "DELETE");
+    const second = await requestSync(connectorId, { kind: "full", trigger: "test" });
+    await driveRun(second.run.id);
+    expect(await db().contentItem.count({ where: { connectorId, confluenceId: purged } })).toBe(0);
+    const counters = (await db().syncRun.findUniqueOrThrow({ where: { id: second.run.id } })).counters as Record<string, { deleted: number }>;
+    expect(counters.blogpost!.deleted).toBe(1);
+    await expectStoreEqualsSite(connectorId);
+  });
+});
+
 describe("incremental sync", () => {
   it("fetches only what changed since the last run and removes trashed pages", async () => {
     const connectorId = await configuredConnector(sim);
@@ -115,16 +143,19 @@ describe("incremental sync", () => {
     const fullRequests = (await db().syncRun.findUniqueOrThrow({ where: { id: full.run.id } })).requestCount;
 
     const [edited, trashed] = expectedSiteContent(sim).pages;
+    const trashedPost = expectedSiteContent(sim).blogposts[0]!;
     await admin(`/pages/${edited}`, "PUT", { body: "<p>Edited after the full sync</p>", message: "edit" });
     await admin(`/pages/${trashed}/trash`, "POST");
+    await admin(`/blogposts/${trashedPost}/trash`, "POST");
 
     const incremental = await requestSync(connectorId, { kind: "incremental", trigger: "test" });
     expect(incremental.run.kind).toBe("incremental");
     await driveRun(incremental.run.id);
     const item = await db().contentItem.findUniqueOrThrow({ where: { connectorId_confluenceId: { connectorId, confluenceId: edited! } } });
     expect(gunzipSync(item.bodyStorageGz!).toString()).toBe("<p>Edited after the full sync</p>");
-    expect(await db().contentItem.count({ where: { connectorId, confluenceId: trashed! } })).toBe(0);
+    expect(await db().contentItem.count({ where: { connectorId, confluenceId: { in: [trashed!, trashedPost] } } })).toBe(0);
     const run = await db().syncRun.findUniqueOrThrow({ where: { id: incremental.run.id } });
+    expect(run.status).toBe("completed");
     expect(run.requestCount).toBeLessThan(fullRequests);
     await expectStoreEqualsSite(connectorId);
   });

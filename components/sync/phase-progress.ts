@@ -1,0 +1,58 @@
+import type { RunView } from "./types";
+import { PHASE_LABELS } from "./format-run";
+
+export interface PhaseProgress {
+  phase: string;
+  label: string;
+  state: "done" | "current" | "pending";
+  /** 0..1, or null when the total is not known yet (the bar is then indeterminate). */
+  fraction: number | null;
+  detail: string;
+}
+
+const CONTENT_TYPES = ["page", "blogpost", "footer_comment", "inline_comment"] as const;
+
+/**
+ * One entry per phase of the run, in the engine's order. Lists are read page by page, so
+ * while a listing phase runs its total is unknown: only downloads have a real denominator
+ * (the attachments listed before them).
+ */
+export function phaseProgress(run: RunView): PhaseProgress[] {
+  const c = run.counters;
+  const index = run.status === "completed" ? run.phases.length : run.phase === null ? (run.status === "queued" ? -1 : 0) : indexOf(run);
+  const content = CONTENT_TYPES.reduce(
+    (acc, t) => ({ discovered: acc.discovered + c[t].discovered, done: acc.done + c[t].fetched + c[t].unchanged + c[t].failed }),
+    { discovered: 0, done: 0 },
+  );
+  return run.phases.map((phase, i) => {
+    const state = i < index ? "done" : i === index ? "current" : "pending";
+    let fraction: number | null = null;
+    let detail = "";
+    if (phase === "discovering_spaces") detail = `${c.space.fetched} spaces`;
+    if (phase === "fetching_content") {
+      detail = `${content.done} item${content.done === 1 ? "" : "s"}`;
+      if (content.discovered > content.done) fraction = content.done / content.discovered;
+    }
+    if (phase === "listing") detail = `${c.attachment.discovered} attachments`;
+    if (phase === "downloading_attachments") {
+      detail = `${c.attachment.downloaded} of ${c.attachment.discovered} downloaded`;
+      if (c.attachment.discovered > 0) fraction = Math.min(1, c.attachment.downloaded / c.attachment.discovered);
+    }
+    if (phase === "reconciling") {
+      const deleted = Object.values(c).reduce((sum, t) => sum + t.deleted, 0);
+      detail = `${deleted} removed`;
+    }
+    if (state === "done") fraction = 1;
+    if (state === "pending") {
+      fraction = 0;
+      detail = "";
+    }
+    return { phase, label: PHASE_LABELS[phase] ?? phase, state, fraction, detail };
+  });
+}
+
+/** "done" (or any phase the engine no longer has) counts as past the last phase. */
+function indexOf(run: RunView): number {
+  const i = run.phases.indexOf(run.phase as RunView["phases"][number]);
+  return i === -1 ? run.phases.length : i;
+}

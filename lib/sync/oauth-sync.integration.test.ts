@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Simulator } from "../../simulator";
+import { resetDatabase } from "../../test/db";
+import { startSimulatorForApp } from "../../test/simulator";
+import { driveRun, expectedSiteContent, storedIds } from "../../test/sync-fixtures";
+import { createFirstAdmin } from "../auth";
+import { CONFLUENCE_OAUTH_SCOPES } from "../confluence";
+import { createConnector, createConnectorSchema, DEFAULT_CONNECTOR_CONFIG, updateConnector } from "../connectors";
+import { storeTokens } from "../connectors/oauth-tokens";
+import { db, disconnectDb } from "../db";
+import { stopJobSender } from "../jobs";
+import { requestSync } from ".";
+
+let sim: Simulator;
+const admin = (path: string, method: string, body?: unknown) =>
+  fetch(`${sim.url}/__admin${path}`, { method, headers: { "content-type": "application/json" }, body: body ? JSON.stringify(body) : undefined });
+
+beforeAll(async () => {
+  sim = await startSimulatorForApp({ seed: 5, spaces: 2, pages: 50 });
+  sim.registerApp({ callbackUrl: "http://localhost:3000/api/oauth/callback", clientId: "sync-client", clientSecret: "sync-secret" });
+});
+beforeEach(resetDatabase);
+afterAll(async () => {
+  await stopJobSender();
+  await sim.close();
+  await disconnectDb();
+});
+
+/** An OAuth connector whose simulator-issued access token the app believes is good for an hour. */
+async function oauthConnector() {
+  const user = await createFirstAdmin({ name: "Ada", email: "ada@example.com", password: "correct horse battery" });
+  const input = createConnectorSchema([sim.url]).parse({ authMethod: "oauth", name: "OAuth", baseUrl: sim.url, clientId: "sync-client", clientSecret: "sync-secret" });
+  const { id } = await createConnector(input, user.id);
+  const issued = sim.issueTokens({ scopes: [...CONFLUENCE_OAUTH_SCOPES], clientId: "sync-client" });
+  await storeTokens(id, { accessToken: issued.access_token, refreshToken: issued.refresh_token!, expiresAt: new Date(Date.now() + 3_600_000), scope: issued.scope });
+  await db().connector.update({ where: { id }, data: { cloudId: sim.cloudId, status: "authenticated" } });
+  await updateConnector(id, { config: DEFAULT_CONNECTOR_CONFIG });
+  return id;
+}
+
+describe("sync over OAuth", () => {
+  it("refreshes the access token when it expires mid-run, and finishes equal to the site", { timeout: 60_000 }, async () => {
+    await admin("/oauth/config", "PUT", { tokenTtlSeconds: 1 });
+    await admin("/faults", "PUT", { latencyMs: 40 });
+    const connectorId = await oauthConnector();
+    const { run } = await requestSync(connectorId, { kind: "full", trigger: "test" });
+    await driveRun(run.id);
+    await admin("/faults", "DELETE");
+    await admin("/oauth/config", "PUT", { tokenTtlSeconds: 3600 });
+    const finished = await db().syncRun.findUniqueOrThrow({ where: { id: run.id } });
+    expect(finished.status).toBe("completed");
+    expect(await storedIds(connectorId, "page")).toEqual(expectedSiteContent(sim).pages);
+    const stats = await (await fetch(`${sim.url}/__admin/stats`)).json();
+    expect(stats.routes["POST /auth/oauth/token"]).toBeGreaterThan(0);
+  });
+
+  it("stops cleanly as Needs re-authentication when consent is revoked", { timeout: 60_000 }, async () => {
+    const connectorId = await oauthConnector();
+    await admin("/oauth/revoke", "POST", {});
+    const { run } = await requestSync(connectorId, { kind: "full", trigger: "test" });
+    await driveRun(run.id);
+    const finished = await db().syncRun.findUniqueOrThrow({ where: { id: run.id } });
+    expect(finished.status).toBe("failed");
+    expect(finished.error).toMatch(/authenticate/i);
+    expect((await db().connector.findUniqueOrThrow({ where: { id: connectorId } })).status).toBe("needs_reauth");
+  });
+});
