@@ -59,11 +59,13 @@ await storeTokens(connectorId, { accessToken: issued.access_token, refreshToken:
 await db().connector.update({ where: { id: connectorId }, data: { cloudId: sim.cloudId, status: "authenticated" } });
 await updateConnector(connectorId, { config: DEFAULT_CONNECTOR_CONFIG });
 
-const worker = spawn(process.execPath, ["--import", "tsx", "worker/index.ts"], { cwd: projectDir, env: process.env, stdio: ["ignore", "inherit", "inherit"] });
-const peakRssMb = () => {
+// The same flags as `npm start` and `npm run worker` give the worker.
+const worker = spawn(process.execPath, ["--max-old-space-size=256", "--max-semi-space-size=4", "--import", "tsx", "worker/index.ts"], { cwd: projectDir, env: process.env, stdio: ["ignore", "inherit", "inherit"] });
+const rssMb = (field: "VmHWM" | "VmRSS") => {
   const status = fs.readFileSync(`/proc/${worker.pid}/status`, "utf8");
-  return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+  return Math.round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024);
 };
+const peakRssMb = () => rssMb("VmHWM");
 
 async function measure(label: string, kind: "full" | "incremental", minimum: number) {
   await fetch(`${sim.url}/__admin/stats/reset`, { method: "POST" });
@@ -90,6 +92,9 @@ async function measure(label: string, kind: "full" | "incremental", minimum: num
     console.log(`  ${String(count).padStart(6)}  ${route}`);
   }
 }
+
+await new Promise((r) => setTimeout(r, 5000));
+console.log(`worker RSS when idle  ${rssMb("VmRSS")} MB (Node, tsx, Prisma and pg-boss loaded; the baseline under the peak)`);
 
 // The minimum the API allows: one chain of list calls per type at limit 250 with bodies, plus one download per attachment.
 const store = sim.store;

@@ -21,6 +21,7 @@ import {
 
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const say = (message: string) => console.log(`[start] ${message}`);
+const WORKER_NODE_FLAGS = ["--max-old-space-size=256", "--max-semi-space-size=4"];
 
 function fail(message: string): never {
   console.error(`\n[start] ${message}\n`);
@@ -79,8 +80,12 @@ async function main() {
 
   const nextBin = path.join(projectDir, "node_modules/next/dist/bin/next");
   const web = startChild("web", process.execPath, [nextBin, "start", "-p", String(env.PORT), "-H", env.HOST], { cwd: projectDir, env: childEnv });
-  const tsxBin = path.join(projectDir, "node_modules/tsx/dist/cli.mjs");
-  const worker = startChild("worker", process.execPath, [tsxBin, path.join(projectDir, "worker/index.ts")], { cwd: projectDir, env: childEnv });
+  // Bounded heap: the worker's live set is one page of records, and V8 otherwise grows lazily
+  // toward what the machine has (docs/decisions/003).
+  const worker = startChild("worker", process.execPath, [...WORKER_NODE_FLAGS, "--import", "tsx", path.join(projectDir, "worker/index.ts")], {
+    cwd: projectDir,
+    env: childEnv,
+  });
   children.push(web, worker);
   for (const child of children) {
     child.child.on("exit", (code, signal) => {

@@ -2,10 +2,11 @@
 
 import { useState } from "react";
 import { createConnectorSchema, updateConnectorSchema } from "@/lib/connectors/input-schemas";
-import { ApiError, callApi, fieldErrorsOf } from "@/lib/http/client";
+import { callApi } from "@/lib/http/client";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { useApiForm } from "@/components/ui/use-api-form";
 import { CopyField } from "./copy-field";
 import type { ConnectorView, OAuthAppOption, SetupSettings } from "./types";
 
@@ -22,42 +23,28 @@ export function AuthenticateStep({ connector, oauthApps, settings, onDone }: Pro
   const editing = Boolean(connector);
   const [method, setMethod] = useState<"oauth" | "api_token">(connector?.authMethod ?? "api_token");
   const [oauthAppId, setOauthAppId] = useState(connector?.oauthAppId ?? "");
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useApiForm();
+  const { fields, busy } = form;
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
-    const input: Record<string, unknown> = { ...form, authMethod: method };
+    const values = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
+    const input: Record<string, unknown> = { ...values, authMethod: method };
     if (method === "oauth") input.oauthAppId = oauthAppId;
     const schema = editing ? updateConnectorSchema(settings.extraSiteOrigins) : createConnectorSchema(settings.extraSiteOrigins);
     const parsed = schema.safeParse(input);
-    if (!parsed.success) {
-      setFields(fieldErrorsOf(parsed.error.issues));
-      return;
-    }
-    setFields({});
-    setMessage(null);
-    setBusy(true);
-    try {
+    if (!parsed.success) return form.reject(parsed.error.issues);
+    await form.submit(async () => {
       const { connector: saved } = editing
         ? await callApi<{ connector: ConnectorView }>(`/api/connectors/${connector!.id}`, { method: "PATCH", body: input })
         : await callApi<{ connector: ConnectorView }>("/api/connectors", { body: input });
       await onDone(saved);
-    } catch (err) {
-      if (err instanceof ApiError) {
-        setFields(err.fields);
-        if (!Object.keys(err.fields).length) setMessage(err.message);
-      } else setMessage("Something went wrong. Try again.");
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
-      {message ? <Alert>{message}</Alert> : null}
+      {form.message ? <Alert>{form.message}</Alert> : null}
       <div>
         <label htmlFor="auth-method" className="block text-sm font-medium text-slate-700">
           Authentication method
@@ -68,7 +55,7 @@ export function AuthenticateStep({ connector, oauthApps, settings, onDone }: Pro
           disabled={editing}
           onChange={(e) => {
             setMethod(e.target.value as "oauth" | "api_token");
-            setFields({});
+            form.reject([]);
           }}
           className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm disabled:bg-slate-50"
         >

@@ -2,9 +2,10 @@
 
 import { useState } from "react";
 import { DEFAULT_CONNECTOR_CONFIG, ZConnectorConfig, type ConnectorConfig } from "@/lib/connectors/config-schema";
-import { ApiError, callApi, fieldErrorsOf } from "@/lib/http/client";
+import { callApi } from "@/lib/http/client";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useApiForm } from "@/components/ui/use-api-form";
 import { DateFilterField } from "./date-filter-field";
 import { IndexingToggles } from "./indexing-toggles";
 import { ReadyDialog } from "./ready-dialog";
@@ -23,9 +24,8 @@ export function ConfigureStep({ connector, onSaved, onClose }: Props) {
   const [config, setConfig] = useState<ConnectorConfig>(connector.config ?? DEFAULT_CONNECTOR_CONFIG);
   const [pageIds, setPageIds] = useState(config.filters.pageIds.join(", "));
   const [blogPostIds, setBlogPostIds] = useState(config.filters.blogPostIds.join(", "));
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useApiForm();
+  const { fields, message, busy } = form;
   const [ready, setReady] = useState(false);
 
   const set = <K extends keyof ConnectorConfig>(key: K, value: ConnectorConfig[K]) => setConfig((c) => ({ ...c, [key]: value }));
@@ -36,25 +36,12 @@ export function ConfigureStep({ connector, onSaved, onClose }: Props) {
     event.preventDefault();
     const candidate = { ...config, filters: { ...config.filters, pageIds: splitIds(pageIds), blogPostIds: splitIds(blogPostIds) } };
     const parsed = ZConnectorConfig.safeParse(candidate);
-    if (!parsed.success) {
-      setFields(fieldErrorsOf(parsed.error.issues.map((i) => ({ ...i, path: ["config", ...i.path] }))));
-      return;
-    }
-    setFields({});
-    setMessage(null);
-    setBusy(true);
-    try {
+    if (!parsed.success) return form.reject(parsed.error.issues.map((i) => ({ ...i, path: ["config", ...i.path] })));
+    await form.submit(async () => {
       await callApi(`/api/connectors/${connector.id}`, { method: "PATCH", body: { config: parsed.data } });
       await onSaved();
       setReady(true);
-    } catch (err) {
-      if (err instanceof ApiError) {
-        setFields(err.fields);
-        if (!Object.keys(err.fields).length) setMessage(err.message);
-      }
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const error = (path: string) => fields[`config.${path}`];

@@ -3,50 +3,42 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ZCreateUserInput } from "@/lib/auth/schemas";
-import { ApiError, callApi, fieldErrorsOf } from "@/lib/http/client";
+import { callApi } from "@/lib/http/client";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { useApiForm } from "@/components/ui/use-api-form";
 
 export function CreateUserForm() {
   const router = useRouter();
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useApiForm();
+  const [created, setCreated] = useState<string | null>(null);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    const input = { name: form.get("name"), email: form.get("email"), password: form.get("password"), role: form.get("role") };
+    const data = new FormData(formElement);
+    const input = { name: data.get("name"), email: data.get("email"), password: data.get("password"), role: data.get("role") };
     const parsed = ZCreateUserInput.safeParse(input);
-    if (!parsed.success) return setFields(fieldErrorsOf(parsed.error.issues));
-    setFields({});
-    setMessage(null);
-    setBusy(true);
-    try {
-      await callApi("/api/users", { body: input });
+    if (!parsed.success) return form.reject(parsed.error.issues);
+    setCreated(null);
+    const ok = await form.submit(() => callApi("/api/users", { body: input }).then(() => {}));
+    if (ok) {
       formElement.reset();
-      setMessage({ tone: "success", text: `Created ${parsed.data.email}.` });
+      setCreated(parsed.data.email);
       router.refresh();
-    } catch (err) {
-      if (err instanceof ApiError) {
-        setFields(err.fields);
-        if (!Object.keys(err.fields).length) setMessage({ tone: "error", text: err.message });
-      }
-    } finally {
-      setBusy(false);
     }
   }
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg border border-slate-200 bg-white p-6">
       <h2 className="text-base font-semibold">Add a user</h2>
-      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      {form.message ? <Alert>{form.message}</Alert> : null}
+      {created ? <Alert tone="success">Created {created}.</Alert> : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Name" name="name" error={fields.name} />
-        <Field label="Email" name="email" type="email" error={fields.email} />
-        <Field label="Initial password" name="password" type="password" autoComplete="new-password" error={fields.password} />
+        <Field label="Name" name="name" error={form.fields.name} />
+        <Field label="Email" name="email" type="email" error={form.fields.email} />
+        <Field label="Initial password" name="password" type="password" autoComplete="new-password" error={form.fields.password} />
         <div>
           <label htmlFor="role" className="block text-sm font-medium text-slate-700">
             Role
@@ -55,10 +47,10 @@ export function CreateUserForm() {
             <option value="member">Member</option>
             <option value="admin">Administrator</option>
           </select>
-          {fields.role ? <p className="mt-1 text-sm text-rose-600">{fields.role}</p> : null}
+          {form.fields.role ? <p className="mt-1 text-sm text-rose-600">{form.fields.role}</p> : null}
         </div>
       </div>
-      <Button type="submit" busy={busy}>
+      <Button type="submit" busy={form.busy}>
         Add user
       </Button>
     </form>

@@ -6,6 +6,7 @@ import { callApi } from "@/lib/http/client";
 import { Alert } from "@/components/ui/alert";
 import { duration, KIND_LABELS, rate } from "./format-run";
 import { PhaseBars } from "./phase-bars";
+import { QuotaMeter } from "./quota-meter";
 import { RunCountersTable } from "./run-counters-table";
 import { RunErrorsList } from "./run-errors-list";
 import { RunStatusBadge } from "./run-status-badge";
@@ -57,6 +58,7 @@ export function CurrentRunPanel({ connectorId, latest }: { connectorId: string; 
         <Metric label="ETA" value={run.etaSeconds === null ? "—" : duration(run.etaSeconds * 1000)} />
         <Metric label="Duration" value={duration(run.durationMs ?? (run.startedAt ? Date.now() - Date.parse(run.startedAt) : null))} />
       </dl>
+      {run.quota ? <QuotaMeter quota={run.quota} /> : null}
       <div className="mt-5 overflow-x-auto">
         <RunCountersTable run={run} />
       </div>

@@ -13,9 +13,9 @@ export interface PhaseProgress {
 const CONTENT_TYPES = ["page", "blogpost", "footer_comment", "inline_comment"] as const;
 
 /**
- * One entry per phase of the run, in the engine's order. Lists are read page by page, so
- * while a listing phase runs its total is unknown: only downloads have a real denominator
- * (the attachments listed before them).
+ * One entry per phase of the run, in the engine's order. Full runs know roughly how many pages
+ * and blog posts to expect (a count query at the start); downloads know the attachments listed
+ * before them; other listings have no total until they end.
  */
 export function phaseProgress(run: RunView): PhaseProgress[] {
   const c = run.counters;
@@ -31,7 +31,13 @@ export function phaseProgress(run: RunView): PhaseProgress[] {
     if (phase === "discovering_spaces") detail = `${c.space.fetched} spaces`;
     if (phase === "fetching_content") {
       detail = `${content.done} item${content.done === 1 ? "" : "s"}`;
-      if (content.discovered > content.done) fraction = content.done / content.discovered;
+      // Full runs count the site's pages and blog posts first, which gives this phase a total.
+      const expected = c.page.expected + c.blogpost.expected;
+      const pagesDone = c.page.fetched + c.page.unchanged + c.page.failed + c.blogpost.fetched + c.blogpost.unchanged + c.blogpost.failed;
+      if (expected > 0) {
+        fraction = Math.min(1, pagesDone / expected);
+        detail = `${pagesDone} of about ${expected} pages and blog posts; ${content.done} items in all`;
+      } else if (content.discovered > content.done) fraction = content.done / content.discovered;
     }
     if (phase === "listing") detail = `${c.attachment.discovered} attachments`;
     if (phase === "downloading_attachments") {

@@ -9,7 +9,24 @@ export const ZCheckpoint = z.object({
   spaceIds: z.array(z.string()).default([]),
   /** Incremental runs list newest-first down to this instant (last success minus an overlap). */
   since: z.string().nullable().default(null),
+  /** The labels step's nested walk (lib/sync/labels-step.ts); null until that step starts. */
+  labels: z
+    .object({
+      /** Item types updated by walking each label's content list, fixed when the step starts. */
+      types: z.array(z.enum(["page", "blogpost"])),
+      /** Item types with fewer stored items than the site has labels: asked per item, after the label walk. */
+      itemTypes: z.array(z.enum(["page", "blogpost"])).default([]),
+      /** The per-item walk: the last item done (ids in string order) within `itemTypes[typeIndex]`. */
+      afterId: z.string().nullable().default(null),
+      /** Labels of the last `/labels` page not yet walked; the head is in progress (`cursor` is the next `/labels` page). */
+      queue: z.array(z.object({ id: z.string(), name: z.string() })),
+      /** Index into `types` (or `itemTypes`) of the list being walked, and that list's cursor. */
+      typeIndex: z.number().int().min(0),
+      itemCursor: z.string().nullable(),
+    })
+    .nullable()
+    .default(null),
 });
 export type Checkpoint = z.infer<typeof ZCheckpoint>;
 
-export const initialCheckpoint = (since: string | null = null): Checkpoint => ({ stepIndex: 0, spaceIndex: 0, cursor: null, spaceIds: [], since });
+export const initialCheckpoint = (since: string | null = null): Checkpoint => ({ stepIndex: 0, spaceIndex: 0, cursor: null, spaceIds: [], since, labels: null });

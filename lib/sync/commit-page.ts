@@ -37,6 +37,7 @@ export async function commitPage(
   },
 ): Promise<void> {
   const counters = structuredClone(ctx.counters);
+  const quota = ctx.client.stats().lastRateLimit;
   const write = async (tx: Prisma.TransactionClient) => {
     if (work.records?.length && work.type) {
       const saved = await saveItems(tx, ctx.connectorId, ctx.runId, work.records);
@@ -66,6 +67,7 @@ export async function commitPage(
         requestCount: ctx.requestBase + ctx.client.stats().requests,
         heartbeatAt: new Date(),
         transientFailures: 0,
+        ...(quota ? { rateLimit: { ...quota, resetAt: quota.resetAt?.toISOString() } } : {}),
       },
     });
   };

@@ -9,13 +9,15 @@ export interface TypeCounters {
   failed: number;
   deleted: number;
   downloaded: number;
+  /** What the site says it holds in scope (a count query at the start of full runs); 0 when unknown. */
+  expected: number;
 }
 
 export type RunCounters = Record<ItemType, TypeCounters>;
 
 export function emptyCounters(): RunCounters {
   return Object.fromEntries(
-    ITEM_TYPES.map((t) => [t, { discovered: 0, fetched: 0, unchanged: 0, failed: 0, deleted: 0, downloaded: 0 }]),
+    ITEM_TYPES.map((t) => [t, { discovered: 0, fetched: 0, unchanged: 0, failed: 0, deleted: 0, downloaded: 0, expected: 0 }]),
   ) as RunCounters;
 }
 

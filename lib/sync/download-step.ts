@@ -4,6 +4,8 @@ import { nextStep } from "./advance";
 import type { SyncStep } from "./step-context";
 
 const BATCH = 16;
+/** Files in memory at once stay under this (one larger file still goes alone). */
+const BATCH_BYTES = 64 * 1024 * 1024;
 
 /**
  * Downloads attachment files still missing, only for the containers whose attachment toggle
@@ -19,7 +21,7 @@ export const downloadStep: SyncStep = {
       where: { runId: ctx.runId, itemType: "attachment" },
       select: { confluenceId: true },
     });
-    const pending = parentTypes.length
+    const candidates = parentTypes.length
       ? await db().contentItem.findMany({
           where: {
             connectorId: ctx.connectorId,
@@ -33,6 +35,13 @@ export const downloadStep: SyncStep = {
           take: BATCH,
         })
       : [];
+    const pending: typeof candidates = [];
+    let bytes = 0;
+    for (const item of candidates) {
+      if (pending.length > 0 && bytes + (item.fileSize ?? 0) > BATCH_BYTES) break;
+      pending.push(item);
+      bytes += item.fileSize ?? 0;
+    }
     if (pending.length === 0) {
       await commitPage(ctx, { phase: "downloading_attachments", next: nextStep(ctx.checkpoint) });
       return;

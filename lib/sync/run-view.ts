@@ -4,6 +4,34 @@ import { planSteps } from "./plan";
 import type { Phase } from "./step-context";
 
 /** A sync run as the dashboard and the API show it. */
+export interface QuotaView {
+  limit: number | null;
+  remaining: number | null;
+  resetAt: string | null;
+  nearLimit: boolean;
+  /** Share of the window's quota already used, 0..1. */
+  usedShare: number | null;
+  /** When the quota, not the site, sets the pace: the run waits for the reset at `resetAt`. */
+  limitsRun: boolean;
+}
+
+/** The quota reading stored on the run, and whether the work left needs more than what remains. */
+function quotaOf(raw: unknown, requestsLeft: number | null): QuotaView | null {
+  if (!raw || typeof raw !== "object") return null;
+  const q = raw as { limit?: number; remaining?: number; resetAt?: string; nearLimit?: boolean };
+  if (q.limit === undefined && q.remaining === undefined) return null;
+  const limit = q.limit ?? null;
+  const remaining = q.remaining ?? null;
+  return {
+    limit,
+    remaining,
+    resetAt: q.resetAt ?? null,
+    nearLimit: Boolean(q.nearLimit),
+    usedShare: limit && remaining !== null ? Math.min(1, Math.max(0, (limit - remaining) / limit)) : null,
+    limitsRun: Boolean(q.nearLimit) || (remaining !== null && requestsLeft !== null && requestsLeft > remaining),
+  };
+}
+
 export interface RunView {
   id: string;
   connectorId: string;
@@ -21,6 +49,8 @@ export interface RunView {
   itemRate: number | null;
   /** Seconds left, estimated from the items discovered and the rate so far; null when unknown. */
   etaSeconds: number | null;
+  /** The OAuth points quota as Confluence last reported it; null for API-token traffic (exempt). */
+  quota: QuotaView | null;
   error: string | null;
   cancelRequested: boolean;
   createdAt: string;
@@ -39,7 +69,14 @@ export function toRunView(run: SyncRun, now = Date.now()): RunView {
     { discovered: 0, done: 0 },
   );
   const itemRate = elapsedMs ? (totals.done / elapsedMs) * 1000 : null;
-  const left = totals.discovered - totals.done;
+  // Pages and blog posts still to come, by the site's own count when known; plus files to download.
+  const contentLeft = (["page", "blogpost"] as const).reduce(
+    (sum, type) => sum + Math.max(0, counters[type].expected - (counters[type].fetched + counters[type].unchanged + counters[type].failed)),
+    0,
+  );
+  const downloadsLeft = Math.max(0, counters.attachment.discovered - counters.attachment.downloaded - counters.attachment.failed);
+  const left = Math.max(totals.discovered - totals.done, contentLeft) + downloadsLeft;
+  const requestsPerItem = totals.done > 0 ? run.requestCount / totals.done : null;
   return {
     id: run.id,
     connectorId: run.connectorId,
@@ -53,6 +90,7 @@ export function toRunView(run: SyncRun, now = Date.now()): RunView {
     requestRate: elapsedMs ? (run.requestCount / elapsedMs) * 60_000 : null,
     itemRate,
     etaSeconds: run.status === "running" && itemRate && left > 0 ? Math.round(left / itemRate) : null,
+    quota: quotaOf(run.rateLimit, requestsPerItem === null ? null : Math.ceil(left * requestsPerItem)),
     error: run.error,
     cancelRequested: run.cancelRequested,
     createdAt: run.createdAt.toISOString(),

@@ -44,6 +44,9 @@ describe("full sync", () => {
 
     const finished = await db().syncRun.findUniqueOrThrow({ where: { id: run.id } });
     expect(finished.status).toBe("completed");
+    // The count query at the start gives the dashboard a total: the site's current pages.
+    const currentPages = sim.store.contentList.filter((c) => c.type === "page" && c.status === "current").length;
+    expect((finished.counters as Record<string, { expected: number }>).page!.expected).toBe(currentPages);
     const page = await db().contentItem.findFirstOrThrow({ where: { connectorId, type: "page" } });
     expect(gunzipSync(page.bodyStorageGz!).toString()).toContain("<");
     const missingFiles = await db().contentItem.count({ where: { connectorId, type: "attachment", fileContent: null } });
@@ -72,7 +75,7 @@ describe("full sync", () => {
     await expectStoreEqualsSite(connectorId);
   });
 
-  it("rides out a 429 storm: every request eventually succeeds and the store equals the site", async () => {
+  it("rides out a 429 storm: every request eventually succeeds and the store equals the site", { timeout: 120_000 }, async () => {
     await admin("/faults", "PUT", { rate429: 0.3, retryAfterSeconds: 1 });
     const connectorId = await configuredConnector(sim);
     const { run } = await requestSync(connectorId, { kind: "full", trigger: "test" });

@@ -42,11 +42,9 @@ describe("deterministic site generator", () => {
     }
   });
 
-  it("generates 100,000 pages in well under a minute", () => {
-    const t0 = performance.now();
+  // How fast: `npm run bench:sim` (speed targets live in benchmarks, not in tests).
+  it("generates a 100,000-page site", () => {
     const s = generateSite({ seed: 42, spaces: 20, pages: 100_000 });
-    const ms = performance.now() - t0;
     expect(s.contentList.filter((c) => c.type !== "blogpost").length).toBe(100_000);
-    expect(ms).toBeLessThan(20_000);
   });
 });

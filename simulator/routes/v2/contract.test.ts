@@ -24,7 +24,8 @@ function ids() {
   const space = [...s.spaces.values()][0];
   const att = s.attachmentList[0];
   const labelled = s.contentList.find((c) => c.type === "page" && c.labels.length > 0)!;
-  return { page, withAtt, blog, folder, footer, inline, space, att, labelled };
+  const labelledBlog = s.contentList.find((c) => c.type === "blogpost" && c.status === "current" && c.labels.length > 0);
+  return { page, withAtt, blog, folder, footer, inline, space, att, labelled, pageLabel: labelled.labels[0]!, blogLabel: labelledBlog?.labels[0] ?? labelled.labels[0]! };
 }
 
 async function check(method: string, path: string, init: RequestInit = {}, expectStatus = 200) {
@@ -75,6 +76,8 @@ describe("REST API v2 contract", () => {
       ["GET", `${V}/pages/${i.labelled.id}/labels`],
       ["GET", `${V}/blogposts/${i.blog.id}/labels`],
       ["GET", `${V}/labels?limit=5`],
+      ["GET", `${V}/labels/${i.pageLabel}/pages?limit=2&body-format=storage&sort=-modified-date`],
+      ["GET", `${V}/labels/${i.blogLabel}/blogposts?limit=2&space-id=${i.space.id},${i.blog.spaceId}`],
       ["POST", `${V}/users-bulk`, { body: JSON.stringify({ accountIds: [sim.admin.accountId, [...sim.store.users.keys()][3]] }) }],
     ];
     for (const [method, path, init] of requests) {
@@ -100,6 +103,7 @@ describe("REST API v2 contract", () => {
     await check("GET", "/wiki/api/v2/spaces/999999999", {}, 404);
     await check("GET", "/wiki/api/v2/pages?sort=banana", {}, 400);
     await check("GET", "/wiki/api/v2/attachments/att999999999", {}, 404);
+    await check("GET", "/wiki/api/v2/labels/999999999/pages", {}, 404);
   });
 
   it("a wrong email:token pair is a documented 401", async () => {

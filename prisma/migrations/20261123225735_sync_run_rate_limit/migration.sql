@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "sync_runs" ADD COLUMN     "rate_limit" JSONB;
+
