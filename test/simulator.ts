@@ -1,4 +1,8 @@
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { startSimulator, type Simulator, type SimulatorOptions } from "../simulator";
+import { disconnectDb } from "../lib/db";
+import { stopJobSender } from "../lib/jobs";
+import { resetDatabase } from "./db";
 
 /**
  * Starts the Confluence simulator for an integration test and points the app's settings at
@@ -11,4 +15,34 @@ export async function startSimulatorForApp(options: SimulatorOptions = {}): Prom
   process.env.ATLASSIAN_AUTH_URL = sim.authUrl;
   process.env.ATLASSIAN_API_URL = sim.apiUrl;
   return sim;
+}
+
+/** Calls the simulator's admin API (`/__admin`), as a test or demo would. */
+export function simAdmin(sim: Simulator, path: string, method: string, body?: unknown): Promise<Response> {
+  return fetch(`${sim.url}/__admin${path}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+/**
+ * The hooks every sync test file needs: one simulator for the file (handed to `onStart`), a
+ * clean database and no injected faults before each test, and everything closed at the end.
+ */
+export function useSyncTestSite(options: SimulatorOptions, onStart: (sim: Simulator) => void): void {
+  let sim: Simulator;
+  beforeAll(async () => {
+    sim = await startSimulatorForApp(options);
+    onStart(sim);
+  });
+  beforeEach(async () => {
+    await resetDatabase();
+    await simAdmin(sim, "/faults", "DELETE");
+  });
+  afterAll(async () => {
+    await stopJobSender();
+    await sim.close();
+    await disconnectDb();
+  });
 }

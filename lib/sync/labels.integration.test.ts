@@ -1,25 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Simulator } from "../../simulator";
 import { resetDatabase } from "../../test/db";
-import { startSimulatorForApp } from "../../test/simulator";
+import { useSyncTestSite } from "../../test/simulator";
 import { configuredConnector, driveRun } from "../../test/sync-fixtures";
-import { db, disconnectDb } from "../db";
-import { stopJobSender } from "../jobs";
+import { db } from "../db";
 import { requestSync } from ".";
 
 let sim: Simulator;
-
-beforeAll(async () => {
-  sim = await startSimulatorForApp({ seed: 23, spaces: 3, pages: 60 });
-});
-afterAll(async () => {
-  await stopJobSender();
-  await sim.close();
-  await disconnectDb();
-});
-beforeEach(async () => {
-  await resetDatabase();
-});
+useSyncTestSite({ seed: 23, spaces: 3, pages: 60 }, (started) => (sim = started));
 
 /** Stored labels of every synced page and blog post, next to the site's labels for the same item. */
 async function storedAndSiteLabels(connectorId: string) {

@@ -49,19 +49,16 @@ export function listingStep(options: ListingOptions): SyncStep {
       }
       const failures: ItemFailure[] = [];
       let records: ItemRecord[] = [];
-      let reachedOld = false;
       for (const raw of page.results) {
         const mapped = options.map(raw, ctx.siteUrl);
-        if (!mapped.ok) {
-          failures.push({ itemType: options.type, confluenceId: mapped.id, reason: mapped.reason });
-          continue;
-        }
-        if (options.newestFirst && cp.since && mapped.value.modifiedAt && mapped.value.modifiedAt < new Date(cp.since)) {
-          reachedOld = true;
-          break;
-        }
-        records.push(mapped.value);
+        if (!mapped.ok) failures.push({ itemType: options.type, confluenceId: mapped.id, reason: mapped.reason });
+        else records.push(mapped.value);
       }
+      // Newest-first lists end the walk at the first page holding nothing newer than `since`.
+      // The whole page is saved (unchanged versions cost nothing): the list's sort key (last
+      // modified) can be newer than the version time we read, as when a page is moved.
+      const since = options.newestFirst && cp.since ? new Date(cp.since) : null;
+      const reachedOld = since !== null && records.every((r) => !r.modifiedAt || r.modifiedAt < since);
       const removed = records.filter((r) => options.removeStatuses?.includes(r.status)).map((r) => r.confluenceId);
       records = records.filter((r) => !options.removeStatuses?.includes(r.status));
       if (options.keep) records = await options.keep(records, ctx);

@@ -1,30 +1,20 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Simulator } from "../../simulator";
-import { resetDatabase } from "../../test/db";
-import { startSimulatorForApp } from "../../test/simulator";
+import { simAdmin, useSyncTestSite } from "../../test/simulator";
 import { driveRun, expectedSiteContent, storedIds } from "../../test/sync-fixtures";
 import { createFirstAdmin } from "../auth";
 import { CONFLUENCE_OAUTH_SCOPES } from "../confluence";
 import { createConnector, createConnectorSchema, DEFAULT_CONNECTOR_CONFIG, updateConnector } from "../connectors";
 import { storeTokens } from "../connectors/oauth-tokens";
-import { db, disconnectDb } from "../db";
-import { stopJobSender } from "../jobs";
+import { db } from "../db";
 import { requestSync } from ".";
 
 let sim: Simulator;
-const admin = (path: string, method: string, body?: unknown) =>
-  fetch(`${sim.url}/__admin${path}`, { method, headers: { "content-type": "application/json" }, body: body ? JSON.stringify(body) : undefined });
-
-beforeAll(async () => {
-  sim = await startSimulatorForApp({ seed: 5, spaces: 2, pages: 50 });
+useSyncTestSite({ seed: 5, spaces: 2, pages: 50 }, (started) => {
+  sim = started;
   sim.registerApp({ callbackUrl: "http://localhost:3000/api/oauth/callback", clientId: "sync-client", clientSecret: "sync-secret" });
 });
-beforeEach(resetDatabase);
-afterAll(async () => {
-  await stopJobSender();
-  await sim.close();
-  await disconnectDb();
-});
+const admin = (path: string, method: string, body?: unknown) => simAdmin(sim, path, method, body);
 
 /** An OAuth connector whose simulator-issued access token the app believes is good for an hour. */
 async function oauthConnector() {

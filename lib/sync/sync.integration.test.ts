@@ -1,30 +1,14 @@
 import { gunzipSync } from "node:zlib";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Simulator } from "../../simulator";
-import { resetDatabase } from "../../test/db";
-import { startSimulatorForApp } from "../../test/simulator";
+import { simAdmin, useSyncTestSite } from "../../test/simulator";
 import { configuredConnector, driveRun, expectedSiteContent, storedIds } from "../../test/sync-fixtures";
-import { db, disconnectDb } from "../db";
-import { stopJobSender } from "../jobs";
+import { db } from "../db";
 import { requestSync, runSyncSlice } from ".";
 
 let sim: Simulator;
-
-beforeAll(async () => {
-  sim = await startSimulatorForApp({ seed: 11, spaces: 3, pages: 60 });
-});
-afterAll(async () => {
-  await stopJobSender();
-  await sim.close();
-  await disconnectDb();
-});
-beforeEach(async () => {
-  await resetDatabase();
-  await fetch(`${sim.url}/__admin/faults`, { method: "DELETE" });
-});
-
-const admin = (path: string, method: string, body?: unknown) =>
-  fetch(`${sim.url}/__admin${path}`, { method, headers: { "content-type": "application/json" }, body: body ? JSON.stringify(body) : undefined });
+useSyncTestSite({ seed: 11, spaces: 3, pages: 60 }, (started) => (sim = started));
+const admin = (path: string, method: string, body?: unknown) => simAdmin(sim, path, method, body);
 
 async function expectStoreEqualsSite(connectorId: string) {
   const expected = expectedSiteContent(sim);
@@ -139,6 +123,27 @@ describe("full resync", () => {
 });
 
 describe("incremental sync", () => {
+  it("follows a page moved to another space, even when the move made no new version", async () => {
+    const connectorId = await configuredConnector(sim);
+    const page = sim.store.contentList.find((c) => c.type === "page" && c.status === "current" && c.parentId !== null && !sim.store.contentList.some((k) => k.parentId === c.id))!;
+    // The page's latest version is two hours old (older than any overlap); the move below then
+    // changes only its last-modified time, which the newest-first list sorts by.
+    await admin(`/pages/${page.id}`, "PUT", { body: "<p>Before the move</p>" });
+    page.versionTimes!.set(page.version, Date.now() - 2 * 60 * 60_000);
+    const full = await requestSync(connectorId, { kind: "full", trigger: "test" });
+    await driveRun(full.run.id);
+    const target = [...sim.store.spaces.values()].find((s) => s.status === "current" && s.type === "global" && s.id !== page.spaceId)!;
+    const moved = await admin(`/pages/${page.id}/move`, "POST", { parentId: null, spaceId: String(target.id) });
+    expect(moved.ok).toBe(true);
+
+    const incremental = await requestSync(connectorId, { kind: "incremental", trigger: "test" });
+    await driveRun(incremental.run.id);
+    const stored = await db().contentItem.findUniqueOrThrow({ where: { connectorId_confluenceId: { connectorId, confluenceId: String(page.id) } } });
+    expect(stored.spaceConfluenceId).toBe(String(target.id));
+    expect(stored.parentId).toBeNull();
+  });
+
+
   it("fetches only what changed since the last run and removes trashed pages", async () => {
     const connectorId = await configuredConnector(sim);
     const full = await requestSync(connectorId, { kind: "full", trigger: "test" });
