@@ -54,11 +54,12 @@ export function listingStep(options: ListingOptions): SyncStep {
         if (!mapped.ok) failures.push({ itemType: options.type, confluenceId: mapped.id, reason: mapped.reason });
         else records.push(mapped.value);
       }
-      // Newest-first lists end the walk at the first page holding nothing newer than `since`.
-      // The whole page is saved (unchanged versions cost nothing): the list's sort key (last
+      // Newest-first lists end the walk at the page whose last item is older than `since`. The
+      // whole page is saved (unchanged versions cost nothing), because the sort key (last
       // modified) can be newer than the version time we read, as when a page is moved.
       const since = options.newestFirst && cp.since ? new Date(cp.since) : null;
-      const reachedOld = since !== null && records.every((r) => !r.modifiedAt || r.modifiedAt < since);
+      const last = records[records.length - 1];
+      const reachedOld = since !== null && (!last || !last.modifiedAt || last.modifiedAt < since);
       const removed = records.filter((r) => options.removeStatuses?.includes(r.status)).map((r) => r.confluenceId);
       records = records.filter((r) => !options.removeStatuses?.includes(r.status));
       if (options.keep) records = await options.keep(records, ctx);
