@@ -1,9 +1,8 @@
 import { createServer } from "node:net";
 import { Writable } from "node:stream";
 import { createLogger } from "../logger";
-import { afterEach, describe, expect, it } from "vitest";
-import { z } from "zod";
-import { createConfluenceClient, type ConfluenceClientOptions } from "./client";
+import { describe, expect, it } from "vitest";
+import { createConfluenceClient } from "./client";
 import {
   ForbiddenError,
   InvalidRequestError,
@@ -14,23 +13,10 @@ import {
   UpstreamUnavailableError,
 } from "./errors";
 import { ZLabel } from "./schemas";
-import { delay, json, startTestPeer, type TestPeer } from "./test-peer";
+import { basic, delay, FAST, json, usePeers, ZAnything, type TestPeer } from "./test-peer";
 
 // Real HTTP against scripted peers: each test answers the exact sequence it needs.
-const ZAnything = z.object({ ok: z.boolean() });
-const FAST = { maxRetries: 3, retryBaseMs: 5, maxRetryDelayMs: 20 } satisfies Partial<ConfluenceClientOptions>;
-const basic = { kind: "basic" as const, email: "me@example.com", apiToken: "secret-token-123" };
-
-let peers: TestPeer[] = [];
-afterEach(async () => {
-  await Promise.all(peers.map((p) => p.close()));
-  peers = [];
-});
-async function peer(handler: Parameters<typeof startTestPeer>[0]) {
-  const p = await startTestPeer(handler);
-  peers.push(p);
-  return p;
-}
+const peer = usePeers();
 
 describe("server errors and network failures", () => {
   it("retries a burst of 5xx with backoff, then succeeds", async () => {

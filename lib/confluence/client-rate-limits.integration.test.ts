@@ -1,24 +1,10 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { z } from "zod";
-import { createConfluenceClient, type ConfluenceClientOptions } from "./client";
+import { describe, expect, it } from "vitest";
+import { createConfluenceClient } from "./client";
 import { RateLimitedError } from "./errors";
-import { delay, json, startTestPeer, type TestPeer } from "./test-peer";
+import { basic, delay, FAST, json, usePeers, ZAnything } from "./test-peer";
 
 // 429s and quota headers over real HTTP, from scripted peers.
-const ZAnything = z.object({ ok: z.boolean() });
-const FAST = { maxRetries: 3, retryBaseMs: 5, maxRetryDelayMs: 20 } satisfies Partial<ConfluenceClientOptions>;
-const basic = { kind: "basic" as const, email: "me@example.com", apiToken: "secret-token-123" };
-
-let peers: TestPeer[] = [];
-afterEach(async () => {
-  await Promise.all(peers.map((p) => p.close()));
-  peers = [];
-});
-async function peer(handler: Parameters<typeof startTestPeer>[0]) {
-  const p = await startTestPeer(handler);
-  peers.push(p);
-  return p;
-}
+const peer = usePeers();
 
 describe("rate limiting (429)", () => {
   it("a 429 storm pauses the whole client, halves the requests in flight, and every request still succeeds", async () => {

@@ -1,5 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterEach } from "vitest";
+import { z } from "zod";
+import type { ConfluenceClientOptions } from "./client";
 
 /**
  * For tests only: a tiny real HTTP server that answers a scripted sequence (429 then 200, 503
@@ -63,3 +66,22 @@ export function json(res: ServerResponse, status: number, body: unknown, headers
 }
 
 export const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** What the scripted-peer tests share: a tiny body schema, quick retries, Basic credentials. */
+export const ZAnything = z.object({ ok: z.boolean() });
+export const FAST = { maxRetries: 3, retryBaseMs: 5, maxRetryDelayMs: 20 } satisfies Partial<ConfluenceClientOptions>;
+export const basic = { kind: "basic" as const, email: "me@example.com", apiToken: "secret-token-123" };
+
+/** Peers started through the returned function are closed after each test. */
+export function usePeers(): (handler: PeerHandler) => Promise<TestPeer> {
+  let peers: TestPeer[] = [];
+  afterEach(async () => {
+    await Promise.all(peers.map((p) => p.close()));
+    peers = [];
+  });
+  return async (handler) => {
+    const p = await startTestPeer(handler);
+    peers.push(p);
+    return p;
+  };
+}
