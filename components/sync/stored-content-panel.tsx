@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { callApi } from "@/lib/http/client";
 import { Alert } from "@/components/ui/alert";
 import { ITEM_LABELS } from "./format-run";
@@ -8,12 +8,16 @@ import type { ContentStats } from "./types";
 
 const TYPES = ["page", "blogpost", "footer_comment", "inline_comment", "attachment"] as const;
 
-/** What the store holds for this connector now, by type and by space; refreshed while a run writes. */
-export function StoredContentPanel({ connectorId, live }: { connectorId: string; live: boolean }) {
+/**
+ * What the store holds for this connector now, by type and by space; refreshed while a run
+ * writes, and again whenever the latest run changes state (`runState`), whichever poll saw it.
+ */
+export function StoredContentPanel({ connectorId, live, runState }: { connectorId: string; live: boolean; runState: string }) {
   const stats = useQuery({
-    queryKey: ["stats", connectorId],
+    queryKey: ["stats", connectorId, runState],
     queryFn: () => callApi<ContentStats>(`/api/connectors/${connectorId}/stats`),
     refetchInterval: live ? 3000 : false,
+    placeholderData: keepPreviousData,
   });
 
   return (

@@ -53,7 +53,7 @@ export function SyncDashboard({ initialConnector }: { initialConnector: Connecto
       ) : (
         <CurrentRunPanel key={latest.id} connectorId={id} latest={latest} />
       )}
-      <StoredContentPanel connectorId={id} live={live} />
+      <StoredContentPanel connectorId={id} live={live} runState={latest ? `${latest.id}:${latest.status}` : "none"} />
       {runs.data?.length ? <RunHistory runs={runs.data} /> : null}
     </div>
   );
