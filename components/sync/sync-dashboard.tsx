@@ -1,6 +1,7 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { callApi } from "@/lib/http/client";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -19,6 +20,7 @@ import { isActive, type ConnectorView, type RunView } from "./types";
  */
 export function SyncDashboard({ initialConnector }: { initialConnector: ConnectorView }) {
   const id = initialConnector.id;
+  const queryClient = useQueryClient();
   const runs = useQuery({
     queryKey: ["runs", id],
     queryFn: async () => (await callApi<{ runs: RunView[] }>(`/api/connectors/${id}/runs?limit=20`)).runs,
@@ -32,6 +34,13 @@ export function SyncDashboard({ initialConnector }: { initialConnector: Connecto
     initialData: initialConnector,
     refetchInterval: live ? 3000 : false,
   });
+
+  // Whichever poll sees the latest run change state first, the header (status, last and next
+  // sync) follows; without this it could keep showing "Syncing" after the run ended.
+  const runState = latest ? `${latest.id}:${latest.status}` : "none";
+  useEffect(() => {
+    void queryClient.invalidateQueries({ queryKey: ["connector", id] });
+  }, [runState, id, queryClient]);
 
   return (
     <div className="space-y-6">
@@ -53,7 +62,7 @@ export function SyncDashboard({ initialConnector }: { initialConnector: Connecto
       ) : (
         <CurrentRunPanel key={latest.id} connectorId={id} latest={latest} />
       )}
-      <StoredContentPanel connectorId={id} live={live} runState={latest ? `${latest.id}:${latest.status}` : "none"} />
+      <StoredContentPanel connectorId={id} live={live} runState={runState} />
       {runs.data?.length ? <RunHistory runs={runs.data} /> : null}
     </div>
   );
