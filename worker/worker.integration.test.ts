@@ -15,7 +15,9 @@ const workers: ChildProcess[] = [];
 
 /** A real worker process (`npm run worker`), with a short lease so a killed one is replaced fast. */
 function startWorker(): ChildProcess {
-  const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "worker/index.ts"], {
+  // Node itself runs the worker (tsx as a loader, as `npm run worker` does), so SIGKILL hits the
+  // worker and not a wrapper that would leave it running.
+  const child = spawn(process.execPath, ["--import", "tsx", "worker/index.ts"], {
     cwd: projectDir,
     env: { ...process.env, SYNC_LEASE_SECONDS: "3", SYNC_SWEEP_SECONDS: "1", LOG_LEVEL: "warn" },
     stdio: ["ignore", "inherit", "inherit"],
