@@ -69,7 +69,7 @@ async function main() {
       const fingerprint = sourceFingerprint(projectDir);
       await runToCompletion("next build", process.execPath, [path.join(projectDir, "node_modules/next/dist/bin/next"), "build"], {
         cwd: projectDir,
-        env: { ...childEnv, DATABASE_URL: runtime.databaseUrl },
+        env: childEnv,
       });
       recordBuild(projectDir, fingerprint);
     }

@@ -6,6 +6,7 @@ import { callApi } from "@/lib/http/client";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import { useApiForm } from "@/components/ui/use-api-form";
 import { CopyField } from "./copy-field";
 import type { ConnectorView, OAuthAppOption, SetupSettings } from "./types";
@@ -45,24 +46,18 @@ export function AuthenticateStep({ connector, oauthApps, settings, onDone }: Pro
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
       {form.message ? <Alert>{form.message}</Alert> : null}
-      <div>
-        <label htmlFor="auth-method" className="block text-sm font-medium text-slate-700">
-          Authentication method
-        </label>
-        <select
-          id="auth-method"
-          value={method}
-          disabled={editing}
-          onChange={(e) => {
-            setMethod(e.target.value as "oauth" | "api_token");
-            form.reject([]);
-          }}
-          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm disabled:bg-slate-50"
-        >
-          <option value="oauth">OAuth 2.0</option>
-          <option value="api_token">API Token</option>
-        </select>
-      </div>
+      <SelectField
+        label="Authentication method"
+        value={method}
+        disabled={editing}
+        onChange={(e) => {
+          setMethod(e.target.value as "oauth" | "api_token");
+          form.reject([]);
+        }}
+      >
+        <option value="oauth">OAuth 2.0</option>
+        <option value="api_token">API Token</option>
+      </SelectField>
       <Field label="Connector name" name="name" defaultValue={connector?.name ?? ""} placeholder="Acme Confluence" error={fields.name} />
 
       {method === "oauth" ? (
@@ -73,25 +68,14 @@ export function AuthenticateStep({ connector, oauthApps, settings, onDone }: Pro
             hint="Register this exact callback URL in your app at developer.atlassian.com (Authorization → OAuth 2.0 (3LO))."
           />
           {oauthApps.length > 0 ? (
-            <div>
-              <label htmlFor="oauth-app" className="block text-sm font-medium text-slate-700">
-                OAuth app
-              </label>
-              <select
-                id="oauth-app"
-                value={oauthAppId}
-                onChange={(e) => setOauthAppId(e.target.value)}
-                className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
-              >
-                <option value="">None: enter a Client ID and Secret below</option>
-                {oauthApps.map((app) => (
-                  <option key={app.id} value={app.id}>
-                    {app.name} ({app.clientId})
-                  </option>
-                ))}
-              </select>
-              {fields.oauthAppId ? <p className="mt-1 text-sm text-rose-600">{fields.oauthAppId}</p> : null}
-            </div>
+            <SelectField label="OAuth app" value={oauthAppId} onChange={(e) => setOauthAppId(e.target.value)} error={fields.oauthAppId}>
+              <option value="">None: enter a Client ID and Secret below</option>
+              {oauthApps.map((app) => (
+                <option key={app.id} value={app.id}>
+                  {app.name} ({app.clientId})
+                </option>
+              ))}
+            </SelectField>
           ) : null}
           {!oauthAppId ? (
             <>

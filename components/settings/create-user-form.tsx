@@ -7,6 +7,7 @@ import { callApi } from "@/lib/http/client";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import { useApiForm } from "@/components/ui/use-api-form";
 
 export function CreateUserForm() {
@@ -39,16 +40,10 @@ export function CreateUserForm() {
         <Field label="Name" name="name" error={form.fields.name} />
         <Field label="Email" name="email" type="email" error={form.fields.email} />
         <Field label="Initial password" name="password" type="password" autoComplete="new-password" error={form.fields.password} />
-        <div>
-          <label htmlFor="role" className="block text-sm font-medium text-slate-700">
-            Role
-          </label>
-          <select id="role" name="role" defaultValue="member" className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm">
-            <option value="member">Member</option>
-            <option value="admin">Administrator</option>
-          </select>
-          {form.fields.role ? <p className="mt-1 text-sm text-rose-600">{form.fields.role}</p> : null}
-        </div>
+        <SelectField label="Role" name="role" defaultValue="member" error={form.fields.role}>
+          <option value="member">Member</option>
+          <option value="admin">Administrator</option>
+        </SelectField>
       </div>
       <Button type="submit" busy={form.busy}>
         Add user

@@ -40,7 +40,7 @@ export function parseStoredConfig(config: unknown): ConnectorConfig | null {
   return parsed.success ? parsed.data : null;
 }
 
-export function toConnectorView(row: Connector & { oauthToken?: { connectorId: string } | null }): ConnectorView {
+export function toConnectorView(row: Connector): ConnectorView {
   const authenticated =
     row.authMethod === "api_token" ? Boolean(row.apiToken) : Boolean(row.cloudId) && row.status !== "needs_reauth";
   return {

@@ -117,11 +117,12 @@ async function handleSliceError(runId: string, owner: string, err: unknown, maxT
     return "done";
   }
   if (err instanceof UnauthorizedError || err instanceof ForbiddenError) {
-    await db().connector.updateMany({
-      where: { syncRuns: { some: { id: runId } } },
-      data: { status: "needs_reauth", statusMessage: "Confluence rejected the stored credentials: authenticate again." },
+    // finishRun sets the connector to Needs re-authentication, with this as its message.
+    await finishRun(runId, {
+      status: "failed",
+      error: `Confluence rejected the stored credentials (${message}): authenticate again.`,
+      connectorStatus: "needs_reauth",
     });
-    await finishRun(runId, { status: "failed", error: `Confluence rejected the credentials (${message}).`, connectorStatus: "needs_reauth" });
     return "done";
   }
   log.error({ err }, "sync run failed");

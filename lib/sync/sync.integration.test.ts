@@ -97,6 +97,22 @@ describe("full sync", () => {
     expect(spaceListings).toEqual([]);
   });
 
+  it("stops as Needs re-authentication when the site rejects the API token", async () => {
+    const connectorId = await configuredConnector(sim);
+    await admin(`/users/${sim.admin.accountId}`, "PATCH", { apiToken: "rotated-token" });
+    try {
+      const { run } = await requestSync(connectorId, { kind: "full", trigger: "test" });
+      await driveRun(run.id);
+      const finished = await db().syncRun.findUniqueOrThrow({ where: { id: run.id } });
+      expect(finished.status).toBe("failed");
+      const connector = await db().connector.findUniqueOrThrow({ where: { id: connectorId } });
+      expect(connector.status).toBe("needs_reauth");
+      expect(connector.statusMessage).toMatch(/rejected the stored credentials .*authenticate again/);
+    } finally {
+      await admin(`/users/${sim.admin.accountId}`, "PATCH", { apiToken: sim.admin.apiToken });
+    }
+  });
+
   it("lets only one of two racing slices hold a run", async () => {
     const connectorId = await configuredConnector(sim);
     const { run } = await requestSync(connectorId, { kind: "full", trigger: "test" });

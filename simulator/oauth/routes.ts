@@ -30,6 +30,22 @@ function redirect(base: string, q: Record<string, string>): Reply {
   return { status: 302, headers: { Location: u.toString() } };
 }
 
+/** The sign-in and consent page for a validated client, shown first and again after a bad email. */
+function consent(sim: SimState, p: Record<string, string>, email: string, error?: string): string {
+  const app = sim.oauth.apps.get(p.client_id)!;
+  return consentPage({
+    action: `${sim.authPrefix}/authorize`,
+    appName: app.name,
+    clientId: app.clientId,
+    redirectUri: p.redirect_uri,
+    scope: p.scope ?? "",
+    state: p.state ?? "",
+    email,
+    sites: sites(sim),
+    error,
+  });
+}
+
 export const authRoutes = new Router();
 authRoutes.add({
   method: "GET",
@@ -40,19 +56,7 @@ authRoutes.add({
     const bad = validateClient(ctx.sim, p);
     if (bad) return bad;
     if ((p.response_type ?? "code") !== "code") return { status: 400, html: errorPage("response_type must be code") };
-    const app = ctx.sim.oauth.apps.get(p.client_id)!;
-    return {
-      html: consentPage({
-        action: `${ctx.sim.authPrefix}/authorize`,
-        appName: app.name,
-        clientId: app.clientId,
-        redirectUri: p.redirect_uri,
-        scope: p.scope ?? "",
-        state: p.state ?? "",
-        email: ctx.sim.store.adminUser().email,
-        sites: sites(ctx.sim),
-      }),
-    };
+    return { html: consent(ctx.sim, p, ctx.sim.store.adminUser().email) };
   },
 });
 authRoutes.add({
@@ -67,10 +71,7 @@ authRoutes.add({
     if (p.decision !== "accept") return redirect(p.redirect_uri, { error: "access_denied", error_description: "User did not authorize the request", state });
     const user = ctx.sim.store.userByEmail.get((p.email ?? "").toLowerCase());
     const site = sites(ctx.sim).find((s) => s.id === p.site) ?? ctx.sim.site();
-    if (!user) {
-      const app = ctx.sim.oauth.apps.get(p.client_id)!;
-      return { status: 200, html: consentPage({ action: `${ctx.sim.authPrefix}/authorize`, appName: app.name, clientId: app.clientId, redirectUri: p.redirect_uri, scope: p.scope ?? "", state, email: p.email ?? "", sites: sites(ctx.sim), error: "No account with this email" }) };
-    }
+    if (!user) return { status: 200, html: consent(ctx.sim, p, p.email ?? "", "No account with this email") };
     const scopes = (p.scope ?? "").split(/\s+/).filter(Boolean);
     const code = ctx.sim.oauth.issueCode({ clientId: p.client_id, accountId: user.accountId, cloudId: site.id, scopes }, p.redirect_uri);
     return redirect(p.redirect_uri, { code, state });
