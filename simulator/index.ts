@@ -87,6 +87,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     oauth,
     limits,
     stats: new Map(),
+    bodiesServed: new Map(),
     site: (): Site => ({ id: cloudId, url: state.url, name: siteName }),
   };
   const server = createSimServer(state);

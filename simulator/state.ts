@@ -13,5 +13,7 @@ export interface SimState {
   oauth: OAuthState;
   limits: Limits;
   stats: Map<string, number>;
+  /** Storage bodies served per content id (pages, blog posts), for tests that check what was downloaded. */
+  bodiesServed: Map<number, number>;
   site(): Site;
 }

@@ -1,5 +1,6 @@
 import type { PgBoss } from "pg-boss";
-import { enqueueSyncSlice, SCHEDULER_QUEUE, SYNC_QUEUE, ZSyncJob } from "../lib/jobs";
+import { runIndexSlice } from "../lib/indexing";
+import { enqueueIndexJob, enqueueSyncSlice, INDEX_QUEUE, SCHEDULER_QUEUE, SYNC_QUEUE, ZIndexJob, ZSyncJob } from "../lib/jobs";
 import { serverEnv } from "../lib/env";
 import { logger } from "../lib/logger";
 import { requeueOrphanedRuns, runSyncSlice, startDueSyncs } from "../lib/sync";
@@ -19,6 +20,11 @@ export async function registerHandlers(boss: PgBoss): Promise<string[]> {
     if (outcome === "retry_later") await enqueueSyncSlice(runId, { startAfterSeconds: 15 });
   });
 
+  await boss.work(INDEX_QUEUE, { localConcurrency: 1 }, async ([job]) => {
+    const { connectorId } = ZIndexJob.parse(job!.data);
+    if ((await runIndexSlice(connectorId)) === "continue") await enqueueIndexJob(connectorId);
+  });
+
   // pg-boss cron makes the minute sweep happen once across all workers; the local timer
   // additionally lets a restarted worker pick up orphaned runs within seconds.
   await boss.schedule(SCHEDULER_QUEUE, "* * * * *", {}, { key: "scheduler" });
@@ -27,7 +33,7 @@ export async function registerHandlers(boss: PgBoss): Promise<string[]> {
   });
   void sweep();
   setInterval(() => void sweep(), serverEnv().SYNC_SWEEP_SECONDS * 1000).unref();
-  return [SYNC_QUEUE, SCHEDULER_QUEUE];
+  return [SYNC_QUEUE, SCHEDULER_QUEUE, INDEX_QUEUE];
 }
 
 /** Due schedules and orphaned runs; also run at start so a restarted worker resumes at once. */

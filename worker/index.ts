@@ -5,6 +5,7 @@
 import { serverEnv, ConfigError } from "../lib/env";
 import { logger } from "../lib/logger";
 import { startJobQueue } from "../lib/jobs";
+import { closeExtractors } from "../lib/indexing";
 import { registerHandlers } from "./handlers";
 
 async function main() {
@@ -24,6 +25,7 @@ async function main() {
   const stop = async () => {
     logger.info("worker stopping");
     await boss.stop({ graceful: true, timeout: 10_000 });
+    await closeExtractors();
     process.exit(0);
   };
   process.on("SIGINT", () => void stop());

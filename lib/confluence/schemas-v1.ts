@@ -26,7 +26,8 @@ export const ZV1Content = z.object({
   status: z.string(),
   title: z.string(),
   space: z.object({ id: z.union([z.string(), z.number()]).nullish(), key: z.string() }).nullish(),
-  version: z.object({ number: z.number().int(), when: z.string().nullish() }).nullish(),
+  version: z.object({ number: z.number().int(), when: z.string().nullish(), by: z.object({ accountId: z.string().nullish() }).nullish() }).nullish(),
+  history: z.object({ createdDate: z.string().nullish(), createdBy: z.object({ accountId: z.string().nullish() }).nullish() }).nullish(),
   ancestors: z.array(z.object({ id: z.string(), type: z.string().nullish() })).nullish(),
   _links: z.object({ webui: z.string().nullish() }).nullish(),
 });

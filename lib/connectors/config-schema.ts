@@ -61,6 +61,8 @@ export const ZConnectorConfig = z.object({
     blogPostAttachments: z.boolean().default(true),
     blogPostComments: z.boolean().default(true),
     manualIndexing: z.boolean().default(false),
+    // OCR of images and scanned PDFs is slow (seconds per file), so it is opt-in per instance.
+    useOcr: z.boolean().default(false),
   }),
 });
 export type ConnectorConfig = z.infer<typeof ZConnectorConfig>;

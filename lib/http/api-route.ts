@@ -7,20 +7,23 @@ import { logger } from "../logger";
 
 type Access = "public" | "user" | "admin";
 
-interface Context<TBody, TParams> {
+interface Context<TBody, TParams, TQuery = undefined> {
   request: Request;
   actor: RequestActor | null;
   body: TBody;
+  query: TQuery;
   params: TParams;
   requestId: string;
 }
 
-interface RouteOptions<TSchema extends z.ZodType | undefined, TParams> {
+interface RouteOptions<TSchema extends z.ZodType | undefined, TParams, TQuerySchema extends z.ZodType | undefined> {
   access: Access;
   /** The body schema, or a function giving it when it depends on settings read at request time. */
   body?: TSchema | (() => TSchema);
+  /** The URL query schema (GET filters); problems are reported at loc ["query", field]. */
+  query?: TQuerySchema;
   handler: (
-    ctx: Context<TSchema extends z.ZodType ? z.infer<TSchema> : undefined, TParams>,
+    ctx: Context<TSchema extends z.ZodType ? z.infer<TSchema> : undefined, TParams, TQuerySchema extends z.ZodType ? z.infer<TQuerySchema> : undefined>,
   ) => Promise<Response | unknown>;
 }
 
@@ -58,13 +61,21 @@ async function readBody<TSchema extends z.ZodType>(request: Request, schema: TSc
   return parsed.data;
 }
 
+function readQuery<TSchema extends z.ZodType>(request: Request, schema: TSchema): z.infer<TSchema> {
+  const parsed = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed.success) throw AppError.validation(fieldProblemsFromZod(parsed.error, "query"));
+  return parsed.data;
+}
+
 /**
  * Every route handler goes through here: authentication (session or API key), the role
  * check, the origin check for cookie writes, zod parsing of the body, and one error shape.
  */
-export function apiRoute<TSchema extends z.ZodType | undefined = undefined, TParams = Record<string, string>>(
-  options: RouteOptions<TSchema, TParams>,
-) {
+export function apiRoute<
+  TSchema extends z.ZodType | undefined = undefined,
+  TParams = Record<string, string>,
+  TQuerySchema extends z.ZodType | undefined = undefined,
+>(options: RouteOptions<TSchema, TParams, TQuerySchema>) {
   return async (request: Request, context?: { params?: Promise<TParams> }): Promise<Response> => {
     const requestId = randomUUID();
     try {
@@ -76,8 +87,9 @@ export function apiRoute<TSchema extends z.ZodType | undefined = undefined, TPar
       }
       const schema = typeof options.body === "function" ? options.body() : options.body;
       const body = schema ? await readBody(request, schema) : undefined;
+      const query = options.query ? readQuery(request, options.query) : undefined;
       const params = (context?.params ? await context.params : {}) as TParams;
-      const result = await options.handler({ request, actor, body: body as never, params, requestId });
+      const result = await options.handler({ request, actor, body: body as never, query: query as never, params, requestId });
       if (result instanceof Response) return result;
       return Response.json(result ?? { ok: true });
     } catch (err) {

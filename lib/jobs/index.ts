@@ -1,2 +1,2 @@
-export { startJobQueue, jobSender, stopJobSender, enqueueSyncSlice } from "./queue";
-export { SYNC_QUEUE, SCHEDULER_QUEUE, ZSyncJob, type SyncJob } from "./queues";
+export { startJobQueue, jobSender, stopJobSender, enqueueSyncSlice, enqueueIndexJob } from "./queue";
+export { SYNC_QUEUE, SCHEDULER_QUEUE, INDEX_QUEUE, ZSyncJob, ZIndexJob, type SyncJob, type IndexJob } from "./queues";

@@ -1,7 +1,7 @@
 import { PgBoss } from "pg-boss";
 import { serverEnv } from "../env";
 import { logger } from "../logger";
-import { SCHEDULER_QUEUE, SYNC_QUEUE } from "./queues";
+import { INDEX_QUEUE, SCHEDULER_QUEUE, SYNC_QUEUE } from "./queues";
 
 /**
  * pg-boss on the app's own PostgreSQL, in its own schema: no other moving part. The worker
@@ -18,6 +18,9 @@ export async function startJobQueue(options: { role: "worker" | "sender" } = { r
   // A slice is idempotent (it claims its run), so a retry after a crash is always safe.
   await boss.createQueue(SYNC_QUEUE, { retryLimit: 20, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 });
   await boss.createQueue(SCHEDULER_QUEUE, { retryLimit: 0 });
+  // "stately": per connector at most one queued and one active index job; a selection made
+  // while one runs still gets its own pass.
+  await boss.createQueue(INDEX_QUEUE, { policy: "stately", retryLimit: 5, retryDelay: 10, expireInSeconds: 300 });
   return boss;
 }
 
@@ -41,4 +44,9 @@ export async function stopJobSender(): Promise<void> {
 export async function enqueueSyncSlice(runId: string, options: { startAfterSeconds?: number } = {}): Promise<void> {
   const boss = await jobSender();
   await boss.send(SYNC_QUEUE, { runId }, options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {});
+}
+
+export async function enqueueIndexJob(connectorId: string, options: { startAfterSeconds?: number } = {}): Promise<void> {
+  const boss = await jobSender();
+  await boss.send(INDEX_QUEUE, { connectorId }, { singletonKey: connectorId, ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}) });
 }

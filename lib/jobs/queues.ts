@@ -6,3 +6,8 @@ export const SCHEDULER_QUEUE = "sync-scheduler";
 
 export const ZSyncJob = z.object({ runId: z.uuid() });
 export type SyncJob = z.infer<typeof ZSyncJob>;
+
+/** Indexing outside a sync run (Rebuild index, Manual indexing selections), one job per connector at a time. */
+export const INDEX_QUEUE = "content-index";
+export const ZIndexJob = z.object({ connectorId: z.string().min(1) });
+export type IndexJob = z.infer<typeof ZIndexJob>;

@@ -1,9 +1,15 @@
 import type { Checkpoint } from "./checkpoint";
 
-/** The checkpoint after a list page: the next page, the next space, or the next step. */
+/** v2 lists take up to 100 `space-id`s, so per-space steps walk one list per 100 spaces, not one per space. */
+export const SPACE_BATCH = 100;
+
+/** The spaces of the batch a per-space step is listing. */
+export const spaceBatch = (cp: Checkpoint): string[] => cp.spaceIds.slice(cp.spaceIndex, cp.spaceIndex + SPACE_BATCH);
+
+/** The checkpoint after a list page: the next page, the next batch of spaces, or the next step. */
 export function advance(cp: Checkpoint, options: { nextCursor: string | null; perSpace: boolean; stop?: boolean }): Checkpoint {
   if (options.nextCursor && !options.stop) return { ...cp, cursor: options.nextCursor };
-  if (options.perSpace && cp.spaceIndex + 1 < cp.spaceIds.length) return { ...cp, spaceIndex: cp.spaceIndex + 1, cursor: null };
+  if (options.perSpace && cp.spaceIndex + SPACE_BATCH < cp.spaceIds.length) return { ...cp, spaceIndex: cp.spaceIndex + SPACE_BATCH, cursor: null };
   return nextStep(cp);
 }
 

@@ -1,8 +1,18 @@
 import { z } from "zod";
 
-/** Where a run resumes: the step, the space within a per-space step, and the list cursor. */
+/** The `step` of a checkpoint whose run has done every step. */
+export const END_STEP = "(end)";
+
+/** Where a run resumes: the step, the space batch within a per-space step, and the list cursor. */
 export const ZCheckpoint = z.object({
+  /**
+   * The step to run, by name: a deploy that adds or removes steps must not shift a running run
+   * onto another step (lib/sync/resume.ts). Written by every commit; absent in old checkpoints.
+   */
+  step: z.string().min(1).optional(),
+  /** The step's position in the plan of the slice that wrote it; the slice's working pointer. */
   stepIndex: z.number().int().min(0),
+  /** Per-space steps: the first space of the batch being listed (`space-id` takes up to 100 ids). */
   spaceIndex: z.number().int().min(0).default(0),
   cursor: z.string().nullable().default(null),
   /** Spaces in scope, fixed when the spaces step ends so a resumed run walks the same list. */

@@ -2,7 +2,8 @@ import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import type { Checkpoint } from "./checkpoint";
 import type { ItemType, TypeCounters } from "./counters";
-import type { ItemRecord } from "./map-items";
+import type { ItemRecord, StoredType } from "./map-items";
+import { stepNameAt } from "./resume";
 import { saveItems } from "./save-items";
 import type { Phase, StepContext } from "./step-context";
 
@@ -14,7 +15,8 @@ export class LeaseLostError extends Error {
 }
 
 export interface ItemFailure {
-  itemType: string;
+  /** Counted under this type: a bad label is a label failure, not a page failure. */
+  itemType: ItemType;
   confluenceId: string;
   reason: string;
 }
@@ -27,7 +29,7 @@ export async function commitPage(
   ctx: StepContext,
   work: {
     phase: Phase;
-    type?: Exclude<ItemType, "space">;
+    type?: StoredType;
     records?: ItemRecord[];
     failures?: ItemFailure[];
     next: Checkpoint;
@@ -37,6 +39,7 @@ export async function commitPage(
   },
 ): Promise<void> {
   const counters = structuredClone(ctx.counters);
+  const next: Checkpoint = { ...work.next, step: stepNameAt(ctx.stepNames, work.next.stepIndex) };
   const quota = ctx.client.stats().lastRateLimit;
   const write = async (tx: Prisma.TransactionClient) => {
     if (work.records?.length && work.type) {
@@ -46,10 +49,7 @@ export async function commitPage(
     }
     if (work.failures?.length) {
       await tx.syncItemError.createMany({ data: work.failures.map((f) => ({ runId: ctx.runId, ...f })) });
-      for (const f of work.failures) {
-        const type = (f.itemType in counters ? f.itemType : "page") as ItemType;
-        counters[type].failed += 1;
-      }
+      for (const f of work.failures) counters[f.itemType].failed += 1;
     }
     // `extra` runs first: a step may fill in `delta` from what it did (reconciliation counts).
     await work.extra?.(tx);
@@ -62,7 +62,7 @@ export async function commitPage(
       where: { id: ctx.runId, leaseOwner: ctx.leaseOwner },
       data: {
         phase: work.phase,
-        checkpoint: work.next as unknown as Prisma.InputJsonValue,
+        checkpoint: next as unknown as Prisma.InputJsonValue,
         counters: counters as unknown as Prisma.InputJsonValue,
         requestCount: ctx.requestBase + ctx.client.stats().requests,
         heartbeatAt: new Date(),
@@ -79,5 +79,5 @@ export async function commitPage(
     throw err;
   }
   ctx.counters = counters;
-  ctx.checkpoint = work.next;
+  ctx.checkpoint = next;
 }

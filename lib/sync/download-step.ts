@@ -68,7 +68,7 @@ export const downloadStep: SyncStep = {
       next: ctx.checkpoint,
       delta: { attachment: { downloaded: done.length } },
       extra: async (tx) => {
-        for (const file of done) await tx.contentItem.update({ where: { id: file.id }, data: { fileContent: file.bytes } });
+        for (const file of done) await tx.contentItem.update({ where: { id: file.id }, data: { fileContent: file.bytes, indexStatus: "pending", indexError: null } });
       },
     });
   },

@@ -1,6 +1,7 @@
 import type { DateFilter } from "../connectors";
 import { db } from "../db";
 import type { ItemRecord } from "./map-items";
+import { inPageTrees } from "./page-scope";
 import type { StepContext } from "./step-context";
 
 function inRange(value: Date | null, filter: DateFilter | null): boolean {
@@ -15,50 +16,57 @@ function inRange(value: Date | null, filter: DateFilter | null): boolean {
 const passesDates = (r: ItemRecord, ctx: StepContext) =>
   inRange(r.modifiedAt, ctx.config.filters.modified) && inRange(r.createdAt, ctx.config.filters.created);
 
+/** Blog post ids the list can take as its `id` parameter (250 at most); more are filtered as read. */
+export const MAX_ID_PARAM = 250;
+
 /**
- * Pages: the date filters, and the Page IDs filter with descendants. A page is kept when its id
- * is listed or its parent was kept (pages list in creation order, so parents come first).
+ * Whether a listing must leave bodies out and fetch them by id for the kept items only (two
+ * passes): when page-level filters would otherwise drop bodies already transferred.
  */
-export async function keepPages(records: ItemRecord[], ctx: StepContext): Promise<ItemRecord[]> {
-  const roots = ctx.config.filters.pageIds;
-  let kept = records;
-  if (roots.length) {
-    const parents = new Set(roots);
-    const parentIds = [...new Set(records.map((r) => r.parentId).filter((p): p is string => !!p && !parents.has(p)))];
-    if (parentIds.length) {
-      const synced = await db().contentItem.findMany({
-        where: { connectorId: ctx.connectorId, confluenceId: { in: parentIds }, lastSeenRunId: ctx.runId },
-        select: { confluenceId: true },
-      });
-      synced.forEach((s) => parents.add(s.confluenceId));
-    }
-    kept = [];
-    for (const r of records) {
-      if (parents.has(r.confluenceId) || (r.parentId && parents.has(r.parentId))) {
-        kept.push(r);
-        parents.add(r.confluenceId);
-      }
-    }
-  }
-  return kept.filter((r) => passesDates(r, ctx));
+export function pagesNeedTwoPasses(ctx: StepContext): boolean {
+  const f = ctx.config.filters;
+  return f.pageIds.length > 0 || f.modified !== null || f.created !== null;
 }
 
-export function keepBlogPosts(records: ItemRecord[], ctx: StepContext): ItemRecord[] {
+export function blogPostsNeedTwoPasses(ctx: StepContext): boolean {
+  const f = ctx.config.filters;
+  return f.blogPostIds.length > MAX_ID_PARAM || f.modified !== null || f.created !== null;
+}
+
+/**
+ * What the filters keep of a list page, and the ids they put outside: a stored one has left the
+ * filters since (an edit moved it out of a date range, a move out of the chosen trees) and
+ * leaves the store.
+ */
+export interface Kept {
+  kept: ItemRecord[];
+  leaving: string[];
+}
+
+/** Pages: the date filters, then the Page IDs filter with descendants (lib/sync/page-scope.ts). */
+export async function keepPages(records: ItemRecord[], ctx: StepContext): Promise<Kept> {
+  const inDates = records.filter((r) => passesDates(r, ctx));
+  const { kept, outside } = await inPageTrees(inDates, records, ctx);
+  return { kept, leaving: [...records.filter((r) => !passesDates(r, ctx)).map((r) => r.confluenceId), ...outside] };
+}
+
+export function keepBlogPosts(records: ItemRecord[], ctx: StepContext): Kept {
   const ids = new Set(ctx.config.filters.blogPostIds);
-  return records.filter((r) => (ids.size === 0 || ids.has(r.confluenceId)) && passesDates(r, ctx));
+  const keep = (r: ItemRecord) => (ids.size === 0 || ids.has(r.confluenceId)) && passesDates(r, ctx);
+  return { kept: records.filter(keep), leaving: records.filter((r) => !keep(r)).map((r) => r.confluenceId) };
 }
 
 /** Comments and attachments belong to synced pages and blog posts only. */
-export async function keepChildrenOfSynced(records: ItemRecord[], ctx: StepContext): Promise<ItemRecord[]> {
+export async function keepChildrenOfSynced(records: ItemRecord[], ctx: StepContext): Promise<Kept> {
   const containerOf = (r: ItemRecord) => ((r.extra?.containerId as string | undefined) ?? r.parentId) || null;
   const containers = [...new Set(records.map(containerOf).filter((c): c is string => !!c))];
-  if (containers.length === 0) return [];
+  if (containers.length === 0) return { kept: [], leaving: [] };
   const synced = await db().contentItem.findMany({
     where: { connectorId: ctx.connectorId, confluenceId: { in: containers }, type: { in: ["page", "blogpost"] } },
     select: { confluenceId: true, spaceConfluenceId: true },
   });
   const space = new Map(synced.map((s) => [s.confluenceId, s.spaceConfluenceId]));
-  return records
-    .filter((r) => space.has(containerOf(r)!))
-    .map((r) => ({ ...r, spaceConfluenceId: space.get(containerOf(r)!) ?? null }));
+  const kept = records.filter((r) => space.has(containerOf(r)!)).map((r) => ({ ...r, spaceConfluenceId: space.get(containerOf(r)!) ?? null }));
+  // Children of containers not synced were never stored: nothing leaves.
+  return { kept, leaving: [] };
 }

@@ -91,6 +91,7 @@ async function start(ctx: StepContext) {
     phase: "fetching_content",
     failures,
     next: walk.queue.length || cursor || itemTypes.length ? { ...cp, cursor, labels: walk } : done(cp),
+    delta: { label: { discovered: queue.length } },
     extra: async (tx) => {
       await tx.contentItem.updateMany({ where: { ...where(ctx, ["page", "blogpost"]), NOT: { labels: { isEmpty: true } } }, data: { labels: { set: [] } } });
     },
@@ -101,7 +102,12 @@ async function nextLabelsPage(ctx: StepContext, walk: LabelWalk) {
   const failures: ItemFailure[] = [];
   const page = await fetchOnePage(ctx.client, "/wiki/api/v2/labels", { limit: 250 }, ctx.checkpoint.cursor);
   const queue = parseLabels(page.results, failures);
-  await commitPage(ctx, { phase: "fetching_content", failures, next: { ...ctx.checkpoint, cursor: page.nextCursor, labels: { ...walk, queue, typeIndex: 0, itemCursor: null } } });
+  await commitPage(ctx, {
+    phase: "fetching_content",
+    failures,
+    next: { ...ctx.checkpoint, cursor: page.nextCursor, labels: { ...walk, queue, typeIndex: 0, itemCursor: null } },
+    delta: { label: { discovered: queue.length } },
+  });
 }
 
 /** One page of the head label's pages or blog posts: add the label to those we store. */
@@ -121,7 +127,8 @@ async function walkLabel(ctx: StepContext, walk: LabelWalk) {
   for (const raw of page.results) {
     const parsed = ZLabelled.safeParse(raw);
     if (parsed.success) ids.push(parsed.data.id);
-    else failures.push({ itemType: type, confluenceId: idOf(raw), reason: `unexpected shape in label ${head.name}: ${parsed.error.issues[0]?.message}` });
+    // The item itself synced; only this label's assignment failed, so it counts as a label failure.
+    else failures.push({ itemType: "label", confluenceId: idOf(raw), reason: `unexpected shape in label ${head.name}: ${parsed.error.issues[0]?.message}` });
   }
   await commitPage(ctx, {
     phase: "fetching_content",

@@ -1,22 +1,30 @@
-import { NotFoundError, type Query } from "../confluence";
-import { advance } from "./advance";
+import type { Query } from "../confluence";
+import { advance, spaceBatch } from "./advance";
 import { commitPage, type ItemFailure } from "./commit-page";
-import type { ItemType } from "./counters";
 import { fetchOnePage } from "./fetch-one-page";
-import type { ItemRecord, Mapped } from "./map-items";
+import { withBodies } from "./fetch-bodies";
+import type { Kept } from "./filters";
+import type { ItemRecord, Mapped, StoredType } from "./map-items";
 import type { Phase, StepContext, SyncStep } from "./step-context";
 
 interface ListingOptions {
   name: string;
   phase: Phase;
-  type: Exclude<ItemType, "space">;
+  type: StoredType;
   path: string;
-  /** Walk the list once per space in scope (query gets `space-id`). */
+  /** Walk the list per batch of up to 100 spaces in scope (query gets `space-id`). */
   perSpace: boolean;
+  /** The list query, without `body-format` (see `bodies`). */
   query: (ctx: StepContext) => Query;
+  /**
+   * `inline`: storage bodies in the list itself (one pass, the fewest requests). `by-id`: list
+   * without bodies, filter, then fetch the bodies of the kept items by id (filters by page id or
+   * date: excluded bodies are never downloaded). `none`: the type has no body (attachments).
+   */
+  bodies: (ctx: StepContext) => "inline" | "by-id" | "none";
   map: (raw: unknown, siteUrl: string) => Mapped<ItemRecord>;
   /** Keep only what the filters allow (and, for comments and attachments, what belongs to synced content). */
-  keep?: (records: ItemRecord[], ctx: StepContext) => Promise<ItemRecord[]> | ItemRecord[];
+  keep?: (records: ItemRecord[], ctx: StepContext) => Promise<Kept> | Kept;
   /** Incremental runs: the list is newest-first, so stop at the first item older than `since`. */
   newestFirst?: boolean;
   /** Items listed with these statuses (trashed) leave the store, with their comments and attachments. */
@@ -29,24 +37,18 @@ export function listingStep(options: ListingOptions): SyncStep {
     phase: options.phase,
     async runOnce(ctx) {
       const cp = ctx.checkpoint;
-      if (options.perSpace && cp.spaceIds.length === 0) {
+      if (options.perSpace && spaceBatch(cp).length === 0) {
         await commitPage(ctx, { phase: options.phase, next: advance(cp, { nextCursor: null, perSpace: false }) });
         return;
       }
-      const query = { ...options.query(ctx), ...(options.perSpace ? { "space-id": cp.spaceIds[cp.spaceIndex]! } : {}) };
-      let page;
-      try {
-        page = await fetchOnePage(ctx.client, options.path, query, cp.cursor);
-      } catch (err) {
-        // A space deleted (or hidden from us) between discovery and listing: record it, move on.
-        if (!(err instanceof NotFoundError) || !options.perSpace) throw err;
-        await commitPage(ctx, {
-          phase: options.phase,
-          failures: [{ itemType: "space", confluenceId: cp.spaceIds[cp.spaceIndex]!, reason: `listing ${options.name} returned 404: the space is gone` }],
-          next: advance(cp, { nextCursor: null, perSpace: true }),
-        });
-        return;
-      }
+      const bodies = options.bodies(ctx);
+      const query = {
+        ...options.query(ctx),
+        ...(bodies === "inline" ? { "body-format": "storage" } : {}),
+        ...(options.perSpace ? { "space-id": spaceBatch(cp) } : {}),
+      };
+      // `space-id` filters the list, so a space deleted since discovery lists nothing (no 404).
+      const page = await fetchOnePage(ctx.client, options.path, query, cp.cursor);
       const failures: ItemFailure[] = [];
       let records: ItemRecord[] = [];
       for (const raw of page.results) {
@@ -62,7 +64,17 @@ export function listingStep(options: ListingOptions): SyncStep {
       const reachedOld = since !== null && (!last || !last.modifiedAt || last.modifiedAt < since);
       const removed = records.filter((r) => options.removeStatuses?.includes(r.status)).map((r) => r.confluenceId);
       records = records.filter((r) => !options.removeStatuses?.includes(r.status));
-      if (options.keep) records = await options.keep(records, ctx);
+      if (options.keep) {
+        // What the filters put outside leaves the store like a trashed item (if it was stored).
+        const { kept, leaving } = await options.keep(records, ctx);
+        records = kept;
+        removed.push(...leaving);
+      }
+      if (bodies === "by-id") {
+        const second = await withBodies(ctx, options.path, records, options.map);
+        records = second.records;
+        failures.push(...second.failures);
+      }
       const delta = { [options.type]: { discovered: records.length, deleted: 0 } };
       await commitPage(ctx, {
         phase: options.phase,
@@ -73,9 +85,17 @@ export function listingStep(options: ListingOptions): SyncStep {
         delta,
         extra: removed.length
           ? async (tx) => {
-              await tx.contentItem.deleteMany({ where: { connectorId: ctx.connectorId, parentId: { in: removed }, type: { in: ["footer_comment", "inline_comment", "attachment"] } } });
+              // By container, so replies (whose parent is a comment) go with their page too.
+              await tx.$executeRaw`
+                DELETE FROM content_items WHERE connector_id = ${ctx.connectorId} AND type IN ('footer_comment', 'inline_comment', 'attachment')
+                  AND COALESCE(extra->>'containerId', parent_id) = ANY (${removed}::text[])`;
               const gone = await tx.contentItem.deleteMany({ where: { connectorId: ctx.connectorId, confluenceId: { in: removed } } });
               delta[options.type]!.deleted = gone.count;
+              // Their stored descendants' chains ran through them: emptied, they are asked again by
+              // the ancestors step (and leave too if that puts them outside the Page IDs trees).
+              if (gone.count > 0) {
+                await tx.contentItem.updateMany({ where: { connectorId: ctx.connectorId, ancestorIds: { hasSome: removed } }, data: { ancestorIds: [] } });
+              }
             }
           : undefined,
       });

@@ -1,11 +1,14 @@
 import type { z } from "zod";
-import { ZAttachment, ZBlogPost, ZFooterComment, ZInlineComment, ZPage, ZSpace } from "../confluence";
+import { ZAttachment, ZBlogPost, ZFooterComment, ZInlineComment, ZPage, ZSpace, ZV1Content } from "../confluence";
 import type { ItemType } from "./counters";
+
+/** The types stored as content items (spaces have their own table; labels live on their items). */
+export type StoredType = Exclude<ItemType, "space" | "label">;
 
 /** One Confluence item in the shape we store (lib/sync/save-items.ts). */
 export interface ItemRecord {
   confluenceId: string;
-  type: Exclude<ItemType, "space">;
+  type: StoredType;
   spaceConfluenceId: string | null;
   parentId: string | null;
   parentType: string | null;
@@ -21,6 +24,8 @@ export interface ItemRecord {
   fileSize?: number | null;
   downloadPath?: string | null;
   extra?: Record<string, unknown> | null;
+  /** Ancestor ids, root first, when the listing gave them (folders); else derived later (ancestors-step.ts). */
+  ancestorIds?: string[];
 }
 
 export type Mapped<T> = { ok: true; value: T } | { ok: false; id: string; reason: string };
@@ -104,6 +109,28 @@ export function mapAttachment(raw: unknown, siteUrl: string): Mapped<ItemRecord>
       parentType: a.pageId ? "page" : a.blogPostId ? "blogpost" : null, title: a.title, status: a.status, version: a.version.number,
       authorId: a.version.authorId ?? null, createdAt: a.createdAt ? new Date(a.createdAt) : null, modifiedAt: new Date(a.version.createdAt),
       webUrl: webUrl(siteUrl, a._links?.webui), body: null, mediaType: a.mediaType, fileSize: a.fileSize, downloadPath: a.downloadLink,
+    },
+  };
+}
+
+/**
+ * A folder from a CQL search result (`expand=content.space,content.version,content.history,
+ * content.ancestors`): v2 has no folder list, and its single-folder route has no space.
+ */
+export function mapFolder(raw: unknown, siteUrl: string): Mapped<ItemRecord> {
+  const parsed = parse(ZV1Content, (raw as { content?: unknown })?.content ?? raw);
+  if (!parsed.ok) return parsed;
+  const f = parsed.value;
+  const ancestors = f.ancestors ?? [];
+  const parent = ancestors[ancestors.length - 1];
+  return {
+    ok: true,
+    value: {
+      confluenceId: f.id, type: "folder", spaceConfluenceId: f.space?.id == null ? null : String(f.space.id), parentId: parent?.id ?? null,
+      parentType: parent ? (parent.type ?? null) : null, title: f.title, status: f.status, version: f.version?.number ?? 1,
+      authorId: f.history?.createdBy?.accountId ?? f.version?.by?.accountId ?? null, createdAt: f.history?.createdDate ? new Date(f.history.createdDate) : null,
+      modifiedAt: f.version?.when ? new Date(f.version.when) : null, webUrl: webUrl(siteUrl, f._links?.webui), body: null,
+      ancestorIds: ancestors.map((a) => a.id),
     },
   };
 }

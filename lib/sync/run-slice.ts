@@ -11,13 +11,13 @@ import {
 import { confluenceClientFor, parseStoredConfig, ReauthenticationRequiredError } from "../connectors";
 import { db } from "../db";
 import { logger } from "../logger";
-import { initialCheckpoint, ZCheckpoint } from "./checkpoint";
 import { parseCounters } from "./counters";
 import { LeaseLostError } from "./commit-page";
 import { finishRun } from "./finish-run";
 import { claimRun, releaseRun, startHeartbeat } from "./lease";
 import { planSteps } from "./plan";
-import type { StepContext } from "./step-context";
+import { resumeCheckpoint } from "./resume";
+import type { StepContext, SyncStep } from "./step-context";
 
 export type SliceOutcome = "continue" | "retry_later" | "done" | "not_claimed";
 
@@ -28,6 +28,8 @@ export interface SliceOptions {
   /** Transient failures in a row (site down, rate limit exhausted) before the run fails. */
   maxTransientFailures?: number;
   clientTuning?: Parameters<typeof confluenceClientFor>[1];
+  /** The steps to run (default `planSteps`); a test swaps it to stand for a deploy that changed the plan. */
+  plan?: (kind: "full" | "incremental") => SyncStep[];
 }
 
 const TRANSIENT = [RateLimitedError, UpstreamUnavailableError, SiteUnreachableError];
@@ -55,6 +57,8 @@ export async function runSyncSlice(runId: string, options: SliceOptions = {}): P
       await db().connector.update({ where: { id: connector.id }, data: { status: "syncing" } });
     }
     const client = await confluenceClientFor(connector.id, { ...options.clientTuning, signal: abort.signal });
+    const steps = (options.plan ?? planSteps)(run.kind);
+    const stepNames = steps.map((s) => s.name);
     const ctx: StepContext = {
       runId,
       leaseOwner: owner,
@@ -64,11 +68,11 @@ export async function runSyncSlice(runId: string, options: SliceOptions = {}): P
       config,
       client,
       counters: parseCounters(run.counters),
-      checkpoint: run.checkpoint ? ZCheckpoint.parse(run.checkpoint) : initialCheckpoint(),
+      checkpoint: resumeCheckpoint(run.checkpoint, stepNames, run.kind),
+      stepNames,
       requestBase: run.requestCount,
       maxDownloadBytes: options.maxDownloadBytes ?? 50 * 1024 * 1024,
     };
-    const steps = planSteps(run.kind);
     const deadline = Date.now() + (options.budgetMs ?? 20_000);
     // Every slice does at least one unit of work, so even a zero budget makes progress.
     for (let first = true; ctx.checkpoint.stepIndex < steps.length; first = false) {

@@ -25,6 +25,26 @@ describe("run view", () => {
     expect(view.requestRate).toBe(600);
   });
 
+  it("estimates an incremental run from the expected counts of every type, not only pages", () => {
+    const counters = emptyCounters();
+    counters.page = { ...counters.page, expected: 250, discovered: 250, fetched: 10, unchanged: 240 };
+    counters.footer_comment = { ...counters.footer_comment, expected: 250 };
+    const view = toRunView(run({ kind: "incremental", counters: counters as unknown as SyncRun["counters"] }), started.getTime() + 10_000);
+    // 250 items in 10 s, 250 comments to go.
+    expect(view.etaSeconds).toBe(10);
+  });
+
+  it("leaves label failures out of the item rate and the ETA, and shows them in their own row", () => {
+    const counters = emptyCounters();
+    counters.page = { ...counters.page, expected: 1000, discovered: 250, fetched: 250 };
+    counters.label = { ...counters.label, discovered: 40, failed: 3 };
+    const view = toRunView(run({ counters: counters as unknown as SyncRun["counters"] }), started.getTime() + 10_000);
+    expect(view.itemRate).toBe(25);
+    expect(view.etaSeconds).toBe(30);
+    expect(view.counters.label.failed).toBe(3);
+    expect(view.counters.page.failed).toBe(0);
+  });
+
   it("says when the points quota, not the site, will set the pace", () => {
     const view = toRunView(run({ rateLimit: { limit: 1000, remaining: 50, resetAt: "2026-01-01T11:00:00.000Z", nearLimit: false } }), started.getTime() + 10_000);
     expect(view.quota).toMatchObject({ limit: 1000, remaining: 50, usedShare: 0.95, limitsRun: true });

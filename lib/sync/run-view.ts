@@ -1,5 +1,5 @@
 import type { SyncRun } from "../generated/prisma/client";
-import { parseCounters, type RunCounters } from "./counters";
+import { ITEM_TYPES, parseCounters, type ItemType, type RunCounters } from "./counters";
 import { planSteps } from "./plan";
 import type { Phase } from "./step-context";
 
@@ -47,7 +47,7 @@ export interface RunView {
   requestRate: number | null;
   /** Items fetched per second over the run so far. */
   itemRate: number | null;
-  /** Seconds left, estimated from the items discovered and the rate so far; null when unknown. */
+  /** Seconds left, from the items expected or discovered and the rate so far; null when unknown. */
   etaSeconds: number | null;
   /** The OAuth points quota as Confluence last reported it; null for API-token traffic (exempt). */
   quota: QuotaView | null;
@@ -64,16 +64,15 @@ export function toRunView(run: SyncRun, now = Date.now()): RunView {
   const started = run.startedAt?.getTime() ?? null;
   const end = run.finishedAt?.getTime() ?? now;
   const elapsedMs = started ? Math.max(1, end - started) : null;
-  const totals = Object.values(counters).reduce(
-    (acc, c) => ({ discovered: acc.discovered + c.discovered, done: acc.done + c.fetched + c.unchanged + c.failed }),
-    { discovered: 0, done: 0 },
-  );
+  // Labels are not items to fetch (they are set on pages and blog posts): their failures show in
+  // their own row, and neither they nor the labels listed move the item rate or the ETA.
+  const items = ITEM_TYPES.filter((t) => t !== "label");
+  const doneOf = (type: ItemType) => counters[type].fetched + counters[type].unchanged + counters[type].failed;
+  const totals = items.reduce((acc, t) => ({ discovered: acc.discovered + counters[t].discovered, done: acc.done + doneOf(t) }), { discovered: 0, done: 0 });
   const itemRate = elapsedMs ? (totals.done / elapsedMs) * 1000 : null;
-  // Pages and blog posts still to come, by the site's own count when known; plus files to download.
-  const contentLeft = (["page", "blogpost"] as const).reduce(
-    (sum, type) => sum + Math.max(0, counters[type].expected - (counters[type].fetched + counters[type].unchanged + counters[type].failed)),
-    0,
-  );
+  // Items still to come by the expected counts (full runs: the site's count of pages and blog
+  // posts; incremental runs: what recent incremental runs listed); plus files to download.
+  const contentLeft = items.reduce((sum, type) => sum + Math.max(0, counters[type].expected - doneOf(type)), 0);
   const downloadsLeft = Math.max(0, counters.attachment.discovered - counters.attachment.downloaded - counters.attachment.failed);
   const left = Math.max(totals.discovered - totals.done, contentLeft) + downloadsLeft;
   const requestsPerItem = totals.done > 0 ? run.requestCount / totals.done : null;

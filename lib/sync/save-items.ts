@@ -48,13 +48,18 @@ export async function saveItems(
       createdAt: record.createdAt,
       modifiedAt: record.modifiedAt,
       webUrl: record.webUrl,
-      bodyStorageGz: record.body === null ? null : new Uint8Array(gzipSync(record.body)),
+      // A listing without bodies (two-pass filters) leaves the stored body of an unchanged version.
+      bodyStorageGz: record.body !== null ? new Uint8Array(gzipSync(record.body)) : before?.version === record.version ? undefined : null,
+      ...(record.ancestorIds ? { ancestorIds: record.ancestorIds } : {}),
       mediaType: record.mediaType ?? null,
       fileSize: record.fileSize ?? null,
       downloadPath: record.downloadPath ?? null,
       extra: (record.extra ?? undefined) as Prisma.InputJsonValue | undefined,
       lastSeenRunId: runId,
       syncedAt: new Date(),
+      // A changed item is converted and indexed again by the indexing step.
+      indexStatus: "pending",
+      indexError: null,
     };
     await tx.contentItem.upsert({
       where: { connectorId_confluenceId: { connectorId, confluenceId: record.confluenceId } },

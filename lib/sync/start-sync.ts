@@ -5,6 +5,7 @@ import { AppError } from "../errors";
 import { enqueueSyncSlice } from "../jobs";
 import { initialCheckpoint } from "./checkpoint";
 import { emptyCounters } from "./counters";
+import { countersWithRecentSizes } from "./expected-counts";
 import type { SyncState } from "./finish-run";
 import { toRunView, type RunView } from "./run-view";
 
@@ -53,7 +54,7 @@ export async function requestSync(
         connectorId,
         kind,
         trigger: options.trigger,
-        counters: emptyCounters() as object,
+        counters: (kind === "incremental" ? await countersWithRecentSizes(connectorId) : emptyCounters()) as object,
         checkpoint: initialCheckpoint(since) as object,
       },
     });

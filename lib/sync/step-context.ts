@@ -3,7 +3,7 @@ import type { ConnectorConfig } from "../connectors";
 import type { Checkpoint } from "./checkpoint";
 import type { RunCounters } from "./counters";
 
-export type Phase = "discovering_spaces" | "listing" | "fetching_content" | "downloading_attachments" | "reconciling";
+export type Phase = "discovering_spaces" | "listing" | "fetching_content" | "downloading_attachments" | "reconciling" | "indexing";
 
 export interface StepContext {
   runId: string;
@@ -16,6 +16,8 @@ export interface StepContext {
   client: ConfluenceClient;
   counters: RunCounters;
   checkpoint: Checkpoint;
+  /** The names of the run's steps in order; commits store the step by name (lib/sync/resume.ts). */
+  stepNames: string[];
   /** Requests made by earlier slices of this run (each slice has a fresh client). */
   requestBase: number;
   /** Attachment files larger than this are recorded as failed instead of downloaded. */

@@ -88,6 +88,17 @@ describe("admin API", () => {
     await admin(sim, "POST", "/stats/reset");
     expect((await admin(sim, "GET", "/stats")).body.routes).toEqual({});
   });
+
+  it("reports which storage bodies were served, so tests can tell what was downloaded", async () => {
+    const [a, b] = sim.store.contentList.filter((c) => c.type === "page" && c.status === "current");
+    await admin(sim, "POST", "/stats/reset");
+    await api(sim, `/wiki/api/v2/pages?id=${a!.id}&body-format=storage`);
+    await api(sim, `/wiki/api/v2/pages?id=${b!.id}`);
+    await api(sim, `/wiki/rest/api/content/${b!.id}?expand=body.storage`);
+    expect((await admin(sim, "GET", "/stats/bodies")).body.bodies).toEqual({ [String(a!.id)]: 1, [String(b!.id)]: 1 });
+    await admin(sim, "POST", "/stats/reset");
+    expect((await admin(sim, "GET", "/stats/bodies")).body.bodies).toEqual({});
+  });
 });
 
 describe("admin API: spaces", () => {

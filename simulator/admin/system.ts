@@ -150,7 +150,7 @@ export const adminSystemRoutes: RouteDef[] = [
     handler: (ctx) => {
       const b = obj(ctx);
       const f = ctx.sim.limits.faults;
-      Object.assign(f, { latencyMs: num(b.latencyMs, f.latencyMs), rate429: num(b.rate429, f.rate429), retryAfterSeconds: num(b.retryAfterSeconds, f.retryAfterSeconds), rate5xx: num(b.rate5xx, f.rate5xx) });
+      Object.assign(f, { latencyMs: num(b.latencyMs, f.latencyMs), rate429: num(b.rate429, f.rate429), retryAfterSeconds: num(b.retryAfterSeconds, f.retryAfterSeconds), rate5xx: num(b.rate5xx, f.rate5xx), searchLagMs: num(b.searchLagMs, f.searchLagMs) });
       return { json: f };
     },
   },
@@ -159,7 +159,7 @@ export const adminSystemRoutes: RouteDef[] = [
     pattern: "/__admin/faults",
     flavor: "admin",
     handler: (ctx) => {
-      Object.assign(ctx.sim.limits.faults, { latencyMs: 0, rate429: 0, rate5xx: 0 });
+      Object.assign(ctx.sim.limits.faults, { latencyMs: 0, rate429: 0, rate5xx: 0, searchLagMs: 0 });
       return { json: ctx.sim.limits.faults };
     },
   },
@@ -198,11 +198,18 @@ export const adminSystemRoutes: RouteDef[] = [
     },
   },
   {
+    method: "GET",
+    pattern: "/__admin/stats/bodies",
+    flavor: "admin",
+    handler: (ctx) => ({ json: { bodies: Object.fromEntries([...ctx.sim.bodiesServed.entries()].map(([id, n]) => [String(id), n])) } }),
+  },
+  {
     method: "POST",
     pattern: "/__admin/stats/reset",
     flavor: "admin",
     handler: (ctx) => {
       ctx.sim.stats.clear();
+      ctx.sim.bodiesServed.clear();
       ctx.sim.limits.pointsSpentTotal = 0;
       ctx.sim.limits.resetQuota();
       return { status: 204 };

@@ -1,7 +1,7 @@
 import { inflateSync } from "node:zlib";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { makeDocx, makePdf, makePng, makeXlsx } from "./files";
+import { makeDocx, makePdf, makePng, makePptx, makeTextPng, makeXlsx } from "./files";
 
 describe("generated attachment files", () => {
   it("a PDF has a correct xref table and extractable text", () => {
@@ -46,5 +46,33 @@ describe("generated attachment files", () => {
     const idatLen = png.readUInt32BE(33);
     expect(png.subarray(37, 41).toString()).toBe("IDAT");
     expect(inflateSync(png.subarray(41, 41 + idatLen)).length).toBe((8 * 3 + 1) * 4);
+  });
+
+  it("a PPTX has a presentation listing each slide, and the slides' text", () => {
+    const files = unzipSync(makePptx([["Title & intro"], ["Second", "slide"]]));
+    expect(Object.keys(files).sort()).toEqual([
+      "[Content_Types].xml",
+      "_rels/.rels",
+      "ppt/_rels/presentation.xml.rels",
+      "ppt/presentation.xml",
+      "ppt/slides/slide1.xml",
+      "ppt/slides/slide2.xml",
+    ]);
+    expect(strFromU8(files["ppt/presentation.xml"]).match(/<p:sldId /g)).toHaveLength(2);
+    expect(strFromU8(files["ppt/_rels/presentation.xml.rels"])).toContain('Target="slides/slide2.xml"');
+    expect(strFromU8(files["ppt/slides/slide1.xml"])).toContain("<a:t>Title &amp; intro</a:t>");
+    expect(strFromU8(files["[Content_Types].xml"])).toContain('PartName="/ppt/slides/slide2.xml"');
+  });
+
+  it("a text PNG is greyscale, sized to the text, black glyphs on white", () => {
+    const png = Buffer.from(makeTextPng(["HI", "A"], 2));
+    const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+    expect([width, height, png[24], png[25]]).toEqual([(2 * 6 + 7) * 2, (2 * 10 + 5) * 2, 8, 0]);
+    const raw = inflateSync(png.subarray(41, 41 + png.readUInt32BE(33)));
+    const pixel = (x: number, y: number) => raw[y * (width + 1) + 1 + x];
+    expect(pixel(0, 0)).toBe(255);
+    // The H's left stem: font column 4, rows 3..9, two pixels per dot.
+    expect(pixel(4 * 2 + 1, 6 * 2 + 1)).toBe(0);
+    expect(new Set(raw.filter((_, i) => i % (width + 1) !== 0))).toEqual(new Set([0, 255]));
   });
 });

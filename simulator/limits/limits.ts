@@ -6,6 +6,8 @@ export interface Faults {
   rate429: number;
   retryAfterSeconds: number;
   rate5xx: number;
+  /** Search index lag: content changed less than this long ago is not found by CQL search yet, as on Confluence. */
+  searchLagMs: number;
 }
 
 export interface QuotaConfig {
@@ -22,7 +24,7 @@ export interface BurstConfig {
 export const POINTS = { content: 1, principal: 2 } as const;
 
 export class Limits {
-  faults: Faults = { latencyMs: 0, rate429: 0, retryAfterSeconds: 5, rate5xx: 0 };
+  faults: Faults = { latencyMs: 0, rate429: 0, retryAfterSeconds: 5, rate5xx: 0, searchLagMs: 0 };
   quota: QuotaConfig = { enabled: false, points: 65_000, windowSeconds: 3600 };
   burst: BurstConfig = { enabled: true, perSecond: 100 };
   spent = 0;

@@ -15,6 +15,22 @@ function prepare(n: CqlNode): CqlNode {
   return n;
 }
 
+/** `cqlcontext={"contentStatuses":["current","archived"]}`: the content statuses to search, as Confluence takes them. */
+function contextStatuses(q: URLSearchParams): Set<string> | null {
+  const raw = q.get("cqlcontext");
+  if (!raw) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new HttpError(400, "cqlcontext is not valid JSON");
+  }
+  const list = (parsed as { contentStatuses?: unknown })?.contentStatuses;
+  if (list === undefined) return null;
+  if (!Array.isArray(list) || list.some((v) => typeof v !== "string")) throw new HttpError(400, "cqlcontext.contentStatuses must be a list of statuses");
+  return list.length ? new Set(list as string[]) : null;
+}
+
 function runSearch(ctx: Ctx) {
   const q = ctx.query;
   const cql = q.get("cql");
@@ -23,7 +39,7 @@ function runSearch(ctx: Ctx) {
   const parsed = { ...raw, where: raw.where ? prepare(raw.where) : null };
   const store = ctx.sim.store;
   const includeArchived = q.get("includeArchivedSpaces") === "true";
-  const statuses = new Set(["current", ...(includeArchived ? ["archived"] : [])]);
+  const statuses = contextStatuses(q) ?? new Set(["current", ...(includeArchived ? ["archived"] : [])]);
   const limit = Math.min(250, Math.max(1, Number(q.get("limit") ?? 25) || 25));
   const start = Math.max(0, Number(q.get("start") ?? 0) || 0);
   const order = parsed.orderBy[0];
@@ -40,7 +56,10 @@ function runSearch(ctx: Ctx) {
                 throw new HttpError(400, `Unsupported ORDER BY field ${order.field}`);
               })();
   const hits: Doc[] = [];
+  const lag = ctx.sim.limits.faults.searchLagMs;
+  const indexedBefore = Date.now() - lag;
   for (const d of docs(store, typesOf(parsed.where))) {
+    if (lag > 0 && d.modifiedAt > indexedBefore) continue;
     if (!statuses.has(d.status) || (d.content !== undefined && d.type !== d.content.type && !statuses.has(d.content.status))) continue;
     if (parsed.where && !matches(store, d, parsed.where)) continue;
     if (!ctx.access.canReadContent(d.content)) continue;

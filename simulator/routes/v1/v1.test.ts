@@ -35,6 +35,41 @@ describe("CQL search", () => {
     expect(c.body.totalSize).toBe(visiblePages().filter((x) => x.createdAt < t).length);
   });
 
+  it("searches the content statuses named in cqlcontext (current only by default)", async () => {
+    const archived = sim.store.contentList.filter((c) => c.type === "page" && c.status === "archived");
+    expect(archived.length).toBeGreaterThan(0);
+    const plain = await api(sim, q("type = page", "&limit=1"));
+    expect(plain.body.totalSize).toBe(visiblePages().length);
+    const context = encodeURIComponent(JSON.stringify({ contentStatuses: ["current", "archived"] }));
+    const both = await api(sim, q("type = page", `&limit=1&cqlcontext=${context}`));
+    expect(both.body.totalSize).toBe(visiblePages().length + archived.length);
+    expect((await api(sim, q("type = page", "&cqlcontext=nope"))).status).toBe(400);
+  });
+
+  it("does not find content changed within the search lag, as Confluence's index catches up later", async () => {
+    const page = visiblePages()[7]!;
+    const cql = q(`id = ${page.id}`);
+    expect((await api(sim, cql)).body.totalSize).toBe(1);
+    sim.state.limits.faults.searchLagMs = 60_000;
+    try {
+      page.modifiedAt = Date.now();
+      expect((await api(sim, cql)).body.totalSize).toBe(0);
+      expect((await api(sim, `/wiki/api/v2/pages?id=${page.id}`)).body.results).toHaveLength(1);
+    } finally {
+      sim.state.limits.faults.searchLagMs = 0;
+    }
+    expect((await api(sim, cql)).body.totalSize).toBe(1);
+  });
+
+  it("gives a version's own time as version.when, not the time of a later move", async () => {
+    const page = visiblePages()[5]!;
+    const before = await api(sim, `/wiki/rest/api/content/${page.id}?expand=version`);
+    page.modifiedAt += 60_000;
+    page.versionTimes = new Map([[page.version, page.modifiedAt - 60_000]]);
+    const after = await api(sim, `/wiki/rest/api/content/${page.id}?expand=version`);
+    expect(after.body.version.when).toBe(before.body.version.when);
+  });
+
   it("filters by ancestor and id in (...), and follows next links to the end", async () => {
     const home = [...sim.store.spaces.values()][0].homepageId!;
     const r = await api(sim, q(`ancestor = ${home} and type = page`, "&limit=250"));

@@ -31,13 +31,17 @@ export function v1Content(sim: SimState, c: Content, expand: Set<string>, prefix
   if (has("space") && space) out.space = { id: space.id, key: space.key, name: space.name, type: space.type, status: space.status, _links: { webui: `/spaces/${space.key}` } };
   const author = store.users.get(c.versionAuthorId);
   if (has("version"))
-    out.version = { by: author ? v1User(sim, author) : null, when: iso(c.modifiedAt), number: c.version, minorEdit: false, message: c.versionMessage };
+    // `when` is the version's own time (as v2's version.createdAt), not the last move or status change.
+    out.version = { by: author ? v1User(sim, author) : null, when: iso(versionTime(c, c.version)), number: c.version, minorEdit: false, message: c.versionMessage };
   if (has("history")) {
     const creator = store.users.get(c.authorId);
     out.history = { latest: true, createdBy: creator ? v1User(sim, creator) : null, createdDate: iso(c.createdAt), lastUpdated: { when: iso(versionTime(c, c.version)), number: c.version } };
   }
   if (has("ancestors")) out.ancestors = store.ancestors(c).map((a) => ({ id: String(a.id), type: a.type, status: a.status, title: a.title }));
-  if (has("body.storage")) out.body = { storage: { value: renderContentBody(store, c, c.version), representation: "storage" } };
+  if (has("body.storage")) {
+    out.body = { storage: { value: renderContentBody(store, c, c.version), representation: "storage" } };
+    sim.bodiesServed.set(c.id, (sim.bodiesServed.get(c.id) ?? 0) + 1);
+  }
   if (has("metadata.labels"))
     out.metadata = { labels: { results: c.labels.map((id) => store.labels.get(id)).filter(Boolean).map((l) => ({ prefix: l!.prefix, name: l!.name, id: String(l!.id), label: l!.name })), start: 0, limit: 200, size: c.labels.length } };
   out._links = { webui: webui(store, c), tinyui: `/x/${Buffer.from(String(c.id)).toString("base64url")}`, self: `${sim.url}/wiki/rest/api/content/${c.id}` };

@@ -78,7 +78,10 @@ export function contentJson(sim: SimState, c: Content, format: BodyFormat, versi
   }
   Object.assign(base, { authorId: c.authorId, createdAt: iso(c.createdAt), version });
   const body = bodyOf(renderContentBody(store, c, versionNumber), format);
-  if (body) base.body = body;
+  if (body) {
+    base.body = body;
+    sim.bodiesServed.set(c.id, (sim.bodiesServed.get(c.id) ?? 0) + 1);
+  }
   base._links = { webui: webui(store, c), editui: `/pages/resumedraft.action?draftId=${c.id}`, tinyui: `/x/${Buffer.from(String(c.id)).toString("base64url")}` };
   return base;
 }

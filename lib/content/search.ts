@@ -1,0 +1,154 @@
+import { db } from "../db";
+import { Prisma } from "../generated/prisma/client";
+import { SEARCH_CONFIGS, segmentForSearch } from "./language";
+import { storedTypes, type SearchQuery } from "./schemas";
+
+export interface SnippetPart {
+  text: string;
+  match: boolean;
+}
+
+export interface SearchHit {
+  recordId: string;
+  connectorId: string;
+  title: string;
+  breadcrumb: string[];
+  snippet: SnippetPart[];
+  type: string;
+  space: { key: string; name: string } | null;
+  modifiedAt: string | null;
+  url: string | null;
+  rank: number;
+}
+
+// Control characters never appear in stored text, so they mark highlights unambiguously and
+// the snippet can be split into parts instead of being sent as HTML.
+const START = "\u0002";
+const STOP = "\u0003";
+
+/**
+ * The configurations chunks actually carry, read with a loose index scan (a few index probes,
+ * however many chunks there are), so a query is not expanded into unused languages.
+ */
+async function languagesInUse(): Promise<string[]> {
+  const rows = await db().$queryRaw<{ language: string }[]>`
+    WITH RECURSIVE l AS (
+      (SELECT language FROM search_chunks ORDER BY language LIMIT 1)
+      UNION ALL
+      SELECT (SELECT language FROM search_chunks WHERE language > l.language ORDER BY language LIMIT 1) FROM l WHERE l.language IS NOT NULL
+    )
+    SELECT language FROM l WHERE language IS NOT NULL`;
+  return rows.map((r) => r.language).filter((l) => SEARCH_CONFIGS.includes(l));
+}
+
+/**
+ * The query in each configuration in use, as a small table of (language, tsquery): a chunk is
+ * matched by the query parsed in its own language (stemmed alike), and each language is one
+ * GIN probe. Languages where the query is only stop words drop out.
+ */
+async function perLanguageQueries(text: string): Promise<Prisma.Sql | null> {
+  const configs = await languagesInUse();
+  if (configs.length === 0) return null;
+  const rows = await db().$queryRaw<{ language: string; q: string }[]>`
+    SELECT cfg AS language, websearch_to_tsquery(cfg::regconfig, ${text})::text AS q FROM unnest(${configs}::text[]) AS cfg`;
+  const usable = rows.filter((r) => r.q.trim() !== "");
+  if (usable.length === 0) return null;
+  return Prisma.join(usable.map((r) => Prisma.sql`SELECT ${r.language}::text AS language, ${r.q}::tsquery AS query`), " UNION ALL ");
+}
+
+/**
+ * Ranked full-text search over the index: the best chunk of each record, ranked with title
+ * matches first, with a highlighted snippet from that chunk.
+ */
+export async function searchRecords(query: SearchQuery): Promise<{ total: number; hits: SearchHit[] }> {
+  const sql = await buildSearch(query);
+  // Nothing indexed yet, or only stop words ("the", "and"): nothing can match.
+  if (!sql) return { total: 0, hits: [] };
+  const rows = await db().$queryRaw<
+    { id: string; connector_id: string; title: string; breadcrumb: string[]; type: string; space_key: string | null; space_name: string | null; modified_at: Date | null; web_url: string | null; rank: number; snippet: string; total: bigint }[]
+  >(sql);
+  return {
+    total: Number(rows[0]?.total ?? 0),
+    hits: rows.map((r) => ({
+      recordId: r.id,
+      connectorId: r.connector_id,
+      title: r.title,
+      breadcrumb: r.breadcrumb,
+      snippet: toSnippet(r.snippet, query.q),
+      type: r.type,
+      space: r.space_key ? { key: r.space_key, name: r.space_name ?? r.space_key } : null,
+      modifiedAt: r.modified_at?.toISOString() ?? null,
+      url: r.web_url,
+      rank: r.rank,
+    })),
+  };
+}
+
+/** The plan of a search, for `npm run bench:search -- --explain`. */
+export async function explainSearch(query: SearchQuery): Promise<string> {
+  const sql = await buildSearch(query);
+  if (!sql) return "(nothing to search)";
+  const rows = await db().$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN (ANALYZE, BUFFERS) ${sql}`);
+  return rows.map((r) => r["QUERY PLAN"]).join("\n");
+}
+
+async function buildSearch(query: SearchQuery): Promise<Prisma.Sql | null> {
+  const text = segmentForSearch(query.q);
+  const queries = await perLanguageQueries(text);
+  if (!queries) return null;
+  const filters: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (query.connector) filters.push(Prisma.sql`i.connector_id = ${query.connector}`);
+  if (query.type) filters.push(Prisma.sql`i.type = ANY(${storedTypes(query.type)}::text[])`);
+  if (query.space) filters.push(Prisma.sql`i.space_confluence_id IN (SELECT confluence_id FROM confluence_spaces WHERE key = ${query.space} AND connector_id = i.connector_id)`);
+  if (query.modifiedFrom) filters.push(Prisma.sql`i.modified_at >= ${new Date(`${query.modifiedFrom}T00:00:00Z`)}`);
+  if (query.modifiedTo) filters.push(Prisma.sql`i.modified_at < ${new Date(`${query.modifiedTo}T00:00:00Z`)}::timestamp + interval '1 day'`);
+  const offset = (query.page - 1) * query.pageSize;
+  // The text match runs first (MATERIALIZED): filters are rarely more selective than words, and
+  // otherwise the planner may walk every chunk of a space or type and test each one.
+  return Prisma.sql`
+    WITH q AS (${queries}),
+    matched AS MATERIALIZED (
+      SELECT c.id AS chunk_id, c.content_item_id, c.language, ts_rank(c.tsv, q.query, 1) AS rank
+      FROM q JOIN search_chunks c ON c.language = q.language AND c.tsv @@ q.query
+    ),
+    best AS (
+      SELECT DISTINCT ON (m.content_item_id) m.*
+      FROM matched m JOIN content_items i ON i.id = m.content_item_id
+      WHERE ${Prisma.join(filters, " AND ")}
+      ORDER BY m.content_item_id, m.rank DESC
+    ),
+    page AS (
+      SELECT best.*, count(*) OVER () AS total FROM best ORDER BY rank DESC, content_item_id LIMIT ${query.pageSize} OFFSET ${offset}
+    )
+    SELECT i.id, i.connector_id, i.title, i.breadcrumb, i.type, s.key AS space_key, s.name AS space_name, i.modified_at, i.web_url,
+           page.rank::float8 AS rank, page.total,
+           ts_headline(page.language::regconfig, chunk.text, websearch_to_tsquery(page.language::regconfig, ${text}),
+                       ${`StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}) AS snippet
+    FROM page
+    JOIN search_chunks chunk ON chunk.id = page.chunk_id
+    JOIN content_items i ON i.id = page.content_item_id
+    LEFT JOIN confluence_spaces s ON s.connector_id = i.connector_id AND s.confluence_id = i.space_confluence_id
+    ORDER BY page.rank DESC, page.content_item_id`;
+}
+
+/** Splits a ts_headline result into plain and highlighted parts; without marks (CJK text), highlights the query words literally. */
+export function toSnippet(headline: string, q: string): SnippetPart[] {
+  const clean = headline.replace(/\s+/g, " ").trim();
+  if (!clean.includes(START)) return highlightLiterally(clean.slice(0, 300), q);
+  const parts: SnippetPart[] = [];
+  for (const piece of clean.split(START)) {
+    const [marked, rest] = piece.includes(STOP) ? piece.split(STOP, 2) : [null, piece];
+    if (marked) parts.push({ text: marked, match: true });
+    if (rest) parts.push({ text: rest, match: false });
+  }
+  return parts;
+}
+
+function highlightLiterally(text: string, q: string): SnippetPart[] {
+  const words = q.split(/\s+/).filter((w) => w.length > 0).map((w) => w.replace(/[.*+?^${}()|[\]\\"]/g, "\\$&"));
+  if (!words.length) return [{ text, match: false }];
+  return text
+    .split(new RegExp(`(${words.join("|")})`, "i"))
+    .filter(Boolean)
+    .map((part) => ({ text: part, match: words.some((w) => new RegExp(`^${w}$`, "i").test(part)) }));
+}

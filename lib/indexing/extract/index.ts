@@ -1,0 +1,3 @@
+export { extractAttachmentText, closeExtractors } from "./extract-attachment-text";
+export { extractableKind } from "./detect-kind";
+export type { ExtractInput, ExtractOptions, ExtractResult, ExtractMethod, ExtractKind } from "./types";

@@ -1,0 +1,49 @@
+/** What the converter needs to know about the site and document to resolve links. */
+export type ConvertContext = {
+  siteUrl: string; // e.g. "https://acme.atlassian.net" (no trailing /wiki)
+  spaceKey?: string; // space of the document being converted (links without ri:space-key mean this space)
+  contentId?: string; // Confluence id of the document (for attachment download URLs)
+  userName?: (accountId: string) => string | undefined; // display name of a synced user
+  pageLink?: (ref: PageRef) => { title: string; url: string } | undefined;
+};
+
+export type PageRef = { title: string; spaceKey: string; type: "page" | "blogpost"; postingDay?: string };
+
+/** The context with the site URL normalised once per conversion. */
+export type ResolvedContext = Omit<ConvertContext, "siteUrl"> & { site: string };
+
+export function resolveContext(ctx: ConvertContext): ResolvedContext {
+  // Callers sometimes pass the wiki base ("…/wiki/") instead of the site; accept both.
+  const site = ctx.siteUrl.trim().replace(/\/+$/, "").replace(/\/wiki$/, "");
+  return { ...ctx, site };
+}
+
+/**
+ * encodeURIComponent plus the characters it leaves alone that Markdown link destinations
+ * would need escaped: ( ) ! ' *.
+ */
+export function encodeSegment(s: string): string {
+  return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** Title as Confluence writes it in /display/ URLs: words URI-encoded, joined with "+". */
+function displaySegment(s: string): string {
+  return s.split(" ").map(encodeSegment).join("+");
+}
+
+/**
+ * The URL and title of a linked page or blog post: the caller's `pageLink` when it knows
+ * the page (a synced page has a stable URL), else the /display/ URL Confluence still
+ * redirects. Undefined when no space is known to build the fallback.
+ */
+export function resolvePage(ctx: ResolvedContext, ref: PageRef): { title: string; url: string } | undefined {
+  const known = ctx.pageLink?.(ref);
+  if (known) return known;
+  if (!ref.spaceKey || !ref.title) return undefined;
+  const day = ref.type === "blogpost" && ref.postingDay ? `${ref.postingDay.split("/").map(encodeSegment).join("/")}/` : "";
+  return { title: ref.title, url: `${ctx.site}/wiki/display/${encodeSegment(ref.spaceKey)}/${day}${displaySegment(ref.title)}` };
+}
+
+export function attachmentUrl(ctx: ResolvedContext, contentId: string, fileName: string): string {
+  return `${ctx.site}/wiki/download/attachments/${encodeSegment(contentId)}/${encodeSegment(fileName)}`;
+}

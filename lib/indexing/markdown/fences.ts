@@ -1,0 +1,34 @@
+/**
+ * Fenced code block detection shared by the tidy pass and the chunker. A fence may sit
+ * behind block-quote and list-item markers ("> ```", "- ```"), as callouts and lists
+ * produce; lines inside a fence are content and must be left exactly as they are.
+ */
+const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?)*[ \t]*/;
+
+export type Fence = { char: string; length: number };
+
+export function openingFence(line: string): Fence | undefined {
+  const m = /^(`{3,}|~{3,})(.*)$/.exec(line.slice(CONTAINER_PREFIX.exec(line)?.[0].length ?? 0));
+  if (!m || (m[1][0] === "`" && m[2].includes("`"))) return undefined;
+  return { char: m[1][0], length: m[1].length };
+}
+
+export function closesFence(line: string, fence: Fence): boolean {
+  const rest = line.slice(CONTAINER_PREFIX.exec(line)?.[0].length ?? 0);
+  const m = /^(`{3,}|~{3,})[ \t]*$/.exec(rest);
+  return !!m && m[1][0] === fence.char && m[1].length >= fence.length;
+}
+
+/** Calls `visit` for each line with whether it is inside (or opens/closes) a fence. */
+export function scanLines(lines: readonly string[], visit: (line: string, inCode: boolean, index: number) => void): void {
+  let fence: Fence | undefined;
+  lines.forEach((line, i) => {
+    if (fence) {
+      visit(line, true, i);
+      if (closesFence(line, fence)) fence = undefined;
+      return;
+    }
+    fence = openingFence(line);
+    visit(line, fence !== undefined, i);
+  });
+}

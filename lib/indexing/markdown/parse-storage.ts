@@ -1,0 +1,64 @@
+import { decodeHTMLStrict } from "entities";
+import { parseDocument } from "htmlparser2";
+import type { ChildNode, Document, Element } from "domhandler";
+
+/**
+ * Parses Confluence storage format (XHTML with `ac:`/`ri:` elements and CDATA).
+ *
+ * xmlMode keeps the tree exactly as written: HTML mode would apply implied end tags
+ * (a `<p>` inside a macro body would close the paragraph around the macro). But xmlMode
+ * decodes only the five XML entities, and storage is full of `&nbsp;`, `&rsquo;`…; so
+ * entities are left alone here and decoded per text node and attribute with the HTML
+ * entity table (`decodeText`, `attr`). CDATA text is never decoded.
+ */
+export function parseStorage(storage: string): Document {
+  return parseDocument(storage, { xmlMode: true, decodeEntities: false, recognizeCDATA: true });
+}
+
+export function decodeText(raw: string): string {
+  return raw.includes("&") ? decodeHTMLStrict(raw) : raw;
+}
+
+export function isElement(node: ChildNode | null | undefined): node is Element {
+  return !!node && node.type === "tag";
+}
+
+/** Lower-case tag name; storage is written in lower case, but be lenient. */
+export function tagName(node: Element): string {
+  return node.name.toLowerCase();
+}
+
+export function attr(node: Element, name: string): string | undefined {
+  const raw = node.attribs[name];
+  return raw === undefined ? undefined : decodeText(raw);
+}
+
+export function childElements(node: Element, name?: string): Element[] {
+  const out: Element[] = [];
+  for (const c of node.children) if (isElement(c) && (name === undefined || tagName(c) === name)) out.push(c);
+  return out;
+}
+
+export function firstChildElement(node: Element, name: string): Element | undefined {
+  for (const c of node.children) if (isElement(c) && tagName(c) === name) return c;
+  return undefined;
+}
+
+/** Text of a storage subtree: text nodes decoded, CDATA verbatim. */
+export function storageText(node: ChildNode): string {
+  if (node.type === "text") return decodeText(node.data);
+  if (node.type === "cdata") return node.children.map((c) => (c.type === "text" ? c.data : "")).join("");
+  if (node.type === "tag") return node.children.map(storageText).join("");
+  return "";
+}
+
+/** Finds the first descendant element with one of the given names (depth first). */
+export function findDescendant(node: Element, names: ReadonlySet<string>): Element | undefined {
+  for (const c of node.children) {
+    if (!isElement(c)) continue;
+    if (names.has(tagName(c))) return c;
+    const deeper = findDescendant(c, names);
+    if (deeper) return deeper;
+  }
+  return undefined;
+}

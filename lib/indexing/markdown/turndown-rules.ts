@@ -1,0 +1,138 @@
+import TurndownService from "turndown";
+import { escapeInline } from "./escape-text";
+import type { LiteElement, LiteNode } from "./lite-dom";
+
+/**
+ * Turndown with the rules for what the pre-pass emits. Rules receive our LiteElements
+ * (see lite-dom.ts); the casts below are the one place that knows it.
+ *
+ * turndown-plugin-gfm is not used: its table rules keep tables without a `<th>` row as raw
+ * HTML and do not escape `|` in cells, and its strikethrough writes single tildes, which
+ * many Markdown renderers ignore. The GFM rules here cover both.
+ */
+type Replacement = (content: string, node: LiteElement) => string;
+
+function rule(service: TurndownService, key: string, filter: (node: LiteElement) => boolean, replacement: Replacement): void {
+  service.addRule(key, {
+    filter: (node) => filter(node as unknown as LiteElement),
+    replacement: (content, node) => replacement(content, node as unknown as LiteElement),
+  });
+}
+
+const trimNewlines = (s: string) => s.replace(/^\n+|\n+$/g, "");
+
+function closest(node: LiteElement, names: ReadonlySet<string>): LiteElement | null {
+  for (let p = node.parentNode; p; p = p.parentNode) if (names.has(p.nodeName)) return p;
+  return null;
+}
+
+function hasContent(sibling: LiteNode | null, step: (n: LiteNode) => LiteNode | null): boolean {
+  for (let n = sibling; n; n = step(n)) {
+    if (n.nodeType === 3 ? /\S/.test(n.data) : n.nodeName !== "BR") return true;
+  }
+  return false;
+}
+
+const CELLS = new Set(["TD", "TH"]);
+const HEADINGS = new Set(["H1", "H2", "H3", "H4", "H5", "H6"]);
+
+/** Fenced code whose fence is longer than any backtick run inside, so content stays exact. */
+function fencedCode(_content: string, node: LiteElement): string {
+  const codeEl = node.firstChild as LiteElement;
+  const code = codeEl.textContent.replace(/\n$/, "");
+  const lang = (codeEl.getAttribute("data-lang") ?? "").replace(/[^\w#+.-]/g, "");
+  const longest = Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return `\n\n${fence}${lang}\n${code}\n${fence}\n\n`;
+}
+
+/**
+ * Two lists in a row would read as one list in Markdown; CommonMark starts a new list when
+ * the bullet (or the ordered delimiter) changes, so every other adjacent list alternates.
+ */
+function alternates(list: LiteElement): boolean {
+  let n = 0;
+  for (let p = list.previousSibling; p && p.nodeName === list.nodeName; p = p.previousSibling) n++;
+  return n % 2 === 1;
+}
+
+function listItem(content: string, node: LiteElement): string {
+  const parent = node.parentNode;
+  const alt = parent ? alternates(parent) : false;
+  let marker = alt ? "*" : "-";
+  if (parent?.nodeName === "OL") {
+    const start = Number(parent.getAttribute("start") ?? "1");
+    const index = parent.childNodes.filter((c) => c.nodeName === "LI").indexOf(node);
+    marker = `${(Number.isFinite(start) ? start : 1) + index}${alt ? ")" : "."}`;
+  }
+  const task = node.getAttribute("data-task");
+  const checkbox = task === null ? "" : task === "complete" ? "[x] " : "[ ] ";
+  const body = trimNewlines(content) + (/\n$/.test(content) ? "\n" : "");
+  // Continuation lines align with the text after the marker; blank lines stay empty.
+  const indented = body.replace(/\n(?=[^\n])/g, `\n${" ".repeat(marker.length + 1)}`);
+  return `${marker} ${checkbox}${indented}${node.nextSibling ? "\n" : ""}`;
+}
+
+function buildService(): TurndownService {
+  const service = new TurndownService({
+    headingStyle: "atx",
+    hr: "---",
+    bulletListMarker: "-",
+    codeBlockStyle: "fenced",
+    emDelimiter: "_",
+    strongDelimiter: "**",
+  });
+  // Text arrives escaped already (escape-text.ts), with its position in mind.
+  service.escape = (text: string) => text;
+  rule(service, "strikethrough", (n) => n.nodeName === "S" || n.nodeName === "DEL" || n.nodeName === "STRIKE", (content) =>
+    content.trim() ? `~~${content}~~` : content,
+  );
+
+  rule(service, "fencedCode", (n) => n.nodeName === "PRE" && n.firstChild?.nodeName === "CODE", fencedCode);
+  rule(service, "listItem", (n) => n.nodeName === "LI", listItem);
+  rule(service, "heading", (n) => HEADINGS.has(n.nodeName), (content, node) => {
+    const text = content.replace(/\s*\n\s*/g, " ").trim();
+    return text ? `\n\n${"#".repeat(Number(node.nodeName[1]))} ${text}\n\n` : "";
+  });
+  rule(service, "blockquote", (n) => n.nodeName === "BLOCKQUOTE", (content) => {
+    const lines = trimNewlines(content).split("\n");
+    return `\n\n${lines.map((l) => (l ? `> ${l}` : ">")).join("\n")}\n\n`;
+  });
+  rule(service, "lineBreak", (n) => n.nodeName === "BR", (_content, node) => {
+    if (closest(node, CELLS)) return "<br>";
+    if (closest(node, HEADINGS)) return " ";
+    // A break at the start or end of a block would leave a stray backslash.
+    if (!hasContent(node.previousSibling, (n) => n.previousSibling) || !hasContent(node.nextSibling, (n) => n.nextSibling)) return "";
+    return "\\\n";
+  });
+  rule(service, "image", (n) => n.nodeName === "IMG", (_content, node) => {
+    const src = node.getAttribute("src") ?? "";
+    if (!src) return "";
+    const alt = escapeInline((node.getAttribute("alt") ?? "").replace(/\s+/g, " ").trim());
+    const dest = src.replace(/[<>()]/g, "\\$&");
+    return `![${alt}](${/\s/.test(dest) ? `<${dest}>` : dest})`;
+  });
+  rule(service, "status", (n) => n.nodeName === "SPAN" && n.getAttribute("data-status") !== null, (content) => `[${content.trim()}]`);
+  rule(service, "macroMarker", (n) => n.nodeName === "SPAN" && n.getAttribute("data-macro") !== null, (_c, node) => `[macro: ${node.getAttribute("data-macro")}]`);
+
+  rule(service, "gfmTable", (n) => n.nodeName === "TABLE", (content) => `\n\n${trimNewlines(content)}\n\n`);
+  rule(service, "gfmRow", (n) => n.nodeName === "TR", (content, node) => {
+    const row = `|${content}\n`;
+    if (node.previousSibling) return row;
+    const cells = node.childNodes.filter((c) => CELLS.has(c.nodeName)).length;
+    return `${row}|${" --- |".repeat(cells)}\n`;
+  });
+  rule(service, "gfmCell", (n) => CELLS.has(n.nodeName), (content) => {
+    const text = content.replace(/\s*\n\s*/g, " ").trim().replace(/\|/g, "\\|");
+    return text ? ` ${text} |` : " |";
+  });
+  return service;
+}
+
+let service: TurndownService | undefined;
+
+/** Turns the pre-pass tree into Markdown (one shared service: rules hold no state). */
+export function toMarkdown(root: LiteElement): string {
+  service ??= buildService();
+  return service.turndown(root as unknown as HTMLElement);
+}

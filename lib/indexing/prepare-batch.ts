@@ -1,0 +1,128 @@
+import type { ConnectorConfig } from "../connectors/config-schema";
+import { db } from "../db";
+import { extractAttachmentText } from "./extract";
+import { chunkDocument, renderDocument, storageToMarkdown, type Chunk } from "./markdown";
+import { breadcrumbOf, containerIdOf, loadBatchContext, storageOf, type BatchContext, type BatchItem } from "./batch-context";
+import { detectSearchConfig } from "../content";
+import { indexingToggleOf } from "./toggles";
+import { accountIdsOf, userNames, type FetchUsers } from "./users";
+
+/** One item after conversion, ready to be written by `writeIndexBatch` (or marked failed/skipped). */
+export interface PreparedItem {
+  id: string;
+  confluenceId: string;
+  type: string;
+  /** The row's `updatedAt` when read: the write is skipped if the item changed meanwhile. */
+  updatedAt: Date;
+  outcome: "indexed" | "failed" | "skipped";
+  reason: string | null;
+  markdown: string | null;
+  language: string;
+  title: string;
+  chunks: Chunk[];
+  breadcrumb: string[];
+  /** Comments and attachments take their container's space. */
+  spaceConfluenceId: string | null;
+}
+
+export interface BatchOptions {
+  connectorId: string;
+  siteUrl: string;
+  config: ConnectorConfig;
+  documentLimit?: number;
+  attachmentLimit?: number;
+  /** Looks up users not yet stored (sync runs only; Rebuild index never calls Confluence). */
+  fetchUsers?: FetchUsers;
+}
+
+const itemSelect = {
+  id: true, confluenceId: true, type: true, title: true, spaceConfluenceId: true, parentId: true, parentType: true,
+  ancestorIds: true, extra: true, bodyStorageGz: true, updatedAt: true, version: true, createdAt: true, modifiedAt: true,
+  webUrl: true, labels: true, authorId: true, mediaType: true,
+} as const;
+
+/**
+ * Reads a bounded batch of items waiting for the index and converts them: storage bodies to
+ * Markdown, attachment files to text, both to heading-bounded chunks. Nothing is written here;
+ * a conversion failure is an outcome of its item, never an exception for the batch.
+ */
+export async function prepareIndexBatch(options: BatchOptions): Promise<{ items: PreparedItem[]; more: boolean }> {
+  const { connectorId, config } = options;
+  const documentLimit = options.documentLimit ?? 50;
+  const attachmentLimit = options.attachmentLimit ?? 4;
+  const where = { connectorId, indexStatus: "pending", ...(config.indexing.manualIndexing ? { indexSelected: true } : {}) };
+  const documents = await db().contentItem.findMany({ where: { ...where, type: { not: "attachment" } }, select: itemSelect, orderBy: { id: "asc" }, take: documentLimit });
+  const attachments =
+    documents.length < documentLimit
+      ? await db().contentItem.findMany({ where: { ...where, type: "attachment" }, select: { ...itemSelect, fileContent: true }, orderBy: { id: "asc" }, take: attachmentLimit })
+      : [];
+  const batch = [...documents, ...attachments];
+  const bodies = new Map(documents.map((d) => [d.id, storageOf(d)]));
+  const ctx = await loadBatchContext(connectorId, options.siteUrl, batch, bodies);
+  ctx.userNames = await userNames(connectorId, accountIdsOf(batch.map((b) => b.authorId), bodies.values()), options.fetchUsers);
+
+  const items: PreparedItem[] = [];
+  for (const item of documents) items.push(prepareDocument(item, bodies.get(item.id) ?? "", ctx, config));
+  for (const item of attachments) items.push(await prepareAttachment(item, item.fileContent, ctx, config));
+  return { items, more: documents.length === documentLimit || attachments.length === attachmentLimit };
+}
+
+type Row = BatchItem & { authorId: string | null; updatedAt: Date; version: number; createdAt: Date | null; modifiedAt: Date | null; webUrl: string | null; labels: string[]; mediaType: string | null };
+
+function base(item: Row, ctx: BatchContext): PreparedItem {
+  const container = containerIdOf(item);
+  return {
+    id: item.id, confluenceId: item.confluenceId, type: item.type, updatedAt: item.updatedAt, outcome: "skipped", reason: null,
+    markdown: null, language: "simple", title: item.title, chunks: [], breadcrumb: breadcrumbOf(item, ctx),
+    spaceConfluenceId: container ? (ctx.items.get(container)?.spaceConfluenceId ?? item.spaceConfluenceId) : item.spaceConfluenceId,
+  };
+}
+
+function finish(prepared: PreparedItem, item: Row, ctx: BatchContext, title: string, body: string): PreparedItem {
+  const breadcrumb = prepared.breadcrumb;
+  const space = prepared.spaceConfluenceId ? ctx.spaces.get(prepared.spaceConfluenceId) : undefined;
+  const markdown = renderDocument(
+    {
+      title, webUrl: item.webUrl, spaceKey: space?.key, type: item.type, version: item.version, createdAt: item.createdAt, modifiedAt: item.modifiedAt,
+      author: item.authorId ? (ctx.userNames.get(item.authorId) ?? item.authorId) : null, labels: item.labels, breadcrumb,
+    },
+    body,
+  );
+  const chunks = chunkDocument({ title, breadcrumb, markdown });
+  return { ...prepared, outcome: "indexed", markdown, title, chunks, language: detectSearchConfig(`${title}\n${body}`) };
+}
+
+function prepareDocument(item: Row, storage: string, ctx: BatchContext, config: ConnectorConfig): PreparedItem {
+  const prepared = base(item, ctx);
+  const off = indexingToggleOf(item, config);
+  if (off) return { ...prepared, reason: off };
+  try {
+    const container = containerIdOf(item);
+    const spaceKey = prepared.spaceConfluenceId ? ctx.spaces.get(prepared.spaceConfluenceId)?.key : undefined;
+    const body = storageToMarkdown(storage, {
+      siteUrl: ctx.siteUrl,
+      spaceKey,
+      contentId: container ?? item.confluenceId,
+      pageLink: (ref) => ctx.linkTargets.get(`${ref.spaceKey}\u0000${ref.title}`),
+      userName: (accountId) => ctx.userNames.get(accountId),
+    });
+    if (!container) return finish(prepared, item, ctx, item.title, body);
+    const anchor = ((item.extra ?? {}) as { anchorText?: string | null }).anchorText;
+    const on = ctx.items.get(container)?.title ?? `item ${container}`;
+    const quoted = anchor ? `> ${anchor.replace(/\n/g, "\n> ")}\n\n` : "";
+    return finish(prepared, item, ctx, `Comment on ${on}`, quoted + body);
+  } catch (err) {
+    return { ...prepared, outcome: "failed", reason: `conversion failed: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
+async function prepareAttachment(item: Row, file: Uint8Array | null, ctx: BatchContext, config: ConnectorConfig): Promise<PreparedItem> {
+  const prepared = base(item, ctx);
+  const off = indexingToggleOf(item, config);
+  if (off) return { ...prepared, reason: off };
+  if (!file) return { ...prepared, reason: "The file was not downloaded (see the run's errors)." };
+  const result = await extractAttachmentText({ bytes: file, mediaType: item.mediaType, fileName: item.title }, { ocr: config.indexing.useOcr });
+  if (result.status !== "extracted") return { ...prepared, outcome: result.status, reason: result.reason };
+  const text = result.truncated ? `${result.text}\n\n(Text truncated.)` : result.text;
+  return finish(prepared, item, ctx, item.title, text);
+}
