@@ -6,8 +6,10 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // forbidden() renders app/forbidden.tsx with a real 403 status for admin-only pages.
   experimental: { authInterrupts: true },
-  // Server-only packages with native code or workers stay outside the bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pino", "pg", "@prisma/adapter-pg"],
+  // Server-only packages with native code or workers stay outside the bundle. The extraction
+  // libraries (and tsx, which the extractor thread registers) run only in the worker, but the
+  // sync engine's module graph reaches them, so they stay external rather than being bundled.
+  serverExternalPackages: ["@node-rs/argon2", "pino", "pg", "@prisma/adapter-pg", "tsx", "esbuild", "officeparser", "tesseract.js", "unpdf"],
 };
 
 export default nextConfig;

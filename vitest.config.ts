@@ -3,7 +3,7 @@ import path from "node:path";
 
 const alias = { "@": path.resolve(import.meta.dirname) };
 
-// Two projects: the simulator is a separate server with no database; the app's own
+// Three projects: UI logic with no database; the simulator is a separate server with no database; the app's own
 // tests run against a real embedded PostgreSQL started once per run (test/global-setup.ts).
 export default defineConfig({
   resolve: { alias },
@@ -16,6 +16,15 @@ export default defineConfig({
           include: ["simulator/**/*.test.ts"],
           environment: "node",
           testTimeout: 30_000,
+        },
+      },
+      {
+        // Pure UI logic (no DOM, no database), such as the Markdown reader of the record view.
+        resolve: { alias },
+        test: {
+          name: "components",
+          include: ["components/**/*.test.ts"],
+          environment: "node",
         },
       },
       {

@@ -10,7 +10,7 @@ const member = { name: "Bob Member", email: "bob@example.com", password: "member
 /** Signs in and waits until the app has taken the user in. */
 async function signInAs(page: Page, user: { email: string; password: string }) {
   await signIn(page, user.email, user.password);
-  await expect(page).toHaveURL(/\/(connectors|search)$/);
+  await expect(page).toHaveURL(/\/(connectors|settings)$/);
 }
 
 async function signOut(page: Page) {

@@ -205,7 +205,7 @@ test("members cannot reach connectors, in the UI or the API", async ({ page }) =
   await page.getByLabel("Email").fill("mia@example.com");
   await page.getByLabel("Password").fill("member password 5678");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/search$/);
+  await expect(page).toHaveURL(/\/settings$/);
   await expect(page.getByRole("link", { name: "Connectors" })).toHaveCount(0);
   expect((await page.goto("/connectors"))?.status()).toBe(403);
   expect((await page.request.get("/api/connectors")).status()).toBe(403);

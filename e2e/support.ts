@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
 export const simUrl = `http://127.0.0.1:${process.env.E2E_SIM_PORT ?? 4799}`;
 export const appUrl = `http://localhost:${process.env.E2E_PORT ?? 3199}`;
@@ -24,4 +24,43 @@ export async function signInAsAdmin(page: Page) {
     await signIn(page, admin.email, admin.password);
   }
   await expect(page).toHaveURL(/\/connectors$/);
+}
+
+/** HTTP Basic for the simulator's site administrator (REST calls made by the specs themselves). */
+export const simBasic = `Basic ${Buffer.from(`${simAdmin.email}:${simAdmin.apiToken}`).toString("base64")}`;
+
+/** Every item of a simulator v2 list, following `_links.next`. */
+export async function listAllFromSim<T = Record<string, unknown>>(request: APIRequestContext, path: string): Promise<T[]> {
+  const items: T[] = [];
+  let next: string | undefined = path;
+  while (next) {
+    const response = await request.get(`${simUrl}${next}`, { headers: { authorization: simBasic } });
+    expect(response.ok()).toBe(true);
+    const body = (await response.json()) as { results: T[]; _links?: { next?: string } };
+    items.push(...body.results);
+    next = body._links?.next;
+  }
+  return items;
+}
+
+/**
+ * Creates an API-token connector for the simulator through + Setup with default settings
+ * (or Manual indexing), presses "Start syncing now" and returns its id once its dashboard is open.
+ */
+export async function setUpSimulatorConnector(page: Page, name: string, options: { manualIndexing?: boolean } = {}): Promise<string> {
+  await page.goto("/connectors");
+  await page.getByRole("button", { name: "+ Setup" }).click();
+  await page.getByLabel("Authentication method").selectOption({ label: "API Token" });
+  await page.getByLabel("Connector name").fill(name);
+  await page.getByLabel("Base URL").fill(simUrl);
+  await page.getByLabel("Email").fill(simAdmin.email);
+  await page.getByLabel("API Token").fill(simAdmin.apiToken);
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByRole("group", { name: "Spaces" }).getByRole("checkbox").first()).toBeVisible();
+  if (options.manualIndexing) await page.getByRole("checkbox", { name: /Manual indexing/ }).check();
+  await page.getByRole("button", { name: "Save" }).click();
+  const ready = page.getByRole("dialog", { name: "Instance is configured and ready to sync" });
+  await ready.getByRole("button", { name: "Start syncing now" }).click();
+  await expect(page).toHaveURL(/\/connectors\/[^/]+$/);
+  return page.url().split("/").pop()!;
 }

@@ -1,29 +1,17 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { signInAsAdmin, simAdmin, simUrl } from "./support";
+import { listAllFromSim, signInAsAdmin, simAdmin, simBasic, simUrl } from "./support";
 
 // The sync dashboard against the simulator: the first sync started from the ready dialog,
 // an incremental one that picks up exactly one edit, and a full resync cancelled mid-run.
 test.describe.configure({ mode: "serial" });
 
 const connectorName = `Sync dashboard ${Date.now()}`;
-const basic = `Basic ${Buffer.from(`${simAdmin.email}:${simAdmin.apiToken}`).toString("base64")}`;
 let connectorId = "";
 
 /** Every item of a v2 list, following `_links.next` (lists return current and archived content). */
 type Item = { id: string; spaceId?: string; key?: string };
 
-async function listAll(request: APIRequestContext, path: string): Promise<Item[]> {
-  const items: Item[] = [];
-  let next: string | undefined = path;
-  while (next) {
-    const response = await request.get(`${simUrl}${next}`, { headers: { authorization: basic } });
-    expect(response.ok()).toBe(true);
-    const body = (await response.json()) as { results: Item[]; _links?: { next?: string } };
-    items.push(...body.results);
-    next = body._links?.next;
-  }
-  return items;
-}
+const listAll = (request: APIRequestContext, path: string) => listAllFromSim<Item>(request, path);
 
 /** What a sync with default settings stores: the pages and blog posts of the site's current spaces. */
 async function expectedCounts(request: APIRequestContext) {
@@ -67,7 +55,7 @@ test("Start syncing now opens the dashboard, which follows the run to Completed 
 
   // Every phase bar is full once the run completed.
   const bars = currentRun(page).getByRole("progressbar");
-  await expect(bars).toHaveCount(5);
+  await expect(bars).toHaveCount(6);
   for (const bar of await bars.all()) await expect(bar).toHaveAttribute("aria-valuenow", "100");
 
   await expect(count(page, "page", "discovered")).toHaveText(String(expected.pages));
@@ -89,7 +77,7 @@ test("Start syncing now opens the dashboard, which follows the run to Completed 
 /** Fetched + unchanged over every type, as the table shows them (what the history bar should draw). */
 async function syncedItems(page: Page): Promise<number> {
   let sum = 0;
-  for (const type of ["space", "page", "blogpost", "footer_comment", "inline_comment", "attachment"]) {
+  for (const type of ["space", "folder", "page", "blogpost", "footer_comment", "inline_comment", "attachment", "label"]) {
     sum += Number(await count(page, type, "fetched").textContent()) + Number(await count(page, type, "unchanged").textContent());
   }
   return sum;
@@ -98,7 +86,7 @@ async function syncedItems(page: Page): Promise<number> {
 test("Sync now runs incrementally and fetches only the page edited since", async ({ page, request }) => {
   test.setTimeout(90_000);
   const expected = await expectedCounts(request);
-  const listed = await request.get(`${simUrl}/wiki/api/v2/pages?limit=1&status=current`, { headers: { authorization: basic } });
+  const listed = await request.get(`${simUrl}/wiki/api/v2/pages?limit=1&status=current`, { headers: { authorization: simBasic } });
   const first = ((await listed.json()) as { results: Item[] }).results[0];
   const edited = await request.put(`${simUrl}/__admin/pages/${first!.id}`, { data: { body: "<p>Edited by the sync e2e</p>", message: "e2e edit" } });
   expect(edited.ok()).toBe(true);

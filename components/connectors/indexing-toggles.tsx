@@ -4,7 +4,7 @@ import type { ConnectorConfig } from "@/lib/connectors/config-schema";
 
 type Indexing = ConnectorConfig["indexing"];
 
-const TOGGLES: { key: Exclude<keyof Indexing, "manualIndexing">; label: string }[] = [
+const TOGGLES: { key: Exclude<keyof Indexing, "manualIndexing" | "useOcr">; label: string }[] = [
   { key: "pages", label: "Index Pages" },
   { key: "pageAttachments", label: "Index Page Attachments" },
   { key: "pageComments", label: "Index Page Comments" },
@@ -25,6 +25,13 @@ export function IndexingToggles({ value, onChange }: { value: Indexing; onChange
           </label>
         ))}
       </div>
+      <label className="flex items-start gap-2 rounded-md border border-slate-200 p-3 text-sm">
+        <input type="checkbox" className="mt-0.5" checked={value.useOcr} onChange={(e) => onChange({ ...value, useOcr: e.target.checked })} />
+        <span>
+          <strong>Use OCR</strong>
+          <span className="block text-slate-600">Read text from images and scanned PDFs (English). Slower: seconds per file.</span>
+        </span>
+      </label>
       <label className="flex items-start gap-2 rounded-md border border-slate-200 p-3 text-sm">
         <input type="checkbox" className="mt-0.5" checked={value.manualIndexing} onChange={(e) => onChange({ ...value, manualIndexing: e.target.checked })} />
         <span>

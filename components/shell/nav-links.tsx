@@ -6,7 +6,8 @@ import { usePathname } from "next/navigation";
 const LINKS = [
   { href: "/connectors", label: "Connectors", adminOnly: true },
   { href: "/records", label: "Records", adminOnly: true },
-  { href: "/search", label: "Search", adminOnly: false },
+  // Admins only for now: Search opens to members once permissions are mirrored (results filtered per user).
+  { href: "/search", label: "Search", adminOnly: true },
   { href: "/settings", label: "Settings", adminOnly: false },
 ];
 

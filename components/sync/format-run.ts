@@ -15,11 +15,13 @@ export const rate = (value: number | null, unit: string) => (value === null ? "â
 
 export const ITEM_LABELS: Record<string, string> = {
   space: "Spaces",
+  folder: "Folders",
   page: "Pages",
   blogpost: "Blog posts",
   footer_comment: "Footer comments",
   inline_comment: "Inline comments",
   attachment: "Attachments",
+  label: "Labels",
 };
 
 export const PHASE_LABELS: Record<string, string> = {
@@ -28,6 +30,7 @@ export const PHASE_LABELS: Record<string, string> = {
   fetching_content: "Fetching content",
   downloading_attachments: "Downloading attachments",
   reconciling: "Reconciling",
+  indexing: "Indexing",
 };
 
 export const KIND_LABELS = { full: "Full", incremental: "Incremental" } as const;

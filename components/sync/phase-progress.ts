@@ -48,6 +48,14 @@ export function phaseProgress(run: RunView): PhaseProgress[] {
       const deleted = Object.values(c).reduce((sum, t) => sum + t.deleted, 0);
       detail = `${deleted} removed`;
     }
+    if (phase === "indexing") {
+      // Indexing works through whatever is pending (this run's items and any left before), so it has no total up front.
+      const t = Object.values(c).reduce(
+        (acc, x) => ({ indexed: acc.indexed + x.indexed, failed: acc.failed + x.indexFailed, skipped: acc.skipped + x.indexSkipped }),
+        { indexed: 0, failed: 0, skipped: 0 },
+      );
+      detail = `${t.indexed} indexed, ${t.failed} failed, ${t.skipped} skipped`;
+    }
     if (state === "done") fraction = 1;
     if (state === "pending") {
       fraction = 0;

@@ -2,7 +2,19 @@ import { ITEM_TYPES } from "@/lib/sync/counters";
 import { ITEM_LABELS } from "./format-run";
 import type { RunView } from "./types";
 
-const COLUMNS = ["discovered", "fetched", "unchanged", "failed", "deleted", "downloaded"] as const;
+const COLUMNS = [
+  ["discovered", "Discovered"],
+  ["fetched", "Fetched"],
+  ["unchanged", "Unchanged"],
+  ["failed", "Failed"],
+  ["deleted", "Deleted"],
+  ["downloaded", "Downloaded"],
+  // The indexing stage (the last phase of every run).
+  ["converted", "Converted"],
+  ["indexed", "Indexed"],
+  ["indexFailed", "Index failed"],
+  ["indexSkipped", "Index skipped"],
+] as const;
 
 export function RunCountersTable({ run }: { run: RunView }) {
   return (
@@ -10,9 +22,9 @@ export function RunCountersTable({ run }: { run: RunView }) {
       <thead className="text-xs uppercase text-slate-500">
         <tr>
           <th className="py-1 pr-4">Type</th>
-          {COLUMNS.map((c) => (
-            <th key={c} className="py-1 pr-4 text-right capitalize">
-              {c}
+          {COLUMNS.map(([c, label]) => (
+            <th key={c} className="py-1 pr-4 text-right">
+              {label}
             </th>
           ))}
         </tr>
@@ -23,7 +35,7 @@ export function RunCountersTable({ run }: { run: RunView }) {
             <th scope="row" className="py-1 pr-4 font-normal">
               {ITEM_LABELS[type]}
             </th>
-            {COLUMNS.map((c) => (
+            {COLUMNS.map(([c]) => (
               <td key={c} data-column={c} className="py-1 pr-4 text-right tabular-nums">
                 {run.counters[type][c]}
               </td>

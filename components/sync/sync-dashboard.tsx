@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ConnectorHeader } from "./connector-header";
 import { CurrentRunPanel } from "./current-run-panel";
+import { IndexPanel } from "./index-panel";
 import { RunHistory } from "./run-history";
 import { StoredContentPanel } from "./stored-content-panel";
 import { SyncActions } from "./sync-actions";
@@ -63,6 +64,7 @@ export function SyncDashboard({ initialConnector }: { initialConnector: Connecto
         <CurrentRunPanel key={latest.id} connectorId={id} latest={latest} />
       )}
       <StoredContentPanel connectorId={id} live={live} runState={runState} />
+      <IndexPanel connectorId={id} live={live} runState={runState} />
       {runs.data?.length ? <RunHistory runs={runs.data} /> : null}
     </div>
   );

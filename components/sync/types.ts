@@ -23,4 +23,13 @@ export interface ContentStats {
   bySpace: { spaceKey: string; name: string; counts: Record<string, number> }[];
 }
 
+/** What `GET /api/connectors/{id}/index-status` returns: records by index status, and the chunks in the index. */
+export interface IndexStatus {
+  pending: number;
+  indexed: number;
+  failed: number;
+  skipped: number;
+  chunks: number;
+}
+
 export const isActive = (run: Pick<RunView, "status"> | undefined | null) => run?.status === "queued" || run?.status === "running";

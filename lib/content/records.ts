@@ -99,6 +99,11 @@ export async function getRecord(id: string) {
     take: 500,
   });
   const space = (await spacesOf([item])).get(`${item.connectorId}/${item.spaceConfluenceId}`) ?? null;
+  // Comments and attachments link back to their page or blog post.
+  const containerId = item.type === "attachment" ? item.parentId : ((item.extra ?? {}) as { containerId?: string | null }).containerId ?? null;
+  const container = containerId
+    ? await db().contentItem.findUnique({ where: { connectorId_confluenceId: { connectorId: item.connectorId, confluenceId: containerId } }, select: { id: true, title: true, type: true } })
+    : null;
   const author = item.authorId
     ? await db().confluenceUser.findUnique({ where: { connectorId_accountId: { connectorId: item.connectorId, accountId: item.authorId } }, select: { displayName: true } })
     : null;
@@ -110,7 +115,7 @@ export async function getRecord(id: string) {
     modifiedAt: item.modifiedAt?.toISOString() ?? null, url: item.webUrl, labels: item.labels, breadcrumb: item.breadcrumb, space,
     mediaType: item.mediaType, fileSize: item.fileSize, status: recordStatus(item.indexStatus), indexError: item.indexError,
     indexedAt: item.indexedAt?.toISOString() ?? null, chunkCount: item._count.searchChunks, manualIndexing, selectedForIndexing: item.indexSelected,
-    markdown: item.markdown, anchorText: ((item.extra ?? {}) as { anchorText?: string | null }).anchorText ?? null,
+    container, markdown: item.markdown, anchorText: ((item.extra ?? {}) as { anchorText?: string | null }).anchorText ?? null,
     attachments: children.filter((c) => c.type === "attachment").map(view),
     comments: children.filter((c) => c.type !== "attachment").map(view),
   };

@@ -21,10 +21,17 @@ export interface SearchHit {
   rank: number;
 }
 
+/**
+ * Ranking reads every matching chunk; a word found in nearly every document would make a query
+ * slow for little value, so at most this many chunks are ranked and the total becomes a floor.
+ */
+export const MAX_RANKED_CHUNKS = 10_000;
+
 // Control characters never appear in stored text, so they mark highlights unambiguously and
 // the snippet can be split into parts instead of being sent as HTML.
 const START = "\u0002";
 const STOP = "\u0003";
+const HEADLINE = `StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
 
 /**
  * The configurations chunks actually carry, read with a loose index scan (a few index probes,
@@ -60,15 +67,16 @@ async function perLanguageQueries(text: string): Promise<Prisma.Sql | null> {
  * Ranked full-text search over the index: the best chunk of each record, ranked with title
  * matches first, with a highlighted snippet from that chunk.
  */
-export async function searchRecords(query: SearchQuery): Promise<{ total: number; hits: SearchHit[] }> {
+export async function searchRecords(query: SearchQuery): Promise<{ total: number; totalIsLowerBound: boolean; hits: SearchHit[] }> {
   const sql = await buildSearch(query);
   // Nothing indexed yet, or only stop words ("the", "and"): nothing can match.
-  if (!sql) return { total: 0, hits: [] };
+  if (!sql) return { total: 0, totalIsLowerBound: false, hits: [] };
   const rows = await db().$queryRaw<
-    { id: string; connector_id: string; title: string; breadcrumb: string[]; type: string; space_key: string | null; space_name: string | null; modified_at: Date | null; web_url: string | null; rank: number; snippet: string; total: bigint }[]
+    { id: string; connector_id: string; title: string; breadcrumb: string[]; type: string; space_key: string | null; space_name: string | null; modified_at: Date | null; web_url: string | null; rank: number; snippet: string; total: bigint; matched: bigint }[]
   >(sql);
   return {
     total: Number(rows[0]?.total ?? 0),
+    totalIsLowerBound: Number(rows[0]?.matched ?? 0) >= MAX_RANKED_CHUNKS,
     hits: rows.map((r) => ({
       recordId: r.id,
       connectorId: r.connector_id,
@@ -110,22 +118,28 @@ async function buildSearch(query: SearchQuery): Promise<Prisma.Sql | null> {
     matched AS MATERIALIZED (
       SELECT c.id AS chunk_id, c.content_item_id, c.language, ts_rank(c.tsv, q.query, 1) AS rank
       FROM q JOIN search_chunks c ON c.language = q.language AND c.tsv @@ q.query
+      LIMIT ${MAX_RANKED_CHUNKS}
     ),
     best AS (
-      SELECT DISTINCT ON (m.content_item_id) m.*
+      -- Pages and blog posts first: a short comment quoting a page's title should not outrank it.
+      SELECT DISTINCT ON (m.content_item_id) m.chunk_id, m.content_item_id, m.language,
+             m.rank * CASE WHEN i.type IN ('page', 'blogpost') THEN 1.0 WHEN i.type = 'attachment' THEN 0.8 ELSE 0.5 END AS rank
       FROM matched m JOIN content_items i ON i.id = m.content_item_id
       WHERE ${Prisma.join(filters, " AND ")}
       ORDER BY m.content_item_id, m.rank DESC
     ),
     page AS (
-      SELECT best.*, count(*) OVER () AS total FROM best ORDER BY rank DESC, content_item_id LIMIT ${query.pageSize} OFFSET ${offset}
+      SELECT best.*, websearch_to_tsquery(best.language::regconfig, ${text}) AS query, count(*) OVER () AS total
+      FROM best ORDER BY rank DESC, content_item_id LIMIT ${query.pageSize} OFFSET ${offset}
     )
     SELECT i.id, i.connector_id, i.title, i.breadcrumb, i.type, s.key AS space_key, s.name AS space_name, i.modified_at, i.web_url,
-           page.rank::float8 AS rank, page.total,
-           ts_headline(page.language::regconfig, chunk.text, websearch_to_tsquery(page.language::regconfig, ${text}),
-                       ${`StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}) AS snippet
+           page.rank::float8 AS rank, page.total, (SELECT count(*) FROM matched) AS matched,
+           -- The chunk's first line is its place (breadcrumb › title), already shown with the result;
+           -- it is used only when the words matched nowhere else (a title search).
+           CASE WHEN strpos(body.headline, ${START}) > 0 THEN body.headline ELSE ts_headline(page.language::regconfig, chunk.text, page.query, ${HEADLINE}) END AS snippet
     FROM page
     JOIN search_chunks chunk ON chunk.id = page.chunk_id
+    CROSS JOIN LATERAL (SELECT ts_headline(page.language::regconfig, substr(chunk.text, strpos(chunk.text, E'\n') + 1), page.query, ${HEADLINE}) AS headline) body
     JOIN content_items i ON i.id = page.content_item_id
     LEFT JOIN confluence_spaces s ON s.connector_id = i.connector_id AND s.confluence_id = i.space_confluence_id
     ORDER BY page.rank DESC, page.content_item_id`;
@@ -133,7 +147,7 @@ async function buildSearch(query: SearchQuery): Promise<Prisma.Sql | null> {
 
 /** Splits a ts_headline result into plain and highlighted parts; without marks (CJK text), highlights the query words literally. */
 export function toSnippet(headline: string, q: string): SnippetPart[] {
-  const clean = headline.replace(/\s+/g, " ").trim();
+  const clean = plainText(headline).replace(/\s+/g, " ").trim();
   if (!clean.includes(START)) return highlightLiterally(clean.slice(0, 300), q);
   const parts: SnippetPart[] = [];
   for (const piece of clean.split(START)) {
@@ -142,6 +156,14 @@ export function toSnippet(headline: string, q: string): SnippetPart[] {
     if (rest) parts.push({ text: rest, match: false });
   }
   return parts;
+}
+
+/** Markdown syntax read aloud in a snippet is noise: links keep their text, markers go. */
+function plainText(markdown: string): string {
+  return markdown
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/^\s{0,3}(#{1,6}|>|[-*+]( \[[ x]\])?|\d+\.)\s+/gm, "")
+    .replace(/`{3,}[\w-]*|\*\*|__|\|/g, " ");
 }
 
 function highlightLiterally(text: string, q: string): SnippetPart[] {

@@ -1,15 +1,13 @@
-import { EmptyState } from "@/components/ui/empty-state";
+import { Suspense } from "react";
+import { requireAdmin } from "@/lib/auth";
+import { SearchScreen } from "@/components/search/search-screen";
 
-export default function SearchPage() {
+// Admins only until permissions are mirrored: results are not yet filtered by what Confluence lets each user see.
+export default async function SearchPage() {
+  await requireAdmin();
   return (
-    <section>
-      <h1 className="text-xl font-semibold">Search</h1>
-      <p className="mt-1 text-sm text-slate-600">Search synced Confluence content, limited to what you may see.</p>
-      <div className="mt-6">
-        <EmptyState title="Search is not available yet">
-          Search arrives with the content pipeline and its index. There is no synced content to search yet.
-        </EmptyState>
-      </div>
-    </section>
+    <Suspense>
+      <SearchScreen />
+    </Suspense>
   );
 }
