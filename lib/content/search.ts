@@ -49,18 +49,22 @@ async function languagesInUse(): Promise<string[]> {
 }
 
 /**
- * The query in each configuration in use, as a small table of (language, tsquery): a chunk is
- * matched by the query parsed in its own language (stemmed alike), and each language is one
- * GIN probe. Languages where the query is only stop words drop out.
+ * The query parsed in each configuration in use (languages where it is only stop words drop
+ * out): `any` is their OR, for one GIN scan; `own` picks, per chunk, the query parsed in the
+ * chunk's own language, so words are matched and ranked stemmed alike.
  */
-async function perLanguageQueries(text: string): Promise<Prisma.Sql | null> {
+async function perLanguageQueries(text: string): Promise<{ any: Prisma.Sql; own: Prisma.Sql } | null> {
   const configs = await languagesInUse();
   if (configs.length === 0) return null;
   const rows = await db().$queryRaw<{ language: string; q: string }[]>`
     SELECT cfg AS language, websearch_to_tsquery(cfg::regconfig, ${text})::text AS q FROM unnest(${configs}::text[]) AS cfg`;
   const usable = rows.filter((r) => r.q.trim() !== "");
   if (usable.length === 0) return null;
-  return Prisma.join(usable.map((r) => Prisma.sql`SELECT ${r.language}::text AS language, ${r.q}::tsquery AS query`), " UNION ALL ");
+  const distinct = [...new Set(usable.map((r) => r.q))];
+  return {
+    any: Prisma.join(distinct.map((q) => Prisma.sql`${q}::tsquery`), " || "),
+    own: Prisma.sql`CASE c.language ${Prisma.join(usable.map((r) => Prisma.sql`WHEN ${r.language} THEN ${r.q}::tsquery`), " ")} END`,
+  };
 }
 
 /**
@@ -114,10 +118,10 @@ async function buildSearch(query: SearchQuery): Promise<Prisma.Sql | null> {
   // The text match runs first (MATERIALIZED): filters are rarely more selective than words, and
   // otherwise the planner may walk every chunk of a space or type and test each one.
   return Prisma.sql`
-    WITH q AS (${queries}),
-    matched AS MATERIALIZED (
-      SELECT c.id AS chunk_id, c.content_item_id, c.language, ts_rank(c.tsv, q.query, 1) AS rank
-      FROM q JOIN search_chunks c ON c.language = q.language AND c.tsv @@ q.query
+    WITH matched AS MATERIALIZED (
+      SELECT c.id AS chunk_id, c.content_item_id, c.language, ts_rank(c.tsv, ${queries.own}, 1) AS rank
+      FROM search_chunks c
+      WHERE c.tsv @@ (${queries.any}) AND c.tsv @@ ${queries.own}
       LIMIT ${MAX_RANKED_CHUNKS}
     ),
     best AS (
