@@ -5,3 +5,4 @@ export { searchRecords, explainSearch, type SearchHit, type SnippetPart } from "
 export { listRecords, getRecord, type RecordRow, type RecordDetail } from "./records";
 export { detectSearchConfig, segmentForSearch, SEARCH_CONFIGS } from "./language";
 export * from "./schemas";
+export { containerIdOf, containerTypeOf } from "./containers";

@@ -1,7 +1,8 @@
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
-import { recordStatus, storedIndexStatus, storedTypes, type RecordsQuery } from "./schemas";
+import { containerIdOf } from "./containers";
+import { modifiedBounds, recordStatus, storedIndexStatus, storedTypes, type RecordsQuery } from "./schemas";
 
 export interface RecordRow {
   id: string;
@@ -32,19 +33,13 @@ async function spaceFilter(space: string | undefined, connector: string | undefi
 
 /** All Records: every stored item, paged, sorted and filtered on the server. */
 export async function listRecords(query: RecordsQuery): Promise<{ total: number; page: number; pageSize: number; records: RecordRow[] }> {
+  const { from, before } = modifiedBounds(query);
   const where: Prisma.ContentItemWhereInput = {
     ...(query.connector ? { connectorId: query.connector } : {}),
     ...(query.type ? { type: { in: storedTypes(query.type) } } : {}),
     ...(query.status ? { indexStatus: storedIndexStatus(query.status) } : {}),
     ...(query.q ? { title: { contains: query.q, mode: "insensitive" as const } } : {}),
-    ...(query.modifiedFrom || query.modifiedTo
-      ? {
-          modifiedAt: {
-            ...(query.modifiedFrom ? { gte: new Date(`${query.modifiedFrom}T00:00:00Z`) } : {}),
-            ...(query.modifiedTo ? { lt: new Date(new Date(`${query.modifiedTo}T00:00:00Z`).getTime() + 86_400_000) } : {}),
-          },
-        }
-      : {}),
+    ...(from || before ? { modifiedAt: { ...(from ? { gte: from } : {}), ...(before ? { lt: before } : {}) } } : {}),
     ...(await spaceFilter(query.space, query.connector)),
   };
   const [total, rows] = await Promise.all([
@@ -100,7 +95,7 @@ export async function getRecord(id: string) {
   });
   const space = (await spacesOf([item])).get(`${item.connectorId}/${item.spaceConfluenceId}`) ?? null;
   // Comments and attachments link back to their page or blog post.
-  const containerId = item.type === "attachment" ? item.parentId : ((item.extra ?? {}) as { containerId?: string | null }).containerId ?? null;
+  const containerId = containerIdOf(item);
   const container = containerId
     ? await db().contentItem.findUnique({ where: { connectorId_confluenceId: { connectorId: item.connectorId, confluenceId: containerId } }, select: { id: true, title: true, type: true } })
     : null;

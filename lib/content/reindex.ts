@@ -21,10 +21,9 @@ export async function requestReindex(connectorId: string): Promise<{ pending: nu
  */
 export async function indexSelectedRecords(recordIds: string[]): Promise<{ queued: number }> {
   const found = await db().contentItem.findMany({ where: { id: { in: recordIds } }, select: { id: true, connectorId: true } });
-  const missing = recordIds.filter((id) => !found.some((f) => f.id === id));
-  if (missing.length) {
-    throw AppError.validation(missing.map((id) => ({ loc: ["body", "ids", recordIds.indexOf(id)], msg: `No record with id ${id}.`, type: "not_found" })));
-  }
+  const stored = new Set(found.map((f) => f.id));
+  const missing = recordIds.flatMap((id, index) => (stored.has(id) ? [] : [{ loc: ["body", "ids", index], msg: `No record with id ${id}.`, type: "not_found" }]));
+  if (missing.length) throw AppError.validation(missing);
   await db().contentItem.updateMany({ where: { id: { in: recordIds } }, data: { indexSelected: true, indexStatus: "pending", indexError: null } });
   for (const connectorId of new Set(found.map((f) => f.connectorId))) await enqueueIndexJob(connectorId);
   return { queued: found.length };

@@ -8,6 +8,19 @@ export const RECORD_TYPES = ["page", "blogpost", "comment", "attachment", "folde
 export const RECORD_STATUSES = ["synced", "indexed", "failed", "skipped"] as const;
 
 const ZDay = z.iso.date({ error: "Use a date like 2024-05-31." });
+type ModifiedRange = { modifiedFrom?: string; modifiedTo?: string };
+const datesInOrder = (q: ModifiedRange) => !q.modifiedFrom || !q.modifiedTo || q.modifiedFrom <= q.modifiedTo;
+const datesOutOfOrder = { path: ["modifiedTo"], message: "The end date must be on or after the start date." };
+
+/** The modified-date filter as instants: from the start of the first day to the end of the last (UTC days). */
+export function modifiedBounds(q: ModifiedRange): { from?: Date; before?: Date } {
+  const day = (d: string) => new Date(`${d}T00:00:00Z`);
+  return {
+    ...(q.modifiedFrom ? { from: day(q.modifiedFrom) } : {}),
+    ...(q.modifiedTo ? { before: new Date(day(q.modifiedTo).getTime() + 86_400_000) } : {}),
+  };
+}
+
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
 
 export const ZSearchQuery = z
@@ -21,10 +34,7 @@ export const ZSearchQuery = z
     page: z.coerce.number().int().min(1).max(500).default(1),
     pageSize: z.coerce.number().int().min(1).max(100).default(20),
   })
-  .refine((q) => !q.modifiedFrom || !q.modifiedTo || q.modifiedFrom <= q.modifiedTo, {
-    path: ["modifiedTo"],
-    message: "The end date must be on or after the start date.",
-  });
+  .refine(datesInOrder, datesOutOfOrder);
 export type SearchQuery = z.infer<typeof ZSearchQuery>;
 
 export const ZRecordsQuery = z
@@ -41,10 +51,7 @@ export const ZRecordsQuery = z
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
   })
-  .refine((q) => !q.modifiedFrom || !q.modifiedTo || q.modifiedFrom <= q.modifiedTo, {
-    path: ["modifiedTo"],
-    message: "The end date must be on or after the start date.",
-  });
+  .refine(datesInOrder, datesOutOfOrder);
 export type RecordsQuery = z.infer<typeof ZRecordsQuery>;
 
 /** The record types as stored: "comment" covers both kinds of comment. */

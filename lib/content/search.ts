@@ -1,7 +1,7 @@
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { SEARCH_CONFIGS, segmentForSearch } from "./language";
-import { storedTypes, type SearchQuery } from "./schemas";
+import { modifiedBounds, storedTypes, type SearchQuery } from "./schemas";
 
 export interface SnippetPart {
   text: string;
@@ -112,8 +112,9 @@ async function buildSearch(query: SearchQuery): Promise<Prisma.Sql | null> {
   if (query.connector) filters.push(Prisma.sql`i.connector_id = ${query.connector}`);
   if (query.type) filters.push(Prisma.sql`i.type = ANY(${storedTypes(query.type)}::text[])`);
   if (query.space) filters.push(Prisma.sql`i.space_confluence_id IN (SELECT confluence_id FROM confluence_spaces WHERE key = ${query.space} AND connector_id = i.connector_id)`);
-  if (query.modifiedFrom) filters.push(Prisma.sql`i.modified_at >= ${new Date(`${query.modifiedFrom}T00:00:00Z`)}`);
-  if (query.modifiedTo) filters.push(Prisma.sql`i.modified_at < ${new Date(`${query.modifiedTo}T00:00:00Z`)}::timestamp + interval '1 day'`);
+  const { from, before } = modifiedBounds(query);
+  if (from) filters.push(Prisma.sql`i.modified_at >= ${from}`);
+  if (before) filters.push(Prisma.sql`i.modified_at < ${before}`);
   const offset = (query.page - 1) * query.pageSize;
   // The text match runs first (MATERIALIZED): filters are rarely more selective than words, and
   // otherwise the planner may walk every chunk of a space or type and test each one.

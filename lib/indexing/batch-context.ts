@@ -1,4 +1,5 @@
 import { gunzipSync } from "node:zlib";
+import { containerIdOf } from "../content";
 import { db } from "../db";
 
 /** What the converter needs to know about the store around a batch of items, read in a few queries. */
@@ -25,13 +26,6 @@ export interface BatchItem {
   extra: unknown;
   bodyStorageGz: Uint8Array | null;
 }
-
-export const containerIdOf = (item: Pick<BatchItem, "type" | "parentId" | "extra">): string | null =>
-  item.type === "footer_comment" || item.type === "inline_comment"
-    ? (((item.extra ?? {}) as { containerId?: string | null }).containerId ?? item.parentId)
-    : item.type === "attachment"
-      ? item.parentId
-      : null;
 
 export const storageOf = (item: BatchItem): string => (item.bodyStorageGz ? gunzipSync(item.bodyStorageGz).toString("utf8") : "");
 

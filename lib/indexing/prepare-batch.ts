@@ -2,8 +2,8 @@ import type { ConnectorConfig } from "../connectors/config-schema";
 import { db } from "../db";
 import { extractAttachmentText } from "./extract";
 import { chunkDocument, renderDocument, storageToMarkdown, type Chunk } from "./markdown";
-import { breadcrumbOf, containerIdOf, loadBatchContext, storageOf, type BatchContext, type BatchItem } from "./batch-context";
-import { detectSearchConfig } from "../content";
+import { breadcrumbOf, loadBatchContext, storageOf, type BatchContext, type BatchItem } from "./batch-context";
+import { containerIdOf, detectSearchConfig } from "../content";
 import { indexingToggleOf } from "./toggles";
 import { accountIdsOf, userNames, type FetchUsers } from "./users";
 

@@ -1,4 +1,5 @@
 import type { ConnectorConfig } from "../connectors/config-schema";
+import { containerTypeOf } from "../content";
 
 type Indexing = ConnectorConfig["indexing"];
 
@@ -15,9 +16,7 @@ export function indexingToggleOf(item: { type: string; parentType: string | null
   if (item.type === "folder") return "Folders have no content of their own.";
   const byContainer = TOGGLE[item.type];
   if (!byContainer) return `Items of type ${item.type} are not indexed.`;
-  const containerType =
-    item.type === "attachment" ? item.parentType : ((item.extra ?? {}) as { containerType?: string }).containerType ?? item.parentType;
-  const toggle = byContainer.self ?? byContainer[containerType ?? ""];
+  const toggle = byContainer.self ?? byContainer[containerTypeOf(item) ?? ""];
   if (!toggle) return "Its page or blog post is unknown.";
   return config.indexing[toggle[0]] ? null : `Indexing of ${toggle[1]} is off for this connector.`;
 }

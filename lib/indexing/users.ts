@@ -29,7 +29,8 @@ export async function userNames(connectorId: string, ids: Set<string>, fetchUser
   if (ids.size === 0) return new Map();
   const known = await db().confluenceUser.findMany({ where: { connectorId, accountId: { in: [...ids] } }, select: { accountId: true, displayName: true } });
   const names = new Map(known.flatMap((u) => (u.displayName ? [[u.accountId, u.displayName] as const] : [])));
-  const unknown = [...ids].filter((id) => !known.some((u) => u.accountId === id));
+  const stored = new Set(known.map((u) => u.accountId));
+  const unknown = [...ids].filter((id) => !stored.has(id));
   if (!fetchUsers || unknown.length === 0) return names;
   try {
     const found = new Map<string, FetchedUser>();
