@@ -98,6 +98,7 @@ test("an API token connects, Configure Records lists the live spaces, and saving
   await page.getByLabel("Page IDs (their child pages are included)").fill("1001, 1002");
   await page.getByLabel("Modified date to").fill("2024-12-31");
   await page.getByLabel("Index Blog post Comments").uncheck();
+  await page.getByLabel("Use OCR").check();
   await page.getByRole("button", { name: "Save" }).click();
   const ready = page.getByRole("dialog", { name: "Instance is configured and ready to sync" });
   await expect(ready).toBeVisible();
@@ -114,6 +115,7 @@ test("an API token connects, Configure Records lists the live spaces, and saving
     modified: { operator: "between", from: "2024-06-01", to: "2024-12-31" },
   });
   expect(config.config.indexing.blogPostComments).toBe(false);
+  expect(config.config.indexing.useOcr).toBe(true);
   expect(JSON.stringify(config)).not.toContain(simAdmin.apiToken);
 });
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Simulator } from "../../simulator";
+import { makeTextPng } from "../../simulator/generate/files";
 import { simAdmin, useSyncTestSite } from "../../test/simulator";
 import { configuredConnector, driveRun } from "../../test/sync-fixtures";
-import { DEFAULT_CONNECTOR_CONFIG } from "../connectors";
+import { DEFAULT_CONNECTOR_CONFIG, updateConnector } from "../connectors";
 import { db } from "../db";
 import { requestSync } from "../sync";
 import { indexSelectedRecords, requestReindex, searchRecords, ZSearchQuery } from "../content";
@@ -101,6 +102,23 @@ describe("the indexing stage of a sync", () => {
     expect((await search("marsupialfin")).total).toBe(0);
     const comment = await db().contentItem.findFirstOrThrow({ where: { connectorId, type: "footer_comment", indexStatus: "skipped" } });
     expect(comment.indexError).toBe("Indexing of page comments is off for this connector.");
+  });
+
+  it("reads the text of an image attachment only when the connector's Use OCR toggle is on", async () => {
+    const { pageId } = await addMarkedPage();
+    await admin(`/pages/${pageId}/attachments`, "POST", { fileName: "whiteboard.png", mediaType: "image/png", contentBase64: Buffer.from(makeTextPng(["MILESTONE"])).toString("base64") });
+    const connectorId = await configuredConnector(sim);
+    await syncToEnd(connectorId, "full");
+    const skipped = await db().contentItem.findFirstOrThrow({ where: { connectorId, title: "whiteboard.png" } });
+    expect(skipped.indexStatus).toBe("skipped");
+    expect(skipped.indexError).toBe("OCR is off for this connector");
+
+    // Turning OCR on and rebuilding the index reads the image from the stored file.
+    await updateConnector(connectorId, { config: { ...DEFAULT_CONNECTOR_CONFIG, indexing: { ...DEFAULT_CONNECTOR_CONFIG.indexing, useOcr: true } } });
+    await requestReindex(connectorId);
+    while ((await runIndexSlice(connectorId)) === "continue");
+    const hits = (await search("milestone", { type: "attachment" })).hits;
+    expect(hits.map((h) => h.title)).toContain("whiteboard.png");
   });
 
   it("with Manual indexing, only the records an admin selects are indexed", async () => {
