@@ -72,7 +72,7 @@ describe("ResponseShapeError", () => {
 describe("toAppError", () => {
   it("maps upstream errors onto the app's codes", () => {
     const route = "GET /x";
-    expect(toAppError(new UnauthorizedError("m", { route })).code).toBe("UPSTREAM_AUTH");
+    expect(toAppError(new UnauthorizedError("m", { route })).code).toBe("REAUTH_REQUIRED");
     expect(toAppError(new NotFoundError("m", { route })).code).toBe("NOT_FOUND");
     expect(toAppError(new RateLimitedError("m", { route }, 1000)).code).toBe("RATE_LIMITED");
     expect(toAppError(new UpstreamUnavailableError("m", { route })).code).toBe("UPSTREAM_UNAVAILABLE");
