@@ -2,6 +2,7 @@ import type { ServerResponse } from "node:http";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createConfluenceClient } from "./client";
+import { refreshTokens } from "./oauth";
 import { DestinationRefusedError, RedirectRefusedError, ResponseTimeoutError, ResponseTooLargeError } from "./errors";
 import { basic, delay, FAST, json, usePeers } from "./test-peer";
 
@@ -63,6 +64,16 @@ describe("redirects and private addresses (item 10)", () => {
     // Refused, not retried; a redirect within the site itself is still followed.
     expect(site.requests).toHaveLength(1);
     expect(await (await client.download("/wiki/download/attachments/1/b.txt")).text()).toBe("b, with credentials");
+  });
+
+  it("a 307 on the token endpoint is not followed: the client secret and refresh token go nowhere else", async () => {
+    const thief = await peer((_req, res) => json(res, 200, { access_token: "a", refresh_token: "r", expires_in: 3600 }));
+    const auth = await peer((_req, res) => void res.writeHead(307, { location: `${thief.url}/oauth/token` }).end());
+    const error = await refreshTokens({ authBaseUrl: auth.url, clientId: "cid", clientSecret: "the-client-secret", refreshToken: "the-refresh-token" }).catch((e) => e);
+    expect(error).toBeInstanceOf(RedirectRefusedError);
+    expect(error.message).toMatch(/never redirected/);
+    expect(thief.requests).toHaveLength(0);
+    expect(auth.requests).toHaveLength(1);
   });
 
   it("a redirect to the cloud metadata address (169.254.169.254) is refused", async () => {
