@@ -39,8 +39,8 @@ export async function secondsLocked(keys: ThrottleKeys): Promise<number> {
 /** The lock length after `failures` failures under a policy (0 while still free). */
 export function lockSeconds(failures: number, policy: ThrottlePolicy): number {
   const over = failures - policy.freeFailures;
-  if (over < 0) return 0;
-  return Math.min(MAX_LOCK_SECONDS, FIRST_LOCK_SECONDS * 2 ** Math.min(over, 20));
+  if (over <= 0) return 0;
+  return Math.min(MAX_LOCK_SECONDS, FIRST_LOCK_SECONDS * 2 ** Math.min(over - 1, 20));
 }
 
 async function countFailure(key: string, policy: ThrottlePolicy): Promise<{ failures: number; lockedFor: number }> {
