@@ -4,6 +4,5 @@ export { authenticateRequest, assertAdmin, type RequestActor, type AuthMethod } 
 export { claimFirstAdmin, createFirstAdmin, createUser, findUserById, hasAnyUser, verifyCredentials, type UserSummary } from "./users";
 export { listUsers, updateUser, deleteUser, resetUserPassword, revokeUserApiKeys, type ManagedUser } from "./manage-users";
 export { signInWithPassword, SignInRefusedError } from "./sign-in";
-export { passwordWeakness } from "./password-strength";
 export { createApiKey, listApiKeys, revokeApiKey, findUserByApiKey, type ApiKeySummary } from "./api-keys";
 export * from "./schemas";

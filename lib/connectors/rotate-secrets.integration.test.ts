@@ -87,6 +87,7 @@ describe("npm run rotate-keys", () => {
       encoding: "utf8",
       timeout: 120_000,
       env: {
+        NODE_ENV: "test",
         PATH: process.env.PATH,
         HOME: process.env.HOME,
         DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "rotate-")),
