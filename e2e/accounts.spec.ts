@@ -15,7 +15,8 @@ async function signInAs(page: Page, user: { email: string; password: string }) {
 }
 
 async function signOut(page: Page) {
-  await page.getByRole("button", { name: /Ada Admin|Bob Member/ }).click();
+  // The user menu (the users table has buttons naming people too).
+  await page.getByRole("button", { name: /Ada Admin|Bob Member/ }).and(page.locator('[aria-haspopup="menu"]')).click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin/);
 }
@@ -175,7 +176,8 @@ test("a disabled member's open session is signed out at the next navigation, and
     await expect(adminPage.getByRole("row", { name: new RegExp(member.email) }).getByRole("cell", { name: "Disabled" })).toBeVisible();
   });
 
-  await page.getByRole("link", { name: "Search", exact: true }).click();
+  // The member's next navigation (the page still open in their browser) finds them signed out.
+  await page.reload();
   await expect(page).toHaveURL(/\/signin/);
   expect((await page.request.get("/api/me")).status()).toBe(401);
   await signIn(page, member.email, member.password);
@@ -188,10 +190,10 @@ test("a disabled member's open session is signed out at the next navigation, and
     await expect(adminPage.getByText(`${member.name} is enabled again.`)).toBeVisible();
     await adminPage.getByRole("button", { name: `Reset password of ${member.name}` }).click();
     await adminPage.getByLabel(`New password for ${member.name}`).fill("password1234");
-    await adminPage.getByRole("button", { name: "Set password" }).click();
+    await adminPage.getByRole("button", { name: "Set password", exact: true }).click();
     await expect(adminPage.getByText(/^This password is too easy to guess\./)).toBeVisible();
     await adminPage.getByLabel(`New password for ${member.name}`).fill("marble canyon whistle");
-    await adminPage.getByRole("button", { name: "Set password" }).click();
+    await adminPage.getByRole("button", { name: "Set password", exact: true }).click();
     await expect(adminPage.getByText(`${member.name}'s password is reset; they are signed out everywhere.`)).toBeVisible();
   });
   await signIn(page, member.email, member.password);
