@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
 export const simUrl = `http://127.0.0.1:${process.env.E2E_SIM_PORT ?? 4799}`;
@@ -12,10 +14,19 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+/**
+ * The one-time setup code, read where an operator finds it: `npm start` saves the code it
+ * prints in the data folder (playwright.config.ts starts the app with DATA_DIR there).
+ */
+export function readSetupCode(): string {
+  return fs.readFileSync(path.join(process.env.E2E_DATA_DIR!, "data", "setup-code.txt"), "utf8").trim();
+}
+
 /** Signs in as the administrator, creating it first when the install is fresh (specs run alone too). */
 export async function signInAsAdmin(page: Page) {
   await page.goto("/");
   if (page.url().endsWith("/setup")) {
+    await page.getByLabel("Setup code (printed by npm start)").fill(readSetupCode());
     await page.getByLabel("Name").fill(admin.name);
     await page.getByLabel("Email").fill(admin.email);
     await page.getByLabel("Password").fill(admin.password);

@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { serverEnv } from "./env";
+import { logger } from "./logger";
 
 export type Db = PrismaClient;
 
@@ -32,4 +33,15 @@ export async function pingDatabase(timeoutMs = 3000): Promise<{ ok: true } | { o
   } catch (err) {
     return { ok: false, error: err instanceof Error ? err.message : String(err) };
   }
+}
+
+/**
+ * For GET /api/health, which anyone may call: the database's state in two words. Why it is
+ * unreachable (host names, addresses, user names) goes to the log only.
+ */
+export async function healthReport(): Promise<{ status: number; body: Record<string, string> }> {
+  const database = await pingDatabase();
+  if (database.ok) return { status: 200, body: { status: "ok", database: "reachable" } };
+  logger.error({ reason: database.error }, "health check: the database did not answer");
+  return { status: 503, body: { status: "error", database: "unreachable", message: "The database is not answering; the reason is in the server log." } };
 }

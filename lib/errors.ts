@@ -9,6 +9,9 @@ export const ERROR_STATUS = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  CREDENTIALS_UNREADABLE: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   // Confluence no longer accepts the connector's credentials: an admin must authenticate it again.
   REAUTH_REQUIRED: 409,

@@ -1,39 +1,17 @@
 import pino from "pino";
+import { redactLogLine } from "./redact-secrets";
 
-/** Paths whose values never reach a log line, whatever object they sit in. */
-export const REDACTED_PATHS = [
-  "password",
-  "*.password",
-  "passwordHash",
-  "*.passwordHash",
-  "apiToken",
-  "*.apiToken",
-  "apiKey",
-  "*.apiKey",
-  "token",
-  "*.token",
-  "accessToken",
-  "*.accessToken",
-  "refreshToken",
-  "*.refreshToken",
-  "clientSecret",
-  "*.clientSecret",
-  "secret",
-  "*.secret",
-  "authorization",
-  "*.authorization",
-  "headers.authorization",
-  "*.headers.authorization",
-  "headers.cookie",
-  "*.headers.cookie",
-];
-
+/**
+ * pino, with every finished line passed through redact-secrets.ts: secrets are removed at any
+ * depth, under any casing of their key and inside strings, including fields that child-logger
+ * bindings and error serialisers add (pino's path-based redaction sees none of those).
+ */
 export function createLogger(options: { level?: string; name?: string } = {}, destination?: pino.DestinationStream) {
   return pino(
     {
       name: options.name,
       level: options.level ?? process.env.LOG_LEVEL ?? "info",
-      redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
+      hooks: { streamWrite: redactLogLine },
       base: { pid: process.pid },
     },
     destination,

@@ -102,6 +102,7 @@ async function main() {
     return shutdown(1);
   }
   say(`ready on ${appUrl} (database: ${runtime.embedded ? "embedded PostgreSQL" : "DATABASE_URL"}; worker running)`);
+  if (runtime.setupCode) say(`first-administrator setup code: ${runtime.setupCode.code} (open ${appUrl}/setup; also saved in ${runtime.setupCode.file})`);
 }
 
 main().catch((err) => {

@@ -11,7 +11,8 @@ export default async function SetupPage() {
       <h1 className="text-2xl font-semibold">Create the first administrator</h1>
       <p className="mt-2 text-sm text-slate-600">
         This install has no accounts yet. The administrator you create here connects Confluence sites and invites
-        everyone else. This page disappears once the account exists.
+        everyone else. To prove you run this install, enter the setup code that <code>npm start</code> printed. This
+        page disappears once the account exists.
       </p>
       <FirstAdminForm />
     </main>

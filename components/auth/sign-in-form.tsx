@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { ZSignInInput } from "@/lib/auth/schemas";
+import { signInErrorMessage } from "@/lib/auth/sign-in-messages";
 import { fieldErrorsOf } from "@/lib/http/client";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -45,11 +46,7 @@ export function SignInForm() {
       return;
     }
     setBusy(false);
-    setMessage(
-      result?.error === "CredentialsSignin" || !result
-        ? "Wrong email or password."
-        : "Sign-in failed on the server. Try again in a moment.",
-    );
+    setMessage(signInErrorMessage(result?.error));
   }
 
   return (

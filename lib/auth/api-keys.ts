@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { AppError } from "../errors";
 import { db } from "../db";
-import type { UserSummary } from "./users";
+import { userSummary, type UserSummary } from "./users";
 
 const KEY_PREFIX = "cck_";
 
@@ -44,7 +44,7 @@ export async function revokeApiKey(userId: string, keyId: string): Promise<void>
   if (count === 0) throw new AppError("NOT_FOUND", "No such API key.");
 }
 
-/** The owner of a valid, unrevoked key, or null. */
+/** The owner of a valid, unrevoked key, or null (also while the owner is disabled). */
 export async function findUserByApiKey(key: string): Promise<UserSummary | null> {
   if (!key.startsWith(KEY_PREFIX)) return null;
   const found = await db().apiKey.findUnique({
@@ -53,10 +53,10 @@ export async function findUserByApiKey(key: string): Promise<UserSummary | null>
       id: true,
       revokedAt: true,
       lastUsedAt: true,
-      user: { select: { id: true, email: true, name: true, role: true, createdAt: true } },
+      user: { select: userSummary },
     },
   });
-  if (!found || found.revokedAt) return null;
+  if (!found || found.revokedAt || found.user.disabledAt) return null;
   // Touch at most once a minute so busy scripts do not write on every call.
   if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > 60_000) {
     await db().apiKey.update({ where: { id: found.id }, data: { lastUsedAt: new Date() } });

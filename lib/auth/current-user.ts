@@ -1,13 +1,16 @@
 import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
 import { authOptions } from "./options";
-import { findUserById, hasAnyUser, type UserSummary } from "./users";
+import { findSessionUser, hasAnyUser, type UserSummary } from "./users";
 
-/** The signed-in user for a page or layout, re-read from the database; null when signed out. */
+/**
+ * The user of the session cookie for a page, layout or route, re-read from the database;
+ * null when signed out, deleted, disabled, or signed in before a password reset.
+ */
 export async function currentUser(): Promise<UserSummary | null> {
   const session = await getServerSession(authOptions);
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  return id ? findUserById(id) : null;
+  const user = session?.user as { id?: string; signedInAt?: number } | undefined;
+  return user?.id ? findSessionUser(user.id, user.signedInAt) : null;
 }
 
 /** For pages: sends visitors to the first-admin page on a fresh install, otherwise to sign-in. */

@@ -1,7 +1,8 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsModule from "next-auth/providers/credentials";
+import { clientAddress } from "./client-address";
 import { ZSignInInput } from "./schemas";
-import { verifyCredentials } from "./users";
+import { signInWithPassword } from "./sign-in";
 
 // next-auth ships CommonJS: under plain Node ESM (tsx scripts) the default import is the module object.
 const CredentialsProvider =
@@ -9,8 +10,9 @@ const CredentialsProvider =
 
 /**
  * next-auth v4 with email and password and JWT sessions. Users live in our own table;
- * the token carries only the user id and role, and every request re-reads the user
- * (see session.ts), so a deleted user or a changed role takes effect at once.
+ * the token carries the user id, role and when it signed in, and every request re-reads the
+ * user (current-user.ts, request-auth.ts), so a deleted or disabled user, a changed role or
+ * a password reset takes effect at the next request.
  */
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
@@ -19,10 +21,10 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, request) {
         const parsed = ZSignInInput.safeParse(credentials ?? {});
         if (!parsed.success) return null;
-        const user = await verifyCredentials(parsed.data.email, parsed.data.password);
+        const user = await signInWithPassword(parsed.data.email, parsed.data.password, clientAddress(request?.headers ?? {}));
         return user ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
       },
     }),
@@ -32,6 +34,7 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         token.uid = user.id;
         token.role = (user as { role?: string }).role;
+        token.signedInAt = Date.now();
       }
       return token;
     },
@@ -39,6 +42,7 @@ export const authOptions: NextAuthOptions = {
       if (session.user) {
         (session.user as { id?: string }).id = token.uid as string | undefined;
         (session.user as { role?: string }).role = token.role as string | undefined;
+        (session.user as { signedInAt?: number }).signedInAt = token.signedInAt as number | undefined;
       }
       return session;
     },

@@ -1,8 +1,7 @@
-import { getServerSession } from "next-auth";
 import { AppError } from "../errors";
 import { findUserByApiKey } from "./api-keys";
-import { authOptions } from "./options";
-import { findUserById, type UserSummary } from "./users";
+import { currentUser } from "./current-user";
+import type { UserSummary } from "./users";
 
 export type AuthMethod = "session" | "api_key";
 
@@ -23,9 +22,7 @@ export async function authenticateRequest(request: Request): Promise<RequestActo
     if (!user) throw new AppError("UNAUTHENTICATED", "The API key is not valid or has been revoked.");
     return { user, method: "api_key" };
   }
-  const session = await getServerSession(authOptions);
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  const user = id ? await findUserById(id) : null;
+  const user = await currentUser();
   if (!user) throw new AppError("UNAUTHENTICATED", "Sign in, or send a personal API key as a Bearer token.");
   return { user, method: "session" };
 }

@@ -41,6 +41,19 @@ describe("accounts", () => {
     ]);
   });
 
+  it("refuses a guessable password with advice on the password field (first admin and new users)", async () => {
+    await expect(createFirstAdmin({ ...admin, password: "qwertyuiop12" })).rejects.toMatchObject({
+      status: 422,
+      detail: [{ loc: ["body", "password"], type: "password_weak", msg: expect.stringMatching(/^This password is too easy to guess\. .+/) }],
+    });
+    await createFirstAdmin(admin);
+    for (const password of ["password1234", "bobbobbobbob", "bob@example.com1"]) {
+      const error = await createUser({ name: "Bob", email: "bob@example.com", password, role: "member" }).catch((e: unknown) => e);
+      expect((error as AppError).detail?.[0]).toMatchObject({ loc: ["body", "password"], type: "password_weak" });
+    }
+    await expect(createUser({ name: "Bob", email: "bob@example.com", password: "tangerine orbit lantern", role: "member" })).resolves.toMatchObject({ role: "member" });
+  });
+
   it("verifies credentials case-insensitively by email and rejects a wrong password", async () => {
     await createFirstAdmin(admin);
     expect(await verifyCredentials("ADA@example.com", "correct horse battery")).toMatchObject({ role: "admin" });

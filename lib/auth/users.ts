@@ -1,8 +1,11 @@
 import { AppError } from "../errors";
 import { db } from "../db";
+import type { Prisma } from "../generated/prisma/client";
 import type { Role } from "../generated/prisma/enums";
+import { assertStrongPassword } from "./password-strength";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./passwords";
-import type { CreateUserInput, FirstAdminInput } from "./schemas";
+import type { ClaimFirstAdminInput, CreateUserInput, FirstAdminInput } from "./schemas";
+import { consumeSetupCode } from "./setup-code";
 
 export interface UserSummary {
   id: string;
@@ -10,9 +13,10 @@ export interface UserSummary {
   name: string;
   role: Role;
   createdAt: Date;
+  disabledAt: Date | null;
 }
 
-const summary = { id: true, email: true, name: true, role: true, createdAt: true } as const;
+export const userSummary = { id: true, email: true, name: true, role: true, createdAt: true, disabledAt: true } as const;
 
 export async function hasAnyUser(): Promise<boolean> {
   return (await db().user.count()) > 0;
@@ -28,24 +32,36 @@ const duplicateEmail = () =>
     "An account with this email already exists.",
   );
 
-/** Creates the first administrator; refused once any user exists (checked under a lock). */
-export async function createFirstAdmin(input: FirstAdminInput): Promise<UserSummary> {
+async function createAdminOnce(input: FirstAdminInput, beforeCreate?: (tx: Prisma.TransactionClient) => Promise<void>): Promise<UserSummary> {
+  assertStrongPassword(input.password, [input.email, input.name]);
   const passwordHash = await hashPassword(input.password);
   return db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(4242001)`;
     if ((await tx.user.count()) > 0) {
       throw new AppError("CONFLICT", "The first administrator already exists; sign in instead.");
     }
-    return tx.user.create({ data: { email: input.email, name: input.name, passwordHash, role: "admin" }, select: summary });
+    await beforeCreate?.(tx);
+    return tx.user.create({ data: { email: input.email, name: input.name, passwordHash, role: "admin" }, select: userSummary });
   });
 }
 
+/** Creates the first administrator (tests and scripts); refused once any user exists (checked under a lock). */
+export function createFirstAdmin(input: FirstAdminInput): Promise<UserSummary> {
+  return createAdminOnce(input);
+}
+
+/** The setup page: the first administrator, only with the setup code `npm start` printed, which it uses up. */
+export function claimFirstAdmin(input: ClaimFirstAdminInput): Promise<UserSummary> {
+  return createAdminOnce(input, (tx) => consumeSetupCode(tx, input.setupCode));
+}
+
 export async function createUser(input: CreateUserInput): Promise<UserSummary> {
+  assertStrongPassword(input.password, [input.email, input.name]);
   const passwordHash = await hashPassword(input.password);
   try {
     return await db().user.create({
       data: { email: input.email, name: input.name, passwordHash, role: input.role },
-      select: summary,
+      select: userSummary,
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw duplicateEmail();
@@ -53,15 +69,24 @@ export async function createUser(input: CreateUserInput): Promise<UserSummary> {
   }
 }
 
-export function listUsers(): Promise<UserSummary[]> {
-  return db().user.findMany({ select: summary, orderBy: { createdAt: "asc" } });
-}
-
 export function findUserById(id: string): Promise<UserSummary | null> {
-  return db().user.findUnique({ where: { id }, select: summary });
+  return db().user.findUnique({ where: { id }, select: userSummary });
 }
 
-/** The user for an email and password, or null; the same work is done either way. */
+/**
+ * The user behind a session, re-read on every request: null when the account is gone or
+ * disabled, or when the session was signed in before its sessions were revoked (a password
+ * reset, a disable). Role changes therefore apply at once too.
+ */
+export async function findSessionUser(id: string, signedInAt: number | undefined): Promise<UserSummary | null> {
+  const user = await db().user.findUnique({ where: { id }, select: { ...userSummary, sessionsValidFrom: true } });
+  if (!user || user.disabledAt) return null;
+  if (user.sessionsValidFrom && (signedInAt ?? 0) < user.sessionsValidFrom.getTime()) return null;
+  const { sessionsValidFrom: _ignored, ...summary } = user;
+  return summary;
+}
+
+/** The user for an email and password, or null; the same work is done either way. Disabled users are returned as such. */
 export async function verifyCredentials(email: string, password: string): Promise<UserSummary | null> {
   const user = await db().user.findUnique({ where: { email: email.trim().toLowerCase() } });
   if (!user) {
@@ -69,5 +94,5 @@ export async function verifyCredentials(email: string, password: string): Promis
     return null;
   }
   if (!(await verifyPassword(user.passwordHash, password))) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, createdAt: user.createdAt };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, createdAt: user.createdAt, disabledAt: user.disabledAt };
 }

@@ -11,3 +11,5 @@ export { toConnectorView, parseStoredConfig, type ConnectorView, type ConnectorB
 export * from "./config-schema";
 export * from "./input-schemas";
 export { siteUrlSchema, parseExtraOrigins } from "./site-url";
+export { rotateStoredSecrets, type RotationReport, type StaleSecret } from "./rotate-secrets";
+export { ENCRYPTED_COLUMNS } from "./secrets";

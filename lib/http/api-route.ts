@@ -5,6 +5,7 @@ import { ConfluenceError, toAppError } from "../confluence";
 import { serverEnv } from "../env";
 import { AppError, fieldProblemsFromZod, toResponse } from "../errors";
 import { logger } from "../logger";
+import { DEFAULT_BODY_LIMIT, readJsonBody } from "./read-body";
 
 type Access = "public" | "user" | "admin";
 
@@ -21,6 +22,8 @@ interface RouteOptions<TSchema extends z.ZodType | undefined, TParams, TQuerySch
   access: Access;
   /** The body schema, or a function giving it when it depends on settings read at request time. */
   body?: TSchema | (() => TSchema);
+  /** The largest body accepted, in bytes (default 64 KB); larger bodies get a 413 before they are read. */
+  maxBodyBytes?: number;
   /** The URL query schema (GET filters); problems are reported at loc ["query", field]. */
   query?: TQuerySchema;
   handler: (
@@ -30,9 +33,13 @@ interface RouteOptions<TSchema extends z.ZodType | undefined, TParams, TQuerySch
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/** Cookie-authenticated writes must come from our own pages (route handlers have no CSRF check). */
-function assertSameOrigin(request: Request): void {
+/**
+ * Cookie-authenticated writes must come from our own pages (route handlers have no CSRF
+ * check). Writes to public routes too, when a browser sends an Origin (scripts send none).
+ */
+function assertSameOrigin(request: Request, { required }: { required: boolean }): void {
   const origin = request.headers.get("origin");
+  if (!origin && !required) return;
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   const allowed = new Set([new URL(serverEnv().NEXTAUTH_URL).host, host]);
   if (!origin || !allowed.has(safeHost(origin))) {
@@ -48,16 +55,8 @@ function safeHost(origin: string): string | null {
   }
 }
 
-async function readBody<TSchema extends z.ZodType>(request: Request, schema: TSchema): Promise<z.infer<TSchema>> {
-  let raw: unknown;
-  try {
-    const text = await request.text();
-    // An empty body is "no fields" (e.g. POST .../sync with no options), not malformed JSON.
-    raw = text.trim() === "" ? {} : JSON.parse(text);
-  } catch {
-    throw AppError.validation([{ loc: ["body"], msg: "The request body must be JSON.", type: "json_invalid" }]);
-  }
-  const parsed = schema.safeParse(raw);
+async function readBody<TSchema extends z.ZodType>(request: Request, schema: TSchema, limit: number): Promise<z.infer<TSchema>> {
+  const parsed = schema.safeParse(await readJsonBody(request, limit));
   if (!parsed.success) throw AppError.validation(fieldProblemsFromZod(parsed.error));
   return parsed.data;
 }
@@ -84,10 +83,12 @@ export function apiRoute<
       if (options.access !== "public") {
         actor = await authenticateRequest(request);
         if (options.access === "admin") assertAdmin(actor);
-        if (actor.method === "session" && !SAFE_METHODS.has(request.method)) assertSameOrigin(request);
+        if (actor.method === "session" && !SAFE_METHODS.has(request.method)) assertSameOrigin(request, { required: true });
+      } else if (!SAFE_METHODS.has(request.method)) {
+        assertSameOrigin(request, { required: false });
       }
       const schema = typeof options.body === "function" ? options.body() : options.body;
-      const body = schema ? await readBody(request, schema) : undefined;
+      const body = schema ? await readBody(request, schema, options.maxBodyBytes ?? DEFAULT_BODY_LIMIT) : undefined;
       const query = options.query ? readQuery(request, options.query) : undefined;
       const params = (context?.params ? await context.params : {}) as TParams;
       const result = await options.handler({ request, actor, body: body as never, query: query as never, params, requestId });

@@ -1,5 +1,7 @@
 import path from "node:path";
 import pg from "pg";
+// Imported by file: the start command needs no Next.js module that lib/auth's front door brings.
+import { prepareSetupCode, SETUP_CODE_FILE } from "../auth/setup-code";
 import type { LauncherEnv } from "../env";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 import { loadOrCreateLocalSecrets } from "./local-secrets";
@@ -17,6 +19,8 @@ export interface Runtime {
   embedded: boolean;
   nextauthSecret: string;
   encryptionKeys: string;
+  /** While no account exists: the one-time code for the setup page, and where it is saved. */
+  setupCode: { code: string; file: string } | null;
   stop(): Promise<void>;
 }
 
@@ -71,12 +75,15 @@ export async function prepareRuntime(env: LauncherEnv, projectDir: string, notic
     await assertReachable(databaseUrl);
   }
 
+  let setupCode: Runtime["setupCode"] = null;
   try {
     notice("applying database migrations");
     await applyMigrations(databaseUrl, projectDir);
+    const code = await prepareSetupCode(databaseUrl, dataDir);
+    if (code) setupCode = { code, file: path.join(dataDir, SETUP_CODE_FILE) };
   } catch (err) {
     await stop();
     throw new StartupError(err instanceof Error ? err.message : String(err));
   }
-  return { databaseUrl, embedded: !env.DATABASE_URL, nextauthSecret: nextauthSecret!, encryptionKeys: encryptionKeys!, stop };
+  return { databaseUrl, embedded: !env.DATABASE_URL, nextauthSecret: nextauthSecret!, encryptionKeys: encryptionKeys!, setupCode, stop };
 }

@@ -1,35 +1,32 @@
 import { listUsers, requireAdmin } from "@/lib/auth";
 import { CreateUserForm } from "@/components/settings/create-user-form";
+import { UsersTable } from "@/components/settings/users-table";
 
 export default async function UsersPage() {
-  await requireAdmin();
+  const admin = await requireAdmin();
   const users = await listUsers();
   return (
     <section className="space-y-6">
       <div>
         <h1 className="text-xl font-semibold">Users</h1>
-        <p className="mt-1 text-sm text-slate-600">Administrators manage connectors; members search what Confluence lets them see.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          Administrators manage connectors; members search what Confluence lets them see. A disabled user is signed out at
+          their next request and their API keys stop working; the last active administrator cannot be demoted, disabled or
+          deleted.
+        </p>
       </div>
-      <table className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
-        <thead className="text-xs uppercase text-slate-500">
-          <tr>
-            <th className="px-4 py-2">Name</th>
-            <th>Email</th>
-            <th>Role</th>
-            <th>Created</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id} className="border-t border-slate-100">
-              <td className="px-4 py-2">{u.name}</td>
-              <td>{u.email}</td>
-              <td>{u.role}</td>
-              <td>{u.createdAt.toLocaleDateString()}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <UsersTable
+        currentUserId={admin.id}
+        users={users.map((u) => ({
+          id: u.id,
+          name: u.name,
+          email: u.email,
+          role: u.role,
+          createdAt: u.createdAt.toISOString(),
+          disabledAt: u.disabledAt?.toISOString() ?? null,
+          activeApiKeys: u.activeApiKeys,
+        }))}
+      />
       <CreateUserForm />
     </section>
   );

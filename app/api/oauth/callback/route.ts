@@ -12,7 +12,7 @@ const escapeHtml = (text: string) =>
  * that opened it (postMessage to our own origin only) and closes itself; opened on its
  * own, it shows the outcome.
  */
-function page(outcome: OAuthCallbackOutcome, status: number): Response {
+function page(outcome: OAuthCallbackOutcome, status: number, nonce: string): Response {
   const payload = JSON.stringify({ type: "confluence-oauth", ...outcome }).replace(/</g, "\\u003c");
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Confluence authorization</title>
 <style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#0f172a}
@@ -20,7 +20,7 @@ function page(outcome: OAuthCallbackOutcome, status: number): Response {
 <h1 class="${outcome.ok ? "ok" : "err"}">${outcome.ok ? "Authenticated" : "Authorization failed"}</h1>
 <p id="message">${escapeHtml(outcome.message)}</p>
 <p>You can close this window.</p>
-<script>
+<script nonce="${escapeHtml(nonce)}">
 (function () {
   var result = ${payload};
   if (window.opener && !window.opener.closed) {
@@ -34,9 +34,11 @@ function page(outcome: OAuthCallbackOutcome, status: number): Response {
 
 export async function GET(request: Request) {
   const url = new URL(request.url);
+  // The Content-Security-Policy allows inline scripts only with this response's nonce (proxy.ts).
+  const nonce = request.headers.get("x-nonce") ?? "";
   const user = await currentUser();
   if (!user || user.role !== "admin") {
-    return page({ ok: false, reason: "signed_out", message: "Sign in to the app as an administrator, then start the authorization again." }, 401);
+    return page({ ok: false, reason: "signed_out", message: "Sign in to the app as an administrator, then start the authorization again." }, 401, nonce);
   }
   try {
     const outcome = await completeOAuthAuthorization(
@@ -48,9 +50,9 @@ export async function GET(request: Request) {
       },
       user.id,
     );
-    return page(outcome, outcome.ok ? 200 : 400);
+    return page(outcome, outcome.ok ? 200 : 400, nonce);
   } catch (err) {
     logger.error({ err }, "OAuth callback failed");
-    return page({ ok: false, reason: "internal", message: "The authorization could not be completed because of an error on our side. Try again." }, 500);
+    return page({ ok: false, reason: "internal", message: "The authorization could not be completed because of an error on our side. Try again." }, 500, nonce);
   }
 }
