@@ -21,12 +21,16 @@ export function offsetMinutes(ms: number, tz: string): number {
   return Math.round((wall - Math.floor(ms / 1000) * 1000) / 60_000);
 }
 
-/** The UTC instant of a local wall-clock time in `tz` (the earlier one when clocks go back). */
+/**
+ * The UTC instant of a local wall-clock time in `tz`: the earlier one when clocks go back and the
+ * time happens twice; a time skipped when clocks go forward is read with the offset before the jump.
+ */
 export function localToUtc(tz: string, y: number, mo: number, d: number, h = 0, mi = 0): number {
   const wall = Date.UTC(y, mo - 1, d, h, mi);
-  const first = wall - offsetMinutes(wall, tz) * 60_000;
-  const second = wall - offsetMinutes(first, tz) * 60_000;
-  return Math.min(first, second);
+  const before = offsetMinutes(wall - 43_200_000, tz);
+  const after = offsetMinutes(wall + 43_200_000, tz);
+  const fits = [before, after].map((o) => wall - o * 60_000).filter((t) => t + offsetMinutes(t, tz) * 60_000 === wall);
+  return fits.length ? Math.min(...fits) : wall - before * 60_000;
 }
 
 const pad = (n: number, w = 2) => String(Math.trunc(n)).padStart(w, "0");

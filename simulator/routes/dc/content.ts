@@ -38,10 +38,10 @@ function byId(ctx: Ctx) {
   const c = store.contents.get(n);
   let json: Record<string, unknown>;
   if (c && c.type !== "folder") {
-    if (!ctx.access.canReadContent(c) || !status(c.status)) notFoundContent(raw);
     const vRaw = ctx.query.get("version");
     const version = vRaw === null ? c.version : Number(vRaw);
     if (!Number.isInteger(version) || version < 1 || version > c.version) notFoundContent(raw);
+    if (!ctx.access.canReadContent(c) || !status(version < c.version ? "historical" : c.status)) notFoundContent(raw);
     json = dcContentJson(ctx.sim, c, expand, version);
   } else {
     const m = store.comments.get(n);
