@@ -84,7 +84,11 @@ function childPages(ctx: Ctx) {
   const store = ctx.sim.store;
   const expand = parseExpand(ctx.query);
   const items = store.contentList
-    .filter((c: Content) => c.type === "page" && c.status === "current" && dcParentId(store, c) === page.id && ctx.access.canReadContent(c))
+    .filter((c: Content) => {
+      // Direct children, or pages below a folder whose nearest page is this one (Data Center has no folders).
+      const viaFolder = c.parentId !== null && c.parentId !== page.id && store.contents.get(c.parentId)?.type === "folder";
+      return c.type === "page" && c.status === "current" && (c.parentId === page.id || (viaFolder && dcParentId(store, c) === page.id)) && ctx.access.canReadContent(c);
+    })
     .sort((a, b) => a.position - b.position || a.id - b.id);
   return offsetPage(ctx, items, (c) => dcContentJson(ctx.sim, c, expand), { cap: limitCap(expand) });
 }
