@@ -43,10 +43,5 @@ export function readablePage(ctx: Ctx, raw: string): Content {
   return c;
 }
 
-export function multiParam(q: URLSearchParams, name: string): string[] {
-  return q
-    .getAll(name)
-    .flatMap((v) => v.split(","))
-    .map((v) => v.trim())
-    .filter(Boolean);
-}
+/** Repeated and/or comma-separated parameter values. */
+export { multi as multiParam } from "../v2/common";
