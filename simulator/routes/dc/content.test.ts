@@ -22,6 +22,9 @@ describe("Data Center content", () => {
     expect(r.body.metadata.labels.results.map((l: { name: string }) => l.name).sort()).toEqual(page.labels.map((id) => s().labels.get(id)!.name).sort());
     expect(r.body.body.storage.value).not.toContain("ri:account-id");
     expect(r.body.ancestors.map((a: { id: string }) => a.id)).toEqual(s().ancestors(page).filter((a) => a.type !== "folder").map((a) => String(a.id)));
+    const view = await dcGet(sim, `/rest/api/content/${page.id}?expand=body.view`);
+    expect(view.body.body.view.representation).toBe("view");
+    expect(view.body.body.storage).toBeUndefined();
     const labels = await dcGet(sim, `/rest/api/content/${page.id}/label`);
     expect(labels.body.size).toBe(page.labels.length);
   });

@@ -121,8 +121,11 @@ export function dcContentJson(sim: SimState, c: Content, expand: Expand, version
   if (expands(expand, "ancestors")) out.ancestors = dcAncestors(store, c).map((a) => dcContentJson(sim, a, new Set()));
   if (expands(expand, "body")) {
     const body: Record<string, unknown> = {};
-    if (expand.has("body.storage") || expand.has("body")) {
-      body.storage = { value: dcStorage(sim, renderContentBody(store, c, versionNumber)), representation: "storage", _expandable: { content: `/rest/api/content/${id}` } };
+    // `view` carries the storage markup, as in the Cloud flavour (no renderer here).
+    const formats = ["storage", "view"].filter((f) => expand.has(`body.${f}`) || (f === "storage" && expand.has("body")));
+    if (formats.length) {
+      const value = dcStorage(sim, renderContentBody(store, c, versionNumber));
+      for (const f of formats) body[f] = { value, representation: f, _expandable: { content: `/rest/api/content/${id}` } };
       sim.bodiesServed.set(c.id, (sim.bodiesServed.get(c.id) ?? 0) + 1);
     }
     body._expandable = { editor: "", view: "", export_view: "", styled_view: "", anonymous_export_view: "" };
