@@ -33,6 +33,9 @@ function who(sim: SimState, header: string): { kind: "basic" | "bearer"; id: DcI
   return id && id.user.apiToken !== undefined && id.user.apiToken === decoded.slice(i + 1) ? { kind: "basic", id } : null;
 }
 
+/** Deactivated (and closed) accounts cannot sign in, with a password or a token. */
+const active = (id: DcIdentity) => ((id.user as { accountStatus?: string }).accountStatus ?? "active") === "active";
+
 export function dcAuth(sim: SimState, req: IncomingMessage, isPublic: boolean): DcAuth {
   const anonymousAccess = sim.dc!.config.anonymousAccess;
   const header = req.headers.authorization;
@@ -42,7 +45,7 @@ export function dcAuth(sim: SimState, req: IncomingMessage, isPublic: boolean): 
     return { auth: anonymous, headers: { "X-AUSERNAME": "anonymous" } };
   }
   const found = who(sim, header);
-  if (found) return { auth: { kind: found.kind, user: found.id.user, scopes: null }, headers: { "X-AUSERNAME": found.id.username } };
+  if (found && active(found.id)) return { auth: { kind: found.kind, user: found.id.user, scopes: null }, headers: { "X-AUSERNAME": found.id.username } };
   const failed = { "X-AUSERNAME": "anonymous", "X-Seraph-LoginReason": "AUTHENTICATED_FAILED" };
   if (!anonymousAccess) throw new HttpError(401, "Basic authentication or personal access token failed", { ...failed, "WWW-Authenticate": 'Basic realm="Protected"' });
   return { auth: anonymous, headers: failed };

@@ -39,9 +39,17 @@ function restrictionJson(ctx: Ctx, c: Content, operation: "read" | "update") {
   };
 }
 
+/** A restriction read fault set through `PUT /__admin/faults/restrictions` (403, 404, 503...) applies here too. */
+function restrictionFault(ctx: Ctx, raw: string): void {
+  const status = (ctx.sim as { restrictionFaults?: Map<string, number> }).restrictionFaults?.get(raw);
+  if (status === 403) throw new HttpError(403, `You are not permitted to view the restrictions of content ${raw}`);
+  if (status) throw new HttpError(status, `Restrictions of content ${raw} are not available`);
+}
+
 const hasRead = (c: Content) => !!c.readRestriction && c.readRestriction.users.length + c.readRestriction.groups.length > 0;
 
 function relevant(ctx: Ctx) {
+  restrictionFault(ctx, ctx.params.id);
   const c = readablePage(ctx, ctx.params.id);
   const layers = [c, ...dcAncestors(ctx.sim.store, c).reverse()].filter(hasRead);
   const results = layers.map((layer) => ({ ...restrictionJson(ctx, layer, "read"), content: { id: String(layer.id), type: layer.type, status: layer.status, title: layer.title } }));
@@ -54,10 +62,12 @@ export const dcRestrictionRoutes: DcRouteDef[] = [
   dcRoute("GET", "/rest/api/content/{id}/restriction/byOperation/{op}", (ctx) => {
     const op = ctx.params.op;
     if (op !== "read" && op !== "update") throw new HttpError(400, `Unknown operation key: ${op}`);
+    restrictionFault(ctx, ctx.params.id);
     const json = restrictionJson(ctx, readablePage(ctx, ctx.params.id), op);
     return { json, points: 2 * (json.restrictions.user.size + json.restrictions.group.size) };
   }),
   dcRoute("GET", "/rest/api/content/{id}/restriction/byOperation", (ctx) => {
+    restrictionFault(ctx, ctx.params.id);
     const c = readablePage(ctx, ctx.params.id);
     return { json: { read: restrictionJson(ctx, c, "read"), update: restrictionJson(ctx, c, "update"), _links: { base: baseUrl(ctx.sim), context: dc(ctx.sim).config.contextPath } } };
   }),

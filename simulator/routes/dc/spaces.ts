@@ -42,16 +42,43 @@ function subjectOf(ctx: Ctx, p: SpacePermission): Record<string, unknown> | null
   return null;
 }
 
+interface RoleHolder {
+  principalType: string;
+  principalId: string;
+  roleId: string;
+}
+
+/**
+ * Data Center has no space roles: a grant to a Cloud role becomes the same grant to each holder
+ * of the role (group, user, or anonymous access), so the same people may read. The Cloud access
+ * class "all licensed users" has no Data Center subject and is left out.
+ */
+function grants(s: Space): SpacePermission[] {
+  const holders = (s as { roleAssignments?: RoleHolder[] }).roleAssignments ?? [];
+  const kinds: Record<string, SpacePermission["principalType"]> = { group: "group", user: "user" };
+  return s.permissions.flatMap((p): SpacePermission[] => {
+    if ((p.principalType as string) !== "role") return [p];
+    return holders
+      .filter((h) => h.roleId === p.principalId && (kinds[h.principalType] || h.principalId === "ANONYMOUS_ACCESS"))
+      .map((h) => ({ ...p, principalType: kinds[h.principalType] ?? "anonymous", principalId: kinds[h.principalType] ? h.principalId : null }));
+  });
+}
+
 function spacePermissions(ctx: Ctx, only?: "anonymous") {
   const s = visibleSpace(ctx);
   if (!ctx.access.isAdmin) throw new HttpError(403, "Only Confluence administrators can view the permissions of a space");
-  const perms = s.permissions.filter((p) => !only || p.principalType === only);
-  const json = perms
+  const seen = new Set<string>();
+  const json = grants(s)
+    .filter((p) => !only || p.principalType === only)
     .map((p) => {
       const subject = subjectOf(ctx, p);
       return subject ? { operation: { targetType: p.targetType, operationKey: p.operation }, subject, spaceKey: s.key, spaceId: s.id } : null;
     })
-    .filter((x) => x !== null);
+    .filter((x) => x !== null)
+    .filter((x) => {
+      const key = JSON.stringify([x.operation, x.subject]);
+      return !seen.has(key) && !!seen.add(key);
+    });
   return { json, points: json.length * 2 };
 }
 
