@@ -118,8 +118,9 @@ describe("Data Center permissions, evaluated for whoever calls", () => {
     }
     expect((await dcGet(sim, "/rest/api/user/current", asUser())).status).toBe(200);
     const page = s().contentList.find((c) => c.type === "page" && c.status === "current")!;
-    const faults = (sim.state as { restrictionFaults?: Map<string, number> }).restrictionFaults;
-    if (!faults) return; // The restriction read faults arrive with the permission features on main.
+    // `PUT /__admin/faults/restrictions` fills this map (it arrives with the permission features); set it directly here.
+    const state = sim.state as { restrictionFaults?: Map<string, number> };
+    const faults = (state.restrictionFaults ??= new Map());
     faults.set(String(page.id), 503);
     try {
       expect((await dcGet(sim, `/rest/api/content/${page.id}/restriction/byOperation/read`)).status).toBe(503);
