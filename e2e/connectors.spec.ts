@@ -37,6 +37,9 @@ test("every Site URL rule has its own message next to the field, in the form and
     ["https://acme.atlassian.net/wiki", "Enter only the site address, without /wiki or any path (for example https://your-team.atlassian.net)."],
     ["https://acme.atlassian.net/spaces/ENG", "Enter only the site address, without /wiki or any path (for example https://your-team.atlassian.net)."],
     ["https://confluence.acme.com", "The host must be your-team.atlassian.net (Confluence Cloud)."],
+    ["https://acme.atlassian.net:8443", "Remove the port (:8443); Confluence Cloud sites answer on the standard HTTPS port."],
+    ["https://ACME.atlassian.net/wiki", "Enter only the site address, without /wiki or any path (for example https://your-team.atlassian.net)."],
+    ["https://me:secret@acme.atlassian.net", "Remove the user name and password from the URL; the email and API token have their own fields."],
     ["acme", "Enter a full URL, such as https://your-team.atlassian.net."],
   ];
   for (const [value, message] of cases) {

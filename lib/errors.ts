@@ -10,8 +10,11 @@ export const ERROR_STATUS = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   RATE_LIMITED: 429,
+  // Confluence no longer accepts the connector's credentials: an admin must authenticate it again.
+  REAUTH_REQUIRED: 409,
   UPSTREAM_AUTH: 502,
   UPSTREAM_UNAVAILABLE: 502,
+  SITE_UNREACHABLE: 502,
   UNAVAILABLE: 503,
   INTERNAL: 500,
 } as const;
@@ -29,6 +32,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly detail?: FieldProblem[],
+    /** Sent as Retry-After (429, 503). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = "AppError";
@@ -59,7 +64,8 @@ export function toResponse(error: unknown, requestId: string = randomUUID()): Re
   if (error instanceof AppError) {
     const body: Record<string, unknown> = { error: error.code, message: error.message };
     if (error.detail) body.detail = error.detail;
-    return Response.json(body, { status: error.status });
+    const headers = error.retryAfterSeconds === undefined ? undefined : { "Retry-After": String(error.retryAfterSeconds) };
+    return Response.json(body, { status: error.status, headers });
   }
   logger.error({ err: error, requestId }, "unhandled error");
   return Response.json(

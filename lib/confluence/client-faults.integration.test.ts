@@ -21,14 +21,14 @@ const peer = usePeers();
 describe("server errors and network failures", () => {
   it("retries a burst of 5xx with backoff, then succeeds", async () => {
     const p = await peer((_req, res, info) => (info.n <= 3 ? json(res, 503, { message: "busy" }) : json(res, 200, { ok: true })));
-    const client = createConfluenceClient({ siteUrl: p.url, auth: basic, ...FAST, maxRetries: 5 });
+    const client = createConfluenceClient({ siteUrl: p.url, trustedOrigins: [p.url], auth: basic, ...FAST, maxRetries: 5 });
     expect(await client.getJson("/wiki/api/v2/spaces", { schema: ZAnything })).toEqual({ ok: true });
     expect(client.stats()).toMatchObject({ requests: 4, retries: 3 });
   });
 
   it("persistent 5xx ends in UpstreamUnavailableError after maxRetries + 1 attempts", async () => {
     const p = await peer((_req, res) => json(res, 502, {}));
-    const client = createConfluenceClient({ siteUrl: p.url, auth: basic, ...FAST, maxRetries: 2 });
+    const client = createConfluenceClient({ siteUrl: p.url, trustedOrigins: [p.url], auth: basic, ...FAST, maxRetries: 2 });
     const error = await client.getJson("/wiki/api/v2/spaces", { schema: ZAnything }).catch((e) => e);
     expect(error).toBeInstanceOf(UpstreamUnavailableError);
     expect(error.status).toBe(502);
@@ -43,7 +43,7 @@ describe("server errors and network failures", () => {
         s.close(() => resolve(port));
       });
     });
-    const client = createConfluenceClient({ siteUrl: `http://127.0.0.1:${port}`, auth: basic, ...FAST, maxRetries: 1 });
+    const client = createConfluenceClient({ siteUrl: `http://127.0.0.1:${port}`, trustedOrigins: [`http://127.0.0.1:${port}`], auth: basic, ...FAST, maxRetries: 1 });
     const error = await client.getJson("/wiki/api/v2/spaces", { schema: ZAnything }).catch((e) => e);
     expect(error).toBeInstanceOf(SiteUnreachableError);
     expect(error.message).toBe(`The site did not answer: 127.0.0.1:${port}`);
@@ -52,7 +52,7 @@ describe("server errors and network failures", () => {
 
   it("a request that outlives requestTimeoutMs is abandoned as SiteUnreachableError", async () => {
     const p = await peer(() => undefined);
-    const client = createConfluenceClient({ siteUrl: p.url, auth: basic, ...FAST, maxRetries: 0, requestTimeoutMs: 100 });
+    const client = createConfluenceClient({ siteUrl: p.url, trustedOrigins: [p.url], auth: basic, ...FAST, maxRetries: 0, requestTimeoutMs: 100 });
     const t0 = Date.now();
     await expect(client.getJson("/wiki/api/v2/spaces", { schema: ZAnything })).rejects.toBeInstanceOf(SiteUnreachableError);
     // The peer never answers; without the timeout this would hang until the test's own limit.
@@ -62,7 +62,7 @@ describe("server errors and network failures", () => {
   it("the client's AbortSignal cancels in-flight and paused requests and stops retries", async () => {
     const p = await peer((_req, res, info) => (info.n === 1 ? json(res, 429, {}, { "Retry-After": "30" }) : undefined));
     const controller = new AbortController();
-    const client = createConfluenceClient({ siteUrl: p.url, auth: basic, ...FAST, signal: controller.signal });
+    const client = createConfluenceClient({ siteUrl: p.url, trustedOrigins: [p.url], auth: basic, ...FAST, signal: controller.signal });
     const paused = client.getJson("/wiki/api/v2/spaces", { schema: ZAnything }).catch((e) => e);
     await delay(100);
     const queued = client.getJson("/wiki/api/v2/pages", { schema: ZAnything }).catch((e) => e);
@@ -84,7 +84,7 @@ describe("client errors are typed and not retried", () => {
     [404, NotFoundError],
   ])("%i becomes %O after a single attempt", async (status, type) => {
     const p = await peer((_req, res) => json(res, status, { errors: [{ status, code: "X", title: "T", detail: "Invalid value for limit: 0" }] }));
-    const client = createConfluenceClient({ siteUrl: p.url, auth: basic, ...FAST });
+    const client = createConfluenceClient({ siteUrl: p.url, trustedOrigins: [p.url], auth: basic, ...FAST });
     const error = await client.getJson("/wiki/api/v2/spaces/123", { query: { limit: 0 }, schema: ZAnything }).catch((e) => e);
     expect(error).toBeInstanceOf(type);
     expect(error.status).toBe(status);
@@ -96,7 +96,7 @@ describe("client errors are typed and not retried", () => {
 
   it("a malformed body becomes ResponseShapeError naming the field path and the route", async () => {
     const p = await peer((_req, res) => json(res, 200, { results: [{ id: "1", name: "a", prefix: "global" }, { id: "2", name: 7, prefix: "global" }], _links: {} }));
-    const client = createConfluenceClient({ siteUrl: p.url, auth: basic, ...FAST });
+    const client = createConfluenceClient({ siteUrl: p.url, trustedOrigins: [p.url], auth: basic, ...FAST });
     const pages = client.paginate("/wiki/api/v2/pages/5/labels", { itemSchema: ZLabel });
     const error = await pages.next().catch((e) => e);
     expect(error).toBeInstanceOf(ResponseShapeError);
@@ -107,7 +107,7 @@ describe("client errors are typed and not retried", () => {
 
   it("a body that is not JSON becomes ResponseShapeError", async () => {
     const p = await peer((_req, res) => void res.writeHead(200, { "content-type": "text/html" }).end("<html>login</html>"));
-    const client = createConfluenceClient({ siteUrl: p.url, auth: basic, ...FAST });
+    const client = createConfluenceClient({ siteUrl: p.url, trustedOrigins: [p.url], auth: basic, ...FAST });
     await expect(client.getJson("/wiki/api/v2/spaces", { schema: ZAnything })).rejects.toThrow(/not JSON/);
   });
 });
@@ -121,7 +121,7 @@ describe("requests", () => {
       }
       json(res, 200, { results: [{ id: "2", name: "b", prefix: "global" }], _links: {} });
     });
-    const client = createConfluenceClient({ siteUrl: p.url + "/", auth: basic, ...FAST });
+    const client = createConfluenceClient({ siteUrl: p.url + "/", trustedOrigins: [p.url], auth: basic, ...FAST });
     const pages = [];
     for await (const page of client.paginate("/wiki/api/v2/labels", { query: { limit: 1 }, itemSchema: ZLabel })) pages.push(page);
     expect(pages.map((pg) => pg.results.map((l) => l.name))).toEqual([["a"], ["b"]]);
@@ -137,7 +137,7 @@ describe("requests", () => {
       await delay(3_000);
       res.end("last chunk\n");
     });
-    const client = createConfluenceClient({ siteUrl: p.url, auth: basic, ...FAST });
+    const client = createConfluenceClient({ siteUrl: p.url, trustedOrigins: [p.url], auth: basic, ...FAST });
     const t0 = Date.now();
     const response = await client.download("/download/attachments/100/report.pdf?version=1");
     // The body takes 3 s to finish; the response must come back well before that.

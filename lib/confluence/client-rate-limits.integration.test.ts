@@ -17,7 +17,7 @@ describe("rate limiting (429)", () => {
       }
       json(res, 200, { ok: true });
     });
-    const client = createConfluenceClient({ siteUrl: p.url, auth: basic, concurrency: 8, recoverAfter: 1_000, ...FAST });
+    const client = createConfluenceClient({ siteUrl: p.url, trustedOrigins: [p.url], auth: basic, concurrency: 8, recoverAfter: 1_000, ...FAST });
     const results = await Promise.all(Array.from({ length: 24 }, (_, i) => client.getJson(`/wiki/api/v2/pages/${i}`, { schema: ZAnything })));
     expect(results.every((r) => r.ok)).toBe(true);
     expect(p.peakInFlight(1, 8)).toBe(8);
@@ -37,7 +37,7 @@ describe("rate limiting (429)", () => {
     const p = await peer((_req, res, info) =>
       info.n === 1 ? json(res, 429, {}, { "Retry-After": "9223372036854775807" }) : json(res, 200, { ok: true }),
     );
-    const client = createConfluenceClient({ siteUrl: p.url, auth: basic, maxRetryAfterMs: 150, ...FAST });
+    const client = createConfluenceClient({ siteUrl: p.url, trustedOrigins: [p.url], auth: basic, maxRetryAfterMs: 150, ...FAST });
     const t0 = Date.now();
     await client.getJson("/wiki/api/v2/spaces", { schema: ZAnything });
     expect(Date.now() - t0).toBeGreaterThanOrEqual(140);
@@ -46,7 +46,7 @@ describe("rate limiting (429)", () => {
 
   it("gives up with RateLimitedError after maxRateLimitRetries, carrying the last Retry-After", async () => {
     const p = await peer((_req, res) => json(res, 429, {}, { "Retry-After": "0" }));
-    const client = createConfluenceClient({ siteUrl: p.url, auth: basic, maxRateLimitRetries: 2, ...FAST });
+    const client = createConfluenceClient({ siteUrl: p.url, trustedOrigins: [p.url], auth: basic, maxRateLimitRetries: 2, ...FAST });
     const error = await client.getJson("/wiki/api/v2/spaces", { schema: ZAnything }).catch((e) => e);
     expect(error).toBeInstanceOf(RateLimitedError);
     expect(error.retryAfterMs).toBe(0);
@@ -62,7 +62,7 @@ describe("rate limiting (429)", () => {
         "X-RateLimit-NearLimit": "true",
       }),
     );
-    const client = createConfluenceClient({ siteUrl: p.url, auth: basic, ...FAST });
+    const client = createConfluenceClient({ siteUrl: p.url, trustedOrigins: [p.url], auth: basic, ...FAST });
     await client.getJson("/wiki/api/v2/spaces", { schema: ZAnything });
     await Promise.all(Array.from({ length: 4 }, () => client.getJson("/wiki/api/v2/spaces", { schema: ZAnything })));
     const gaps = p.requests.slice(2).map((r, i) => r.at - p.requests[i + 1].at);

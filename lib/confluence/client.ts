@@ -1,7 +1,7 @@
 import pRetry, { AbortError } from "p-retry";
 import type { z } from "zod";
 import { logger as rootLogger } from "../logger";
-import { createCredentials, type ConfluenceAuth } from "./auth";
+import { createCredentials, DEFAULT_API_BASE_URL, type ConfluenceAuth } from "./auth";
 import {
   ConfluenceError,
   RateLimitedError,
@@ -14,11 +14,11 @@ import {
 import { Pacer } from "./pacer";
 import { parseJsonBody, parseListPage, parseWithSchema, type ListPage } from "./parse-response";
 import { withQuery, type Query } from "./query";
-import { parseRateLimitHeaders, parseRetryAfter } from "./rate-limit-headers";
+import { parseRateLimitHeaders, rateLimitWaitMs } from "./rate-limit-headers";
 import { routeKey } from "./route-key";
 import { toSitePath } from "./site-path";
 import { StatsRecorder, type ClientStats } from "./stats";
-import { sendAttempt, type AttemptResult } from "./transport";
+import { DEFAULT_MAX_JSON_BYTES, sendAttempt, type AttemptResult } from "./transport";
 
 export interface ConfluenceClientOptions {
   /** `https://acme.atlassian.net`, or the simulator's base URL. */
@@ -37,11 +37,30 @@ export interface ConfluenceClientOptions {
   maxRateLimitRetries?: number;
   /** Per-attempt deadline (until the body is read; for downloads, until the headers); default 60 s. */
   requestTimeoutMs?: number;
+  /** Largest JSON page accepted (counted while it streams in); default 32 MiB. */
+  maxJsonBytes?: number;
+  /** Largest file `download` streams before failing with ResponseTooLargeError; default 50 MiB. */
+  maxDownloadBytes?: number;
+  /** Deadline for a whole download, headers and body; default 10 minutes. */
+  downloadTimeoutMs?: number;
+  /**
+   * Origins the operator listed (CONFLUENCE_EXTRA_SITE_ORIGINS): only these may resolve to
+   * loopback or private addresses. The OAuth gateway's `apiBaseUrl` is trusted when it is not
+   * Atlassian's default (an operator moved it).
+   */
+  trustedOrigins?: readonly string[];
   /** Consecutive successes before concurrency grows by one after a 429; default 20. */
   recoverAfter?: number;
   /** Cancels every in-flight and queued request and stops retries (a cancelled sync). */
   signal?: AbortSignal;
   logger?: typeof rootLogger;
+}
+
+export interface DownloadOptions extends Omit<CallOptions, "query"> {
+  /** Overrides the client's `maxDownloadBytes` for this file. */
+  maxBytes?: number;
+  /** Overrides the client's `downloadTimeoutMs` for this file. */
+  timeoutMs?: number;
 }
 
 export interface CallOptions {
@@ -57,8 +76,14 @@ export interface ConfluenceClient {
   getJson<S extends z.ZodType>(path: string, options: CallOptions & { schema: S }): Promise<z.output<S>>;
   postJson<S extends z.ZodType>(path: string, options: CallOptions & { body: unknown; schema: S }): Promise<z.output<S>>;
   paginate<S extends z.ZodType>(path: string, options: CallOptions & { itemSchema: S; cursor?: string }): AsyncGenerator<ListPage<z.output<S>>, void, undefined>;
-  /** The raw response for attachment bytes; the body streams and is not buffered here. */
-  download(path: string, options?: Omit<CallOptions, "query">): Promise<Response>;
+  /**
+   * Attachment bytes. Resolves once the headers are in (after retries of 5xx/429/network
+   * failures); the returned Response's body streams and is never buffered here. The body errors
+   * with ResponseTooLargeError past `maxBytes` and with ResponseTimeoutError past `timeoutMs`
+   * for the whole transfer (also while the reader is slow); a Content-Length over the limit
+   * rejects at once with ResponseTooLargeError. Redirects to Atlassian's media hosts are followed.
+   */
+  download(path: string, options?: DownloadOptions): Promise<Response>;
   stats(): ClientStats;
 }
 
@@ -67,6 +92,8 @@ interface RequestSpec extends CallOptions {
   path: string;
   body?: string;
   readBody: boolean;
+  maxBodyBytes?: number;
+  bodyTimeoutMs?: number;
 }
 
 const isTransient = (e: unknown) => e instanceof UpstreamUnavailableError || e instanceof SiteUnreachableError;
@@ -79,6 +106,12 @@ export function createConfluenceClient(options: ConfluenceClientOptions): Conflu
   const pacer = new Pacer({ concurrency: options.concurrency ?? 8, recoverAfter: options.recoverAfter, maxPauseMs: maxRetryAfterMs });
   const stats = new StatsRecorder();
   options.signal?.addEventListener("abort", () => pacer.dispose(), { once: true });
+  const redirectOrigins = [new URL(credentials.baseUrl).origin];
+  const trustedOrigins = [...(options.trustedOrigins ?? [])];
+  if (options.auth.kind === "oauth" && options.auth.apiBaseUrl && new URL(options.auth.apiBaseUrl).origin !== DEFAULT_API_BASE_URL) {
+    trustedOrigins.push(new URL(options.auth.apiBaseUrl).origin);
+  }
+  const maxJsonBytes = options.maxJsonBytes ?? DEFAULT_MAX_JSON_BYTES;
 
   async function request(spec: RequestSpec): Promise<AttemptResult & { route: string }> {
     const sitePath = withQuery(toSitePath(spec.path), spec.query);
@@ -104,13 +137,26 @@ export function createConfluenceClient(options: ConfluenceClientOptions): Conflu
           stats.request(route);
           const headers: Record<string, string> = { Authorization: auth.header, Accept: spec.readBody ? "application/json" : "*/*" };
           if (spec.body !== undefined) headers["Content-Type"] = "application/json";
-          const attempt = await sendAttempt({ url, method: spec.method, headers, body: spec.body, route, timeoutMs, signal, readBody: spec.readBody });
+          const attempt = await sendAttempt({
+            url,
+            method: spec.method,
+            headers,
+            body: spec.body,
+            route,
+            timeoutMs,
+            signal,
+            readBody: spec.readBody,
+            maxBodyBytes: spec.maxBodyBytes ?? maxJsonBytes,
+            bodyTimeoutMs: spec.bodyTimeoutMs,
+            redirectOrigins,
+            trustedOrigins,
+          });
           const { response } = attempt;
           pacer.onResponse(response.ok, parseRateLimitHeaders(response.headers, Date.now()));
           if (response.status === 429) {
             stats.rateLimited++;
             const fallback = Math.min(maxRetryAfterMs, retryBaseMs * 2 ** rateLimitRetries);
-            waitMs = parseRetryAfter(response.headers.get("retry-after"), Date.now(), maxRetryAfterMs) ?? fallback;
+            waitMs = rateLimitWaitMs(response.headers, Date.now(), maxRetryAfterMs) ?? fallback;
             if (rateLimitRetries < maxRateLimitRetries) pacer.onRateLimited(waitMs, startedAt);
           }
           return attempt;
@@ -186,8 +232,15 @@ export function createConfluenceClient(options: ConfluenceClientOptions): Conflu
         yield page;
       }
     },
-    async download(path, call = {}) {
-      const { response } = await request({ ...call, method: "GET", path, readBody: false });
+    async download(path, { maxBytes, timeoutMs, ...call } = {}) {
+      const { response } = await request({
+        ...call,
+        method: "GET",
+        path,
+        readBody: false,
+        maxBodyBytes: maxBytes ?? options.maxDownloadBytes ?? 50 * 1024 * 1024,
+        bodyTimeoutMs: timeoutMs ?? options.downloadTimeoutMs ?? 10 * 60_000,
+      });
       return response;
     },
     stats: () => stats.snapshot(pacer),

@@ -6,6 +6,8 @@ import {
   NotFoundError,
   RateLimitedError,
   ResponseShapeError,
+  InvalidGrantError,
+  SiteUnreachableError,
   UnauthorizedError,
   UpstreamUnavailableError,
   errorForStatus,
@@ -70,11 +72,24 @@ describe("ResponseShapeError", () => {
 });
 
 describe("toAppError", () => {
-  it("maps upstream errors onto the app's codes", () => {
-    const route = "GET /x";
-    expect(toAppError(new UnauthorizedError("m", { route })).code).toBe("UPSTREAM_AUTH");
-    expect(toAppError(new NotFoundError("m", { route })).code).toBe("NOT_FOUND");
-    expect(toAppError(new RateLimitedError("m", { route }, 1000)).code).toBe("RATE_LIMITED");
-    expect(toAppError(new UpstreamUnavailableError("m", { route })).code).toBe("UPSTREAM_UNAVAILABLE");
+  const route = "GET /wiki/api/v2/spaces";
+  it.each([
+    [new UnauthorizedError("m", { route }), "REAUTH_REQUIRED", 409, /authenticate it again/],
+    [new InvalidGrantError("m", { route }), "REAUTH_REQUIRED", 409, /authenticate it again/],
+    [new ForbiddenError("m", { route }), "UPSTREAM_AUTH", 502, /denied the connector's account access/],
+    [new NotFoundError("m", { route }), "NOT_FOUND", 404, /did not find GET \/wiki\/api\/v2\/spaces/],
+    [new RateLimitedError("m", { route }, 1500), "RATE_LIMITED", 429, /try again in 2 s/],
+    [new SiteUnreachableError("acme.atlassian.net", { route }), "SITE_UNREACHABLE", 502, /did not answer \(acme\.atlassian\.net\)/],
+    [new UpstreamUnavailableError("m", { route, status: 503 }), "UPSTREAM_UNAVAILABLE", 502, /unavailable right now \(it answered 503\)/],
+  ] as const)("maps %s onto its code, status and a message an admin can act on", (error, code, status, message) => {
+    const mapped = toAppError(error);
+    expect(mapped.code).toBe(code);
+    expect(mapped.status).toBe(status);
+    expect(mapped.message).toMatch(message);
+  });
+
+  it("carries Retry-After (whole seconds, at least 1) for a rate limit", () => {
+    expect(toAppError(new RateLimitedError("m", { route }, 1500)).retryAfterSeconds).toBe(2);
+    expect(toAppError(new RateLimitedError("m", { route }, 0)).retryAfterSeconds).toBe(1);
   });
 });

@@ -60,6 +60,64 @@ export class SiteUnreachableError extends ConfluenceError {
   }
 }
 
+/** The authorization code or refresh token is unknown, used, expired or revoked: reconnect. */
+export class InvalidGrantError extends ConfluenceError {}
+
+/** Atlassian rejected the app itself (client id/secret) or the request. */
+export class OAuthRequestError extends ConfluenceError {
+  constructor(
+    message: string,
+    options: { status?: number; route: string },
+    readonly oauthError: string | undefined,
+  ) {
+    super(message, options);
+  }
+}
+
+/** A connection to a non-public address (loopback, private, link-local…) that no operator listed. */
+export class DestinationRefusedError extends ConfluenceError {
+  constructor(
+    readonly host: string,
+    readonly address: string,
+    options: { route: string; kind: string },
+  ) {
+    super(
+      `Refused to connect to ${host} (${address} is a ${options.kind} address); only public addresses are reached, unless the origin is listed in CONFLUENCE_EXTRA_SITE_ORIGINS`,
+      options,
+    );
+  }
+}
+
+/** A redirect we do not follow: to another host, or on a token request (which carries secrets). */
+export class RedirectRefusedError extends ConfluenceError {
+  constructor(
+    readonly location: string,
+    options: { status: number; route: string; reason: string },
+  ) {
+    super(`Not following the redirect of ${options.route} to ${location}: ${options.reason}`, options);
+  }
+}
+
+/** A body larger than the limit for its kind (a JSON page, a file); reading stopped at the limit. */
+export class ResponseTooLargeError extends ConfluenceError {
+  constructor(
+    readonly limitBytes: number,
+    options: { route: string; status?: number },
+  ) {
+    super(`The response to ${options.route} is larger than the ${limitBytes}-byte limit`, options);
+  }
+}
+
+/** The whole body (not only the headers) did not arrive within its deadline. */
+export class ResponseTimeoutError extends ConfluenceError {
+  constructor(
+    readonly timeoutMs: number,
+    options: { route: string; status?: number },
+  ) {
+    super(`The response to ${options.route} did not finish within ${Math.round(timeoutMs / 1000)} s`, options);
+  }
+}
+
 export interface ShapeProblem {
   path: string;
   message: string;
@@ -106,11 +164,33 @@ export function errorForStatus(status: number, route: string, body: unknown): Co
   return new ConfluenceError(`Confluence answered ${status} for ${route}${suffix}`, options);
 }
 
-/** Maps an upstream error onto the app's single error type, for route handlers. */
+/**
+ * Maps an upstream error onto the app's single error type, for route handlers (lib/http's
+ * apiRoute applies it to whatever a handler throws). Messages say what the admin can do.
+ */
 export function toAppError(error: ConfluenceError): AppError {
-  if (error instanceof UnauthorizedError || error instanceof ForbiddenError) return new AppError("UPSTREAM_AUTH", error.message);
-  if (error instanceof NotFoundError) return new AppError("NOT_FOUND", error.message);
-  if (error instanceof RateLimitedError) return new AppError("RATE_LIMITED", error.message);
+  if (error instanceof UnauthorizedError || error instanceof InvalidGrantError) {
+    return new AppError(
+      "REAUTH_REQUIRED",
+      "Confluence no longer accepts this connector's credentials: authenticate it again (enter a new API token, or Authenticate again for OAuth).",
+    );
+  }
+  if (error instanceof ForbiddenError) {
+    return new AppError("UPSTREAM_AUTH", `Confluence denied the connector's account access (${error.route}). Check the account's permissions on the site.`);
+  }
+  if (error instanceof OAuthRequestError) return new AppError("UPSTREAM_AUTH", error.message);
+  if (error instanceof NotFoundError) return new AppError("NOT_FOUND", `Confluence did not find ${error.route}, or the connector's account cannot see it.`);
+  if (error instanceof RateLimitedError) {
+    const seconds = Math.max(1, Math.ceil(error.retryAfterMs / 1000));
+    return new AppError("RATE_LIMITED", `Confluence is rate-limiting this connector; try again in ${seconds} s.`, undefined, seconds);
+  }
+  if (error instanceof SiteUnreachableError) {
+    return new AppError("SITE_UNREACHABLE", `The Confluence site did not answer (${error.host}). Check the site URL, and that this server can reach it.`);
+  }
+  if (error instanceof DestinationRefusedError || error instanceof RedirectRefusedError) return new AppError("SITE_UNREACHABLE", error.message);
   if (error instanceof InvalidRequestError) return new AppError("BAD_REQUEST", error.message);
+  if (error instanceof UpstreamUnavailableError && error.status) {
+    return new AppError("UPSTREAM_UNAVAILABLE", `Confluence is unavailable right now (it answered ${error.status}); try again in a few minutes.`);
+  }
   return new AppError("UPSTREAM_UNAVAILABLE", error.message);
 }

@@ -3,7 +3,7 @@
  * typed upstream errors, zod schemas of the responses the sync relies on, setup-form helpers
  * (`verifyCredentials`, `listAllSpaces`) and the OAuth 2.0 (3LO) protocol calls.
  */
-export { createConfluenceClient, type ConfluenceClient, type ConfluenceClientOptions, type CallOptions } from "./client";
+export { createConfluenceClient, type ConfluenceClient, type ConfluenceClientOptions, type CallOptions, type DownloadOptions } from "./client";
 export type { ConfluenceAuth, BasicAuth, OAuthAuth } from "./auth";
 export type { ListPage } from "./parse-response";
 export type { ClientStats } from "./stats";
@@ -19,6 +19,10 @@ export {
   UpstreamUnavailableError,
   SiteUnreachableError,
   ResponseShapeError,
+  DestinationRefusedError,
+  RedirectRefusedError,
+  ResponseTooLargeError,
+  ResponseTimeoutError,
   toAppError,
   type ShapeProblem,
 } from "./errors";
@@ -28,6 +32,7 @@ export { verifyCredentials } from "./verify-credentials";
 export { listAllSpaces, type SpaceChoice } from "./list-spaces";
 export {
   buildAuthorizeUrl,
+  createPkcePair,
   exchangeCode,
   refreshTokens,
   fetchAccessibleResources,

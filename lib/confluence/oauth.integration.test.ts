@@ -4,7 +4,7 @@ import { startSimulator, type Simulator } from "../../simulator";
 import { createConfluenceClient } from "./client";
 import { UnauthorizedError } from "./errors";
 import { listAllSpaces } from "./list-spaces";
-import { InvalidGrantError, OAuthRequestError, buildAuthorizeUrl, exchangeCode, fetchAccessibleResources, refreshTokens, type OAuthTokens } from "./oauth";
+import { InvalidGrantError, OAuthRequestError, buildAuthorizeUrl, createPkcePair, exchangeCode, fetchAccessibleResources, refreshTokens, type OAuthTokens } from "./oauth";
 import { CONFLUENCE_OAUTH_SCOPES } from "./oauth-scopes";
 import { ZContentRestrictionRead, ZCqlSearchResult, ZGroup } from "./schemas-v1";
 import { ZAttachment, ZFooterComment, ZPage, ZSpacePermission, ZUsersBulk } from "./schemas";
@@ -25,24 +25,25 @@ async function admin(method: string, path: string, body: unknown) {
   await fetch(`${sim.url}/__admin${path}`, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 }
 
-/** Plays the user pressing Accept on the consent page; returns the authorization code. */
-async function consent(): Promise<string> {
-  const authorizeUrl = new URL(buildAuthorizeUrl({ authBaseUrl: sim.authUrl, clientId: app.clientId, redirectUri: CALLBACK, state: "s-1" }));
+/** Plays the user pressing Accept on the consent page; returns the authorization code and its PKCE verifier. */
+async function consent(): Promise<{ code: string; codeVerifier: string }> {
+  const pkce = createPkcePair();
+  const authorizeUrl = new URL(buildAuthorizeUrl({ authBaseUrl: sim.authUrl, clientId: app.clientId, redirectUri: CALLBACK, state: "s-1", codeChallenge: pkce.challenge }));
   const page = await fetch(authorizeUrl);
   expect(page.status).toBe(200);
   const form = new URLSearchParams({ ...Object.fromEntries(authorizeUrl.searchParams), email: sim.admin.email, site: sim.cloudId, decision: "accept" });
   const res = await fetch(`${sim.authUrl}/authorize`, { method: "POST", body: form, redirect: "manual" });
   const location = new URL(res.headers.get("location")!);
   expect(location.searchParams.get("state")).toBe("s-1");
-  return location.searchParams.get("code")!;
+  return { code: location.searchParams.get("code")!, codeVerifier: pkce.verifier };
 }
 
-async function connect(): Promise<OAuthTokens> {
-  return exchangeCode({ authBaseUrl: sim.authUrl, clientId: app.clientId, clientSecret: app.clientSecret, code: await consent(), redirectUri: CALLBACK });
+async function connect(): Promise<OAuthTokens & { refreshToken: string }> {
+  return exchangeCode({ authBaseUrl: sim.authUrl, clientId: app.clientId, clientSecret: app.clientSecret, ...(await consent()), redirectUri: CALLBACK });
 }
 
 /** A token store like the app's: refresh rotates and persists. */
-function oauthClient(tokens: OAuthTokens, counters = { refreshes: 0 }) {
+function oauthClient(tokens: OAuthTokens & { refreshToken: string }, counters = { refreshes: 0 }) {
   const store = { ...tokens };
   return createConfluenceClient({
     siteUrl: sim.url,
@@ -54,7 +55,8 @@ function oauthClient(tokens: OAuthTokens, counters = { refreshes: 0 }) {
       getAccessToken: async () => store.accessToken,
       refreshAccessToken: async () => {
         counters.refreshes++;
-        Object.assign(store, await refreshTokens({ authBaseUrl: sim.authUrl, clientId: app.clientId, clientSecret: app.clientSecret, refreshToken: store.refreshToken }));
+        const next = await refreshTokens({ authBaseUrl: sim.authUrl, clientId: app.clientId, clientSecret: app.clientSecret, refreshToken: store.refreshToken });
+        Object.assign(store, next, { refreshToken: next.refreshToken ?? store.refreshToken });
         return store.accessToken;
       },
     },
@@ -63,7 +65,7 @@ function oauthClient(tokens: OAuthTokens, counters = { refreshes: 0 }) {
 
 describe("OAuth 2.0 (3LO) protocol", () => {
   it("builds Atlassian's authorize URL with every parameter", () => {
-    const url = new URL(buildAuthorizeUrl({ clientId: "cid", redirectUri: CALLBACK, state: "xyz" }));
+    const url = new URL(buildAuthorizeUrl({ clientId: "cid", redirectUri: CALLBACK, state: "xyz", codeChallenge: "c".repeat(43) }));
     expect(url.origin + url.pathname).toBe("https://auth.atlassian.com/authorize");
     expect(Object.fromEntries(url.searchParams)).toEqual({
       audience: "api.atlassian.com",
@@ -73,6 +75,8 @@ describe("OAuth 2.0 (3LO) protocol", () => {
       state: "xyz",
       response_type: "code",
       prompt: "consent",
+      code_challenge: "c".repeat(43),
+      code_challenge_method: "S256",
     });
   });
 
@@ -86,19 +90,24 @@ describe("OAuth 2.0 (3LO) protocol", () => {
     expect(sites).toEqual([expect.objectContaining({ id: sim.cloudId, url: sim.url })]);
   });
 
-  it("a used code or a rotated-away refresh token is InvalidGrantError", async () => {
-    const code = await consent();
-    const input = { authBaseUrl: sim.authUrl, clientId: app.clientId, clientSecret: app.clientSecret, code, redirectUri: CALLBACK };
+  it("a used code or a rotated-away refresh token (past the reuse leeway) is InvalidGrantError", async () => {
+    const input = { authBaseUrl: sim.authUrl, clientId: app.clientId, clientSecret: app.clientSecret, ...(await consent()), redirectUri: CALLBACK };
     const tokens = await exchangeCode(input);
     await expect(exchangeCode(input)).rejects.toBeInstanceOf(InvalidGrantError);
-    const refresh = { authBaseUrl: sim.authUrl, clientId: app.clientId, clientSecret: app.clientSecret, refreshToken: tokens.refreshToken };
-    const rotated = await refreshTokens(refresh);
-    expect(rotated.refreshToken).not.toBe(tokens.refreshToken);
-    await expect(refreshTokens(refresh)).rejects.toBeInstanceOf(InvalidGrantError);
+    await admin("PUT", "/oauth/config", { refreshLeewaySeconds: 0 });
+    try {
+      const refresh = { authBaseUrl: sim.authUrl, clientId: app.clientId, clientSecret: app.clientSecret, refreshToken: tokens.refreshToken };
+      const rotated = await refreshTokens(refresh);
+      expect(rotated.refreshToken).not.toBe(tokens.refreshToken);
+      await new Promise((r) => setTimeout(r, 5));
+      await expect(refreshTokens(refresh)).rejects.toBeInstanceOf(InvalidGrantError);
+    } finally {
+      await admin("PUT", "/oauth/config", { refreshLeewaySeconds: 600 });
+    }
   });
 
   it("a wrong client secret is OAuthRequestError, not InvalidGrantError", async () => {
-    const error = await exchangeCode({ authBaseUrl: sim.authUrl, clientId: app.clientId, clientSecret: "nope", code: await consent(), redirectUri: CALLBACK }).catch((e) => e);
+    const error = await exchangeCode({ authBaseUrl: sim.authUrl, clientId: app.clientId, clientSecret: "nope", ...(await consent()), redirectUri: CALLBACK }).catch((e) => e);
     expect(error).toBeInstanceOf(OAuthRequestError);
     expect(error.oauthError).toBe("access_denied");
   });

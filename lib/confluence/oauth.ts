@@ -1,6 +1,7 @@
+import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { DEFAULT_API_BASE_URL } from "./auth";
-import { ConfluenceError, UnauthorizedError, UpstreamUnavailableError, upstreamMessageOf } from "./errors";
+import { ConfluenceError, InvalidGrantError, OAuthRequestError, UnauthorizedError, UpstreamUnavailableError, upstreamMessageOf } from "./errors";
 import { parseJsonBody, parseWithSchema } from "./parse-response";
 import { CONFLUENCE_OAUTH_SCOPES } from "./oauth-scopes";
 import { sendAttempt } from "./transport";
@@ -14,33 +15,31 @@ export const DEFAULT_AUTH_BASE_URL = "https://auth.atlassian.com";
 const TIMEOUT_MS = 30_000;
 const TOKEN_ROUTE = "POST /oauth/token";
 
-/** The authorization code or refresh token is unknown, used, expired or revoked: reconnect. */
-export class InvalidGrantError extends ConfluenceError {}
-
-/** Atlassian rejected the app itself (client id/secret) or the request. */
-export class OAuthRequestError extends ConfluenceError {
-  constructor(
-    message: string,
-    options: { status?: number; route: string },
-    readonly oauthError: string | undefined,
-  ) {
-    super(message, options);
-  }
-}
+export { InvalidGrantError, OAuthRequestError };
 
 export interface OAuthTokens {
   accessToken: string;
-  refreshToken: string;
+  /** Absent when Atlassian answered a refresh without one: keep using the previous refresh token. */
+  refreshToken?: string;
   expiresAt: Date;
   scope: string[];
 }
 
 const ZTokenResponse = z.object({
   access_token: z.string().min(1),
-  refresh_token: z.string().min(1),
+  refresh_token: z.string().min(1).optional(),
   expires_in: z.number().positive(),
   scope: z.string().default(""),
 });
+
+/** PKCE (RFC 7636, S256): the verifier stays with us, the challenge goes in the authorize URL. */
+export function createPkcePair(): { verifier: string; challenge: string } {
+  const verifier = randomBytes(32).toString("base64url");
+  return { verifier, challenge: createHash("sha256").update(verifier).digest("base64url") };
+}
+
+/** Atlassian's endpoints are trusted to be local only when an operator pointed them elsewhere (the simulator). */
+const trustedIfMoved = (base: string, fallback: string) => (new URL(base).origin === new URL(fallback).origin ? [] : [new URL(base).origin]);
 
 const ZAccessibleResources = z.array(
   z.object({ id: z.string().min(1), url: z.string().min(1), name: z.string(), scopes: z.array(z.string()), avatarUrl: z.string().nullish() }),
@@ -49,7 +48,15 @@ export type AccessibleResource = z.output<typeof ZAccessibleResources>[number];
 
 const trimSlash = (url: string) => url.replace(/\/+$/, "");
 
-export function buildAuthorizeUrl(input: { authBaseUrl?: string; clientId: string; redirectUri: string; state: string; scopes?: readonly string[] }): string {
+export function buildAuthorizeUrl(input: {
+  authBaseUrl?: string;
+  clientId: string;
+  redirectUri: string;
+  state: string;
+  /** The S256 challenge of the verifier kept with the state. */
+  codeChallenge: string;
+  scopes?: readonly string[];
+}): string {
   const url = new URL(`${trimSlash(input.authBaseUrl ?? DEFAULT_AUTH_BASE_URL)}/authorize`);
   url.searchParams.set("audience", "api.atlassian.com");
   url.searchParams.set("client_id", input.clientId);
@@ -58,12 +65,17 @@ export function buildAuthorizeUrl(input: { authBaseUrl?: string; clientId: strin
   url.searchParams.set("state", input.state);
   url.searchParams.set("response_type", "code");
   url.searchParams.set("prompt", "consent");
+  url.searchParams.set("code_challenge", input.codeChallenge);
+  url.searchParams.set("code_challenge_method", "S256");
   return url.toString();
 }
 
 async function postToken(authBaseUrl: string | undefined, payload: Record<string, string>, now: number): Promise<OAuthTokens> {
+  const base = trimSlash(authBaseUrl ?? DEFAULT_AUTH_BASE_URL);
+  // No redirectOrigins: a redirect would carry the client secret and the refresh token elsewhere.
   const { response, text } = await sendAttempt({
-    url: `${trimSlash(authBaseUrl ?? DEFAULT_AUTH_BASE_URL)}/oauth/token`,
+    url: `${base}/oauth/token`,
+    trustedOrigins: trustedIfMoved(base, DEFAULT_AUTH_BASE_URL),
     method: "POST",
     headers: { "Content-Type": "application/json", Accept: "application/json" },
     body: JSON.stringify(payload),
@@ -95,12 +107,31 @@ async function postToken(authBaseUrl: string | undefined, payload: Record<string
   };
 }
 
-export function exchangeCode(input: { authBaseUrl?: string; clientId: string; clientSecret: string; code: string; redirectUri: string }): Promise<OAuthTokens> {
-  return postToken(
+export async function exchangeCode(input: {
+  authBaseUrl?: string;
+  clientId: string;
+  clientSecret: string;
+  code: string;
+  redirectUri: string;
+  /** The PKCE verifier whose challenge went into the authorize URL. */
+  codeVerifier?: string;
+}): Promise<OAuthTokens & { refreshToken: string }> {
+  const tokens = await postToken(
     input.authBaseUrl,
-    { grant_type: "authorization_code", client_id: input.clientId, client_secret: input.clientSecret, code: input.code, redirect_uri: input.redirectUri },
+    {
+      grant_type: "authorization_code",
+      client_id: input.clientId,
+      client_secret: input.clientSecret,
+      code: input.code,
+      redirect_uri: input.redirectUri,
+      ...(input.codeVerifier ? { code_verifier: input.codeVerifier } : {}),
+    },
     Date.now(),
   );
+  if (!tokens.refreshToken) {
+    throw new OAuthRequestError("Atlassian issued no refresh token: the app must be allowed the offline_access scope.", { status: 200, route: TOKEN_ROUTE }, undefined);
+  }
+  return { ...tokens, refreshToken: tokens.refreshToken };
 }
 
 export function refreshTokens(input: { authBaseUrl?: string; clientId: string; clientSecret: string; refreshToken: string }): Promise<OAuthTokens> {
@@ -114,8 +145,10 @@ export function refreshTokens(input: { authBaseUrl?: string; clientId: string; c
 /** The sites this token may reach; the connector picks its cloud id from here. */
 export async function fetchAccessibleResources(input: { apiBaseUrl?: string; accessToken: string }): Promise<AccessibleResource[]> {
   const route = "GET /oauth/token/accessible-resources";
+  const base = trimSlash(input.apiBaseUrl ?? DEFAULT_API_BASE_URL);
   const { response, text } = await sendAttempt({
-    url: `${trimSlash(input.apiBaseUrl ?? DEFAULT_API_BASE_URL)}/oauth/token/accessible-resources`,
+    url: `${base}/oauth/token/accessible-resources`,
+    trustedOrigins: trustedIfMoved(base, DEFAULT_API_BASE_URL),
     method: "GET",
     headers: { Authorization: `Bearer ${input.accessToken}`, Accept: "application/json" },
     route,

@@ -67,3 +67,17 @@ export function parseRateLimitHeaders(headers: Headers, now: number): RateLimitI
   if (near !== null) info.nearLimit = near.trim().toLowerCase() === "true";
   return info;
 }
+
+/**
+ * How long to wait after a 429: Retry-After, or X-RateLimit-Reset when that comes sooner and is
+ * sane (ahead of now, within the cap). Atlassian has answered `Retry-After: 2^63-1` beside a
+ * reset two seconds away; the reset is the better clue. Undefined when neither header helps.
+ */
+export function rateLimitWaitMs(headers: Headers, now: number, capMs: number): number | undefined {
+  const retryAfter = parseRetryAfter(headers.get("retry-after"), now, capMs);
+  const resetAt = parseReset(headers.get("x-ratelimit-reset"), now);
+  const untilReset = resetAt ? resetAt.getTime() - now : Number.NaN;
+  const saneReset = untilReset > 0 && untilReset <= capMs ? Math.ceil(untilReset) : undefined;
+  if (retryAfter === undefined) return saneReset;
+  return saneReset === undefined ? retryAfter : Math.min(retryAfter, saneReset);
+}

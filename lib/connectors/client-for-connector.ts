@@ -15,6 +15,7 @@ export async function confluenceClientFor(connectorId: string, tuning: ClientTun
     return createConfluenceClient({
       ...tuning,
       siteUrl: connector.siteUrl,
+      trustedOrigins: connectorSettings().extraSiteOrigins,
       auth: { kind: "basic", email: connector.email, apiToken: openField("apiToken", connector.id, connector.apiToken) },
     });
   }
@@ -23,6 +24,7 @@ export async function confluenceClientFor(connectorId: string, tuning: ClientTun
   return createConfluenceClient({
     ...tuning,
     siteUrl: connector.siteUrl,
+    trustedOrigins: connectorSettings().extraSiteOrigins,
     auth: {
       kind: "oauth",
       cloudId: connector.cloudId,

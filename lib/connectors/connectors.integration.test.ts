@@ -10,9 +10,13 @@ import { createConnector, createConnectorSchema, deleteConnector, getConnectorCo
 
 let sim: Simulator;
 let adminId: string;
+let closed: string;
 
 beforeAll(async () => {
   sim = await startSimulatorForApp();
+  // A listed origin where nothing listens (an unlisted one is refused before connecting).
+  closed = `http://127.0.0.1:${await findFreePort()}`;
+  process.env.CONFLUENCE_EXTRA_SITE_ORIGINS = `${sim.url},${closed}`;
 });
 afterAll(async () => {
   await sim.close();
@@ -58,9 +62,16 @@ describe("API-token connectors", () => {
   });
 
   it("say when the host does not answer, on the URL field", async () => {
-    const closed = `http://127.0.0.1:${await findFreePort()}`;
     const error = await failureOf(createConnector(apiTokenInput({ baseUrl: closed }, [closed]), adminId));
     expect(error.detail?.[0]).toMatchObject({ loc: ["body", "baseUrl"], msg: expect.stringContaining("did not answer") });
+    expect(await db().connector.count()).toBe(0);
+  });
+
+  it("refuse a site on a loopback address no operator listed, on the URL field", async () => {
+    // The simulator itself, by a name that resolves to 127.0.0.1 but is not the listed origin.
+    const unlisted = `http://localhost:${new URL(sim.url).port}`;
+    const error = await failureOf(createConnector(apiTokenInput({ baseUrl: unlisted }, [unlisted]), adminId));
+    expect(error.detail?.[0]).toMatchObject({ loc: ["body", "baseUrl"], msg: expect.stringMatching(/Refused to connect to localhost.*loopback/) });
     expect(await db().connector.count()).toBe(0);
   });
 

@@ -3,6 +3,7 @@ import {
   buildAuthorizeUrl,
   CONFLUENCE_OAUTH_SCOPES,
   ConfluenceError,
+  createPkcePair,
   exchangeCode,
   fetchAccessibleResources,
 } from "../confluence";
@@ -12,20 +13,32 @@ import { logger } from "../logger";
 import { oauthClientCredentials } from "./oauth-credentials";
 import { storeTokens } from "./oauth-tokens";
 import { findConnectorRow } from "./read-connectors";
+import { openField, sealField } from "./secrets";
 import { connectorSettings } from "./settings";
 
 const STATE_TTL_MS = 10 * 60_000;
 
 const hashState = (state: string) => createHash("sha256").update(state).digest("hex");
 
-/** Starts the 3LO flow: a single-use `state` bound to this admin, and the authorize URL. */
+/**
+ * Starts the 3LO flow: a single-use `state` bound to this admin, a PKCE verifier kept
+ * (encrypted) beside it, and the authorize URL carrying the verifier's S256 challenge.
+ */
 export async function startOAuthAuthorization(connectorId: string, userId: string): Promise<{ authorizeUrl: string }> {
   const connector = await findConnectorRow(connectorId);
   if (connector.authMethod !== "oauth") throw new AppError("CONFLICT", "This connector uses an API token, not OAuth.");
   const { clientId } = await oauthClientCredentials(connector);
   const state = randomBytes(32).toString("base64url");
+  const stateHash = hashState(state);
+  const pkce = createPkcePair();
   await db().oAuthState.create({
-    data: { stateHash: hashState(state), connectorId, userId, expiresAt: new Date(Date.now() + STATE_TTL_MS) },
+    data: {
+      stateHash,
+      connectorId,
+      userId,
+      expiresAt: new Date(Date.now() + STATE_TTL_MS),
+      codeVerifier: sealField("pkceVerifier", stateHash, pkce.verifier),
+    },
   });
   const settings = connectorSettings();
   const authorizeUrl = buildAuthorizeUrl({
@@ -33,6 +46,7 @@ export async function startOAuthAuthorization(connectorId: string, userId: strin
     clientId,
     redirectUri: settings.oauthRedirectUrl,
     state,
+    codeChallenge: pkce.challenge,
     scopes: CONFLUENCE_OAUTH_SCOPES,
   });
   return { authorizeUrl };
@@ -52,10 +66,11 @@ export interface OAuthCallbackParams {
 const sameSite = (a: string, b: string) => a.replace(/\/+$/, "").toLowerCase() === b.replace(/\/+$/, "").toLowerCase();
 
 /** Consumes the state once, whatever happens next, so a replayed callback always fails. */
-async function consumeState(state: string, userId: string): Promise<{ connectorId: string } | OAuthCallbackOutcome> {
+async function consumeState(state: string, userId: string): Promise<{ connectorId: string; codeVerifier?: string } | OAuthCallbackOutcome> {
   const stateHash = hashState(state);
-  const claimed = await db().oAuthState.updateMany({ where: { stateHash, usedAt: null }, data: { usedAt: new Date() } });
   const row = await db().oAuthState.findUnique({ where: { stateHash } });
+  // The verifier is needed once: the claim erases it.
+  const claimed = row ? await db().oAuthState.updateMany({ where: { stateHash, usedAt: null }, data: { usedAt: new Date(), codeVerifier: null } }) : { count: 0 };
   if (!row) return { ok: false, reason: "state_unknown", message: "This authorization link is not one this app started. Start again from the connector's Authorize tab." };
   if (claimed.count === 0) {
     return { ok: false, connectorId: row.connectorId, reason: "state_replayed", message: "This authorization response was already used. Start again from the connector's Authorize tab." };
@@ -66,7 +81,7 @@ async function consumeState(state: string, userId: string): Promise<{ connectorI
   if (row.userId !== userId) {
     return { ok: false, connectorId: row.connectorId, reason: "state_other_user", message: "This authorization was started by another signed-in user. Start it again yourself." };
   }
-  return { connectorId: row.connectorId };
+  return { connectorId: row.connectorId, codeVerifier: row.codeVerifier ? openField("pkceVerifier", stateHash, row.codeVerifier) : undefined };
 }
 
 /** The callback: check the state, exchange the code, pick the matching site, store the tokens. */
@@ -74,7 +89,7 @@ export async function completeOAuthAuthorization(params: OAuthCallbackParams, us
   if (!params.state) return { ok: false, reason: "state_missing", message: "Atlassian's response carried no state. Start again from the Authorize tab." };
   const consumed = await consumeState(params.state, userId);
   if ("ok" in consumed) return consumed;
-  const { connectorId } = consumed;
+  const { connectorId, codeVerifier } = consumed;
 
   if (params.error) {
     const denied = params.error === "access_denied";
@@ -94,7 +109,7 @@ export async function completeOAuthAuthorization(params: OAuthCallbackParams, us
   const { clientId, clientSecret } = await oauthClientCredentials(connector);
   let tokens;
   try {
-    tokens = await exchangeCode({ authBaseUrl: settings.authBaseUrl, clientId, clientSecret, code: params.code, redirectUri: settings.oauthRedirectUrl });
+    tokens = await exchangeCode({ authBaseUrl: settings.authBaseUrl, clientId, clientSecret, code: params.code, redirectUri: settings.oauthRedirectUrl, codeVerifier });
   } catch (err) {
     logger.warn({ connectorId, err: err instanceof Error ? err.message : String(err) }, "OAuth code exchange failed");
     return {

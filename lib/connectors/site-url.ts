@@ -1,50 +1,45 @@
 import { z } from "zod";
 
 /**
- * The Confluence site URL rules, shared by the setup form and the server. `extraOrigins`
- * (from CONFLUENCE_EXTRA_SITE_ORIGINS) admits the simulator or a proxy besides *.atlassian.net.
+ * The Confluence site URL rules, shared by the setup form and the server; each rule has its own
+ * message. `extraOrigins` (from CONFLUENCE_EXTRA_SITE_ORIGINS) admits the simulator or a proxy
+ * besides *.atlassian.net, exactly as listed (scheme, host and port). The host may be typed in
+ * any case; the stored value is the lowercased origin.
  */
+const EXAMPLE = "https://your-team.atlassian.net";
+
+/** What follows the authority as typed (path, query, fragment): URL() would hide a lone "/". */
+function afterAuthority(value: string): string {
+  return value.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#\\]*/i, "");
+}
+
 export function siteUrlSchema(extraOrigins: readonly string[] = []) {
   const extras = new Set(extraOrigins.map((o) => o.trim().replace(/\/+$/, "").toLowerCase()).filter(Boolean));
   return z
     .string({ error: "Enter the site URL." })
     .trim()
-    .min(1, "Enter the site URL, such as https://your-team.atlassian.net.")
+    .min(1, `Enter the site URL, such as ${EXAMPLE}.`)
     .superRefine((value, ctx) => {
+      const problem = (message: string) => ctx.addIssue({ code: "custom", message });
       let url: URL;
       try {
         url = new URL(value);
       } catch {
-        ctx.addIssue({ code: "custom", message: "Enter a full URL, such as https://your-team.atlassian.net." });
-        return;
+        return problem(`Enter a full URL, such as ${EXAMPLE}.`);
       }
-      const origin = url.origin.toLowerCase();
-      const isExtra = extras.has(origin);
-      if (url.protocol !== "https:" && !isExtra) {
-        ctx.addIssue({ code: "custom", message: "Use https:// (Confluence Cloud only answers over HTTPS)." });
-        return;
-      }
-      if (url.search || url.hash || url.username || url.password) {
-        ctx.addIssue({ code: "custom", message: "Enter only the site address, without a query, fragment or credentials." });
-        return;
-      }
-      const path = value.slice(value.indexOf(url.host) + url.host.length);
-      if (path === "/") {
-        ctx.addIssue({ code: "custom", message: "Remove the trailing slash." });
-        return;
-      }
-      if (path !== "") {
-        ctx.addIssue({
-          code: "custom",
-          message: "Enter only the site address, without /wiki or any path (for example https://your-team.atlassian.net).",
-        });
-        return;
-      }
-      if (!isExtra && !/^[a-z0-9][a-z0-9-]*\.atlassian\.net$/i.test(url.hostname)) {
-        ctx.addIssue({ code: "custom", message: "The host must be your-team.atlassian.net (Confluence Cloud)." });
-      }
+      if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return problem(`Enter a full URL, such as ${EXAMPLE}.`);
+      const isExtra = extras.has(url.origin.toLowerCase());
+      if (url.protocol !== "https:" && !isExtra) return problem("Use https:// (Confluence Cloud only answers over HTTPS).");
+      if (url.username || url.password) return problem("Remove the user name and password from the URL; the email and API token have their own fields.");
+      if (url.port && !isExtra) return problem(`Remove the port (:${url.port}); Confluence Cloud sites answer on the standard HTTPS port.`);
+      const rest = afterAuthority(value);
+      if (url.search || rest.includes("?")) return problem("Remove the query (the part from ?); enter only the site address.");
+      if (url.hash || rest.includes("#")) return problem("Remove the # part; enter only the site address.");
+      if (rest === "/") return problem("Remove the trailing slash.");
+      if (rest !== "") return problem(`Enter only the site address, without /wiki or any path (for example ${EXAMPLE}).`);
+      if (!isExtra && !/^[a-z0-9][a-z0-9-]*\.atlassian\.net$/.test(url.hostname)) problem("The host must be your-team.atlassian.net (Confluence Cloud).");
     })
-    .transform((value) => new URL(value).origin);
+    .transform((value) => new URL(value).origin.toLowerCase());
 }
 
 /** Parses CONFLUENCE_EXTRA_SITE_ORIGINS (comma-separated origins). */

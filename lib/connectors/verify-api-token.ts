@@ -5,8 +5,11 @@ import {
   UnauthorizedError,
   verifyCredentials,
   ConfluenceError,
+  DestinationRefusedError,
+  RedirectRefusedError,
 } from "../confluence";
 import { AppError } from "../errors";
+import { connectorSettings } from "./settings";
 
 /**
  * Checks an email and API token against the site before anything is saved, so a rejected
@@ -20,6 +23,7 @@ export async function verifyApiToken(siteUrl: string, email: string, apiToken: s
     maxRateLimitRetries: 1,
     retryBaseMs: 250,
     requestTimeoutMs: 15_000,
+    trustedOrigins: connectorSettings().extraSiteOrigins,
   });
   try {
     await verifyCredentials(client);
@@ -36,6 +40,9 @@ export async function verifyApiToken(siteUrl: string, email: string, apiToken: s
         [{ loc: ["body", "baseUrl"], msg: `The site ${host} did not answer. Check the URL and that it is reachable from this server.`, type: "upstream_unreachable" }],
         `The site ${host} did not answer.`,
       );
+    }
+    if (err instanceof DestinationRefusedError || err instanceof RedirectRefusedError) {
+      throw AppError.validation([{ loc: ["body", "baseUrl"], msg: err.message, type: "upstream_refused" }], "The site's address was refused.");
     }
     if (err instanceof ConfluenceError) {
       throw AppError.validation(

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { assertAdmin, authenticateRequest, type RequestActor } from "../auth";
+import { ConfluenceError, toAppError } from "../confluence";
 import { serverEnv } from "../env";
 import { AppError, fieldProblemsFromZod, toResponse } from "../errors";
 import { logger } from "../logger";
@@ -93,7 +94,13 @@ export function apiRoute<
       if (result instanceof Response) return result;
       return Response.json(result ?? { ok: true });
     } catch (err) {
-      if (!(err instanceof AppError)) logger.error({ err, requestId, path: new URL(request.url).pathname }, "route failed");
+      const path = new URL(request.url).pathname;
+      // Confluence's typed errors become their AppError here, for every route, with a safe message.
+      if (err instanceof ConfluenceError) {
+        logger.warn({ err, requestId, path }, "Confluence call failed");
+        return toResponse(toAppError(err), requestId);
+      }
+      if (!(err instanceof AppError)) logger.error({ err, requestId, path }, "route failed");
       return toResponse(err, requestId);
     }
   };

@@ -128,9 +128,10 @@ export const adminSystemRoutes: RouteDef[] = [
       const b = obj(ctx);
       const o = ctx.sim.oauth;
       if (b.tokenTtlSeconds !== undefined) o.tokenTtlSeconds = Number(b.tokenTtlSeconds);
+      if (b.refreshLeewaySeconds !== undefined) o.refreshLeewaySeconds = Number(b.refreshLeewaySeconds);
       if (b.decoySite === false) o.decoy = null;
       else if (b.decoySite) o.decoy = { id: "decoy-cloud-0000-0000-000000000000", url: "https://other-site.atlassian.net", name: "other-site", ...(typeof b.decoySite === "object" ? b.decoySite : {}) };
-      return { json: { tokenTtlSeconds: o.tokenTtlSeconds, decoySite: o.decoy } };
+      return { json: { tokenTtlSeconds: o.tokenTtlSeconds, refreshLeewaySeconds: o.refreshLeewaySeconds, decoySite: o.decoy } };
     },
   },
   {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Simulator } from "../index";
 import { admin, api, startSmall } from "../test/helpers";
@@ -104,16 +105,50 @@ describe("OAuth 2.0 (3LO)", () => {
     expect((await api(sim, gw("/wiki/api/v2/footer-comments"), { auth: `Bearer ${classic.access_token}` })).status).toBe(200);
   });
 
-  it("refresh tokens rotate, and a reused refresh token fails with invalid_grant", async () => {
+  it("refresh tokens rotate; a rotated one still works within the 10-minute leeway, and reused later revokes the whole authorization", async () => {
     const t = await login();
     const r1 = await token({ grant_type: "refresh_token", refresh_token: t.refresh_token! });
     expect(r1.status).toBe(200);
     expect(r1.body.refresh_token).not.toBe(t.refresh_token);
+    // Within the leeway the old token is accepted again (a client that crashed before saving r1).
+    const retry = await token({ grant_type: "refresh_token", refresh_token: t.refresh_token! });
+    expect(retry.status).toBe(200);
+    expect(retry.body.refresh_token).not.toBe(r1.body.refresh_token);
+    // Past the leeway, reusing it is a breach: invalid_grant, and every token of the family dies.
+    const rotatedAt = sim.state.oauth.rotated.get(t.refresh_token!)!.rotatedAt;
+    const late = sim.state.oauth.rotate(t.refresh_token!, rotatedAt + 601_000);
+    expect(late).toEqual({ ok: false, reason: "reused_outside_leeway" });
+    const after = await token({ grant_type: "refresh_token", refresh_token: retry.body.refresh_token });
+    expect(after.status).toBe(403);
+    expect(after.body).toEqual({ error: "invalid_grant", error_description: expect.any(String) });
+    expect((await api(sim, gw("/wiki/api/v2/spaces"), { auth: `Bearer ${retry.body.access_token}` })).status).toBe(401);
+  });
+
+  it("with the leeway set to 0, a reused refresh token fails with invalid_grant at once", async () => {
+    await admin(sim, "PUT", "/oauth/config", { refreshLeewaySeconds: 0 });
+    const t = await login();
+    const r1 = await token({ grant_type: "refresh_token", refresh_token: t.refresh_token! });
+    await new Promise((r) => setTimeout(r, 5));
     const reuse = await token({ grant_type: "refresh_token", refresh_token: t.refresh_token! });
     expect(reuse.status).toBe(403);
-    expect(reuse.body).toEqual({ error: "invalid_grant", error_description: expect.any(String) });
-    const r2 = await token({ grant_type: "refresh_token", refresh_token: r1.body.refresh_token });
-    expect(r2.status).toBe(200);
+    expect((await token({ grant_type: "refresh_token", refresh_token: r1.body.refresh_token })).status).toBe(403);
+    await admin(sim, "PUT", "/oauth/config", { refreshLeewaySeconds: 600 });
+  });
+
+  it("PKCE: a code issued for an S256 challenge is exchanged only with its verifier", async () => {
+    const verifier = "v".repeat(20) + "-verifier-of-at-least-43-chars_~.";
+    const challenge = createHash("sha256").update(verifier).digest("base64url");
+    const page = await (await fetch(authorizeUrl({ code_challenge: challenge, code_challenge_method: "S256" }))).text();
+    expect(page).toContain(`name="code_challenge" value="${challenge}"`);
+    const issue = async () => (await decide("accept", { code_challenge: challenge, code_challenge_method: "S256" })).searchParams.get("code")!;
+    const exchange = (code: string, extra: Record<string, string>) => token({ grant_type: "authorization_code", code, redirect_uri: CALLBACK, ...extra });
+    const missing = await exchange(await issue(), {});
+    expect(missing.status).toBe(403);
+    expect(missing.body.error_description).toMatch(/PKCE/);
+    expect((await exchange(await issue(), { code_verifier: verifier.replace("v", "w") })).status).toBe(403);
+    expect((await exchange(await issue(), { code_verifier: verifier })).status).toBe(200);
+    const bad = await fetch(authorizeUrl({ code_challenge: challenge, code_challenge_method: "S512" }));
+    expect(bad.status).toBe(400);
   });
 
   it("without offline_access no refresh token is issued", async () => {

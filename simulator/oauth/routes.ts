@@ -2,7 +2,7 @@ import { HttpError } from "../http/errors";
 import { Router, type Ctx, type Reply } from "../http/router";
 import type { SimState } from "../state";
 import { consentPage, errorPage } from "./page";
-import type { Site } from "./state";
+import { pkceMatches, type CodeChallenge, type Site } from "./state";
 
 /** auth.atlassian.com (authorize, token) and api.atlassian.com (accessible-resources) endpoints. */
 const oauthError = (status: number, error: string, description: string): Reply => ({ status, json: { error, error_description: description } });
@@ -24,6 +24,15 @@ function validateClient(sim: SimState, p: Record<string, string>): Reply | null 
   return null;
 }
 
+/** PKCE parameters, when sent, must be well-formed (RFC 7636 section 4.2/4.3). */
+function checkChallenge(p: Record<string, string>): string | null {
+  if (!p.code_challenge) return p.code_challenge_method ? "code_challenge_method without code_challenge" : null;
+  const method = p.code_challenge_method ?? "plain";
+  if (method !== "S256" && method !== "plain") return `Unsupported code_challenge_method ${method}`;
+  if (!/^[A-Za-z0-9._~-]{43,128}$/.test(p.code_challenge)) return "Malformed code_challenge";
+  return null;
+}
+
 function redirect(base: string, q: Record<string, string>): Reply {
   const u = new URL(base);
   for (const [k, v] of Object.entries(q)) if (v !== undefined) u.searchParams.set(k, v);
@@ -40,6 +49,8 @@ function consent(sim: SimState, p: Record<string, string>, email: string, error?
     redirectUri: p.redirect_uri,
     scope: p.scope ?? "",
     state: p.state ?? "",
+    codeChallenge: p.code_challenge,
+    codeChallengeMethod: p.code_challenge_method,
     email,
     sites: sites(sim),
     error,
@@ -56,6 +67,8 @@ authRoutes.add({
     const bad = validateClient(ctx.sim, p);
     if (bad) return bad;
     if ((p.response_type ?? "code") !== "code") return { status: 400, html: errorPage("response_type must be code") };
+    const pkceProblem = checkChallenge(p);
+    if (pkceProblem) return { status: 400, html: errorPage(pkceProblem) };
     return { html: consent(ctx.sim, p, ctx.sim.store.adminUser().email) };
   },
 });
@@ -73,7 +86,10 @@ authRoutes.add({
     const site = sites(ctx.sim).find((s) => s.id === p.site) ?? ctx.sim.site();
     if (!user) return { status: 200, html: consent(ctx.sim, p, p.email ?? "", "No account with this email") };
     const scopes = (p.scope ?? "").split(/\s+/).filter(Boolean);
-    const code = ctx.sim.oauth.issueCode({ clientId: p.client_id, accountId: user.accountId, cloudId: site.id, scopes }, p.redirect_uri);
+    const pkceProblem = checkChallenge(p);
+    if (pkceProblem) return { status: 400, html: errorPage(pkceProblem) };
+    const pkce = p.code_challenge ? { challenge: p.code_challenge, method: (p.code_challenge_method ?? "plain") as CodeChallenge["method"] } : undefined;
+    const code = ctx.sim.oauth.issueCode({ clientId: p.client_id, accountId: user.accountId, cloudId: site.id, scopes }, p.redirect_uri, pkce);
     return redirect(p.redirect_uri, { code, state });
   },
 });
@@ -90,12 +106,17 @@ authRoutes.add({
       const code = o.takeCode(p.code ?? "");
       if (!code || code.clientId !== app.clientId) return oauthError(403, "invalid_grant", "Invalid authorization code");
       if (code.redirectUri !== p.redirect_uri) return oauthError(403, "invalid_grant", "redirect_uri does not match");
+      if (code.pkce && !pkceMatches(code.pkce, p.code_verifier)) return oauthError(403, "invalid_grant", "PKCE verification failed: the code_verifier does not match the code_challenge");
       return { json: o.issueTokens(code) };
     }
     if (p.grant_type === "refresh_token") {
-      const grant = o.rotate(p.refresh_token ?? "");
-      if (!grant || grant.clientId !== app.clientId) return oauthError(403, "invalid_grant", "Unknown or invalid refresh token.");
-      return { json: o.issueTokens(grant) };
+      const spent = o.rotate(p.refresh_token ?? "");
+      if (!spent.ok || spent.grant.clientId !== app.clientId) {
+        const why = spent.ok || spent.reason === "unknown" ? "Unknown or invalid refresh token." : "Refresh token reused after the reuse interval; every token of this authorization is revoked.";
+        return oauthError(403, "invalid_grant", why);
+      }
+      o.refreshes++;
+      return { json: o.issueTokens(spent.grant) };
     }
     return oauthError(400, "unsupported_grant_type", `Unsupported grant_type ${p.grant_type ?? ""}`);
   },
