@@ -1,4 +1,7 @@
 import type { AddressInfo } from "node:net";
+import { dcInfo, type DcInfo } from "./dc/info";
+import type { DcOptions } from "./dc/config";
+import { createDcState } from "./dc/state";
 import { generateSite } from "./generate/generate";
 import { Limits, type Faults } from "./limits/limits";
 import { OAuthState, type OAuthApp, type Site } from "./oauth/state";
@@ -6,8 +9,12 @@ import { createSimServer } from "./server";
 import type { SimState } from "./state";
 import type { Store } from "./store/store";
 
-/** Public entry point: start a Confluence Cloud simulator in-process. */
+/** Public entry point: start a Confluence Cloud (default) or Data Center simulator in-process. */
 export interface SimulatorOptions {
+  /** "cloud" (default) serves Cloud's v2/v1 APIs and OAuth; "datacenter" serves the Data Center REST API under a context path. */
+  flavor?: "cloud" | "datacenter";
+  /** Data Center settings (version, context path, anonymous access, time zone, rate limit); used with flavor "datacenter". */
+  datacenter?: DcOptions;
   /** 0 (default) picks a free port. */
   port?: number;
   host?: string;
@@ -38,7 +45,10 @@ export interface SimulatorOptions {
 }
 
 export interface Simulator {
+  flavor: "cloud" | "datacenter";
   url: string;
+  /** Data Center flavour only: base URL with context path, version, time zone and sign-in details. */
+  dc: DcInfo | null;
   cloudId: string;
   siteName: string;
   authUrl: string;
@@ -89,6 +99,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     stats: new Map(),
     bodiesServed: new Map(),
     site: (): Site => ({ id: cloudId, url: state.url, name: siteName }),
+    dc: options.flavor === "datacenter" ? createDcState(store, options.datacenter) : null,
   };
   const server = createSimServer(state);
   const host = options.host ?? "127.0.0.1";
@@ -100,7 +111,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   state.url = `http://${host}:${port}`;
   const admin = store.adminUser();
   return {
+    flavor: state.dc ? "datacenter" : "cloud",
     url: state.url,
+    dc: state.dc ? dcInfo(state) : null,
     cloudId,
     siteName,
     authUrl: state.url + state.authPrefix,

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { adminRoutes } from "./admin/routes";
+import { handleDc } from "./dc/handler";
 import { gatewayAuth, siteAuth } from "./http/auth";
 import { readBody } from "./http/body";
 import { HttpError, errorBody, type ApiFlavor } from "./http/errors";
@@ -110,6 +111,7 @@ async function dispatch(sim: SimState, req: IncomingMessage): Promise<Reply> {
   const path = url.pathname;
   const query = url.searchParams;
   if (path === "/__admin" || path.startsWith("/__admin/")) return handleAdmin(sim, req, path, query);
+  if (sim.dc) return handleDc(sim, req, path, query);
   const gw = new RegExp(`^${sim.apiPrefix.replace(/[.*+?^$()|[\]\\]/g, "\\$&")}/ex/confluence/([^/]+)(/.*)$`).exec(path);
   if (gw) return handleConfluence(sim, req, gw[2], query, decodeURIComponent(gw[1]));
   for (const [prefix, routes] of [

@@ -1,3 +1,4 @@
+import type { DcState } from "./dc/state";
 import type { Limits } from "./limits/limits";
 import type { OAuthState, Site } from "./oauth/state";
 import type { Store } from "./store/store";
@@ -16,4 +17,6 @@ export interface SimState {
   /** Storage bodies served per content id (pages, blog posts), for tests that check what was downloaded. */
   bodiesServed: Map<number, number>;
   site(): Site;
+  /** Set when the simulator serves the Data Center REST API instead of Cloud's. */
+  dc: DcState | null;
 }
