@@ -5,6 +5,8 @@
  * does not recognise stays a paragraph of text, so no content is ever dropped.
  */
 
+import { atxHeading, trimEndBlanks } from "@/lib/indexing/markdown/line-syntax";
+
 export type Align = "left" | "center" | "right" | null;
 
 export type Block =
@@ -22,19 +24,40 @@ export interface ListItem {
   children: Block[];
 }
 
-const FENCE = /^( {0,3})(`{3,}|~{3,})\s*([^\s`]*)[^`]*$/;
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-const RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+/** An opening code fence: up to 3 spaces, 3+ backticks or tildes, an info string without backticks. */
+function openingFence(line: string): { indent: number; marker: string; lang: string } | null {
+  let indent = 0;
+  while (indent < 3 && line[indent] === " ") indent++;
+  const char = line[indent];
+  if (char !== "`" && char !== "~") return null;
+  let end = indent;
+  while (line[end] === char) end++;
+  if (end - indent < 3) return null;
+  const info = line.slice(end);
+  if (info.includes("`")) return null;
+  return { indent, marker: line.slice(indent, end), lang: info.trim().split(/[ \t]/, 1)[0] ?? "" };
+}
+
+/** Whether the line closes a fence opened with `marker`: the same character, at least as many. */
+function closesFence(line: string, marker: string): boolean {
+  const text = trimEndBlanks(line);
+  let i = 0;
+  while (i < 3 && text[i] === " ") i++;
+  const run = text.slice(i);
+  return run.length >= marker.length && [...run].every((c) => c === marker[0]);
+}
+
+const RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}$/;
 const QUOTE = /^ {0,3}> ?/;
 const LIST_ITEM = /^( {0,3})([-*+]|\d{1,9}[.)])([ \t]+|$)(.*)$/;
-const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
-const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
+const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?(?:[ \t]*\|[ \t]*:?-+:?)*[ \t]*\|?$/;
+const SETEXT = /^ {0,3}(=+|-+)$/;
 const TASK = /^\[([ xX])\][ \t]+/;
 
 const blank = (line: string) => line.trim() === "";
 /** A GFM table: a row with pipes, then a delimiter row with as many cells. */
 const isTableStart = (line: string, next: string | undefined) =>
-  line.includes("|") && next !== undefined && TABLE_DELIMITER.test(next) && splitRow(next).length === splitRow(line).length;
+  line.includes("|") && next !== undefined && TABLE_DELIMITER.test(trimEndBlanks(next)) && splitRow(next).length === splitRow(line).length;
 
 export function parseBlocks(source: string): Block[] {
   return parseLines(source.replace(/\r\n?/g, "\n").split("\n"));
@@ -42,13 +65,18 @@ export function parseBlocks(source: string): Block[] {
 
 /** Whether a line starts a block other than a paragraph (ending the paragraph before it). */
 function startsBlock(line: string, next: string | undefined): boolean {
-  if (FENCE.test(line) || ATX.test(line) || RULE.test(line) || QUOTE.test(line)) return true;
+  const trimmed = trimEndBlanks(line);
+  if (openingFence(line) || atxHeading(line, 3) || RULE.test(trimmed) || QUOTE.test(line)) return true;
   const item = LIST_ITEM.exec(line);
   if (item && item[4]!.trim() !== "" && (/^[-*+]$/.test(item[2]!) || /^1[.)]$/.test(item[2]!))) return true;
   return isTableStart(line, next);
 }
 
-function parseLines(lines: string[]): Block[] {
+/** Quotes and lists nested deeper than this render as text: "- - - - …" must not exhaust the stack. */
+const MAX_NESTING = 32;
+
+function parseLines(lines: string[], depth = 0): Block[] {
+  if (depth > MAX_NESTING) return [{ kind: "paragraph", text: lines.join("\n") }];
   const blocks: Block[] = [];
   let i = 0;
   while (i < lines.length) {
@@ -57,24 +85,22 @@ function parseLines(lines: string[]): Block[] {
       i++;
       continue;
     }
-    const fence = FENCE.exec(line);
+    const fence = openingFence(line);
     if (fence) {
-      const [, indent, marker, lang] = fence;
       const body: string[] = [];
       i++;
-      const close = new RegExp(`^ {0,3}${marker![0] === "`" ? "`" : "~"}{${marker!.length},}[ \\t]*$`);
-      while (i < lines.length && !close.test(lines[i]!)) body.push(stripIndent(lines[i++]!, indent!.length));
+      while (i < lines.length && !closesFence(lines[i]!, fence.marker)) body.push(stripIndent(lines[i++]!, fence.indent));
       i++; // the closing fence (or the end of the document)
-      blocks.push({ kind: "code", lang: lang ?? "", text: body.join("\n") });
+      blocks.push({ kind: "code", lang: fence.lang, text: body.join("\n") });
       continue;
     }
-    const atx = ATX.exec(line);
+    const atx = atxHeading(line, 3);
     if (atx) {
-      blocks.push({ kind: "heading", level: atx[1]!.length, text: (atx[2] ?? "").trim() });
+      blocks.push({ kind: "heading", level: atx.level, text: atx.text });
       i++;
       continue;
     }
-    if (RULE.test(line)) {
+    if (RULE.test(trimEndBlanks(line))) {
       blocks.push({ kind: "rule" });
       i++;
       continue;
@@ -89,11 +115,11 @@ function parseLines(lines: string[]): Block[] {
     if (QUOTE.test(line)) {
       const body: string[] = [];
       while (i < lines.length && QUOTE.test(lines[i]!)) body.push(lines[i++]!.replace(QUOTE, ""));
-      blocks.push({ kind: "quote", children: parseLines(body) });
+      blocks.push({ kind: "quote", children: parseLines(body, depth + 1) });
       continue;
     }
     if (LIST_ITEM.test(line)) {
-      i = parseList(lines, i, blocks);
+      i = parseList(lines, i, blocks, depth);
       continue;
     }
     if (isTableStart(line, lines[i + 1])) {
@@ -105,7 +131,7 @@ function parseLines(lines: string[]): Block[] {
     i++;
     let heading = 0;
     while (i < lines.length && !blank(lines[i]!)) {
-      const setext = SETEXT.exec(lines[i]!);
+      const setext = SETEXT.exec(trimEndBlanks(lines[i]!));
       if (setext) {
         heading = setext[1]![0] === "=" ? 1 : 2;
         i++;
@@ -126,7 +152,7 @@ function stripIndent(line: string, width: number): string {
 }
 
 /** One list: items with the same kind of marker; an item's body is every line indented to its content. */
-function parseList(lines: string[], start: number, blocks: Block[]): number {
+function parseList(lines: string[], start: number, blocks: Block[], depth: number): number {
   const first = LIST_ITEM.exec(lines[start]!)!;
   const ordered = /\d/.test(first[2]!);
   const bullet = ordered ? first[2]!.slice(-1) : first[2]!;
@@ -156,7 +182,7 @@ function parseList(lines: string[], start: number, blocks: Block[]): number {
     while (body.length && blank(body[body.length - 1]!)) body.pop();
     const task = TASK.exec(body[0]!);
     if (task) body[0] = body[0]!.slice(task[0].length);
-    items.push({ checked: task ? task[1] !== " " : null, children: parseLines(body) });
+    items.push({ checked: task ? task[1] !== " " : null, children: parseLines(body, depth + 1) });
     // A blank line then something that is not the next item ends the list.
     if (i < lines.length && !LIST_ITEM.test(lines[i]!)) break;
   }

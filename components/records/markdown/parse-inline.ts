@@ -37,6 +37,7 @@ export function parseInline(source: string): Inline[] {
     flush();
     out.push(node);
   };
+  let closers: Int32Array | undefined;
   let i = 0;
   while (i < source.length) {
     const ch = source[i]!;
@@ -48,8 +49,10 @@ export function parseInline(source: string): Inline[] {
       text += source[i + 1];
       i += 2;
     } else if (ch === "\n") {
-      if (/ {2,}$/.test(text)) {
-        text = text.replace(/ +$/, "");
+      if (text.endsWith("  ")) {
+        let end = text.length;
+        while (end > 0 && text[end - 1] === " ") end--;
+        text = text.slice(0, end);
         push({ kind: "break" });
       } else text += "\n";
       i++;
@@ -67,7 +70,7 @@ export function parseInline(source: string): Inline[] {
       }
     } else if ((ch === "!" && source[i + 1] === "[") || ch === "[") {
       const image = ch === "!";
-      const link = parseLink(source, image ? i + 1 : i);
+      const link = parseLink(source, image ? i + 1 : i, (closers ??= matchBrackets(source)));
       if (!link) {
         text += image ? "![" : "[";
         i += image ? 2 : 1;
@@ -110,18 +113,24 @@ function findCodeEnd(source: string, from: number, length: number): number {
   return -1;
 }
 
-/** `[label](href "title")` starting at the `[`; labels may nest brackets, addresses may nest parentheses or use <…>. */
-function parseLink(source: string, open: number): { label: string; href: string; title: string | null; end: number } | null {
-  let depth = 0;
-  let close = -1;
-  for (let i = open; i < source.length; i++) {
+/**
+ * The matching `]` of every `[` (or -1), in one pass: scanning ahead from each `[` would be
+ * quadratic on text full of unmatched brackets.
+ */
+function matchBrackets(source: string): Int32Array {
+  const closers = new Int32Array(source.length).fill(-1);
+  const open: number[] = [];
+  for (let i = 0; i < source.length; i++) {
     if (source[i] === "\\") i++;
-    else if (source[i] === "[") depth++;
-    else if (source[i] === "]" && --depth === 0) {
-      close = i;
-      break;
-    }
+    else if (source[i] === "[") open.push(i);
+    else if (source[i] === "]" && open.length) closers[open.pop()!] = i;
   }
+  return closers;
+}
+
+/** `[label](href "title")` starting at the `[`; labels may nest brackets, addresses may nest parentheses or use <…>. */
+function parseLink(source: string, open: number, closers: Int32Array): { label: string; href: string; title: string | null; end: number } | null {
+  const close = closers[open]!;
   if (close === -1 || source[close + 1] !== "(") return null;
   let i = close + 2;
   while (source[i] === " ") i++;

@@ -51,8 +51,21 @@ export function htmlToText(html: string): string {
   return out
     .join("")
     .split("\n")
-    .map((line) => line.replace(/^ +| +$/g, "").replace(/ *\t */g, "\t"))
+    .map(tidyLine)
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
+}
+
+/** Spaces trimmed at both ends of the line and around each tab, in one linear pass. */
+function tidyLine(line: string): string {
+  return line.split("\t").map(trimSpaces).join("\t");
+}
+
+function trimSpaces(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text[start] === " ") start++;
+  while (end > start && text[end - 1] === " ") end--;
+  return text.slice(start, end);
 }

@@ -1,3 +1,4 @@
+import { trimEndBlanks } from "../markdown/line-syntax";
 import { decodeText, NotTextError } from "./decode-text";
 import { imageDimensions } from "./image-dimensions";
 import { MAX_IMAGE_PIXELS, MAX_XML_ELEMENTS } from "./limits";
@@ -51,7 +52,7 @@ async function read({ kind, bytes, ocr }: ExtractJob): Promise<ReadOutcome> {
 
 /** Same line endings everywhere, no trailing blanks; the text itself is left alone. */
 function tidy(text: string): string {
-  return text.replace(/\r\n?/g, "\n").replace(/[ \t]+$/gm, "").trim();
+  return text.replace(/\r\n?/g, "\n").split("\n").map(trimEndBlanks).join("\n").trim();
 }
 
 /** Where to cut so that a surrogate pair (emoji, rare CJK) is never split in half. */

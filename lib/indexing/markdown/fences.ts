@@ -1,3 +1,5 @@
+import { trimEndBlanks } from "./line-syntax";
+
 /**
  * Fenced code block detection shared by the tidy pass and the chunker. A fence may sit
  * behind block-quote and list-item markers ("> ```", "- ```"), as callouts and lists
@@ -15,7 +17,7 @@ export function openingFence(line: string): Fence | undefined {
 
 export function closesFence(line: string, fence: Fence): boolean {
   const rest = line.slice(CONTAINER_PREFIX.exec(line)?.[0].length ?? 0);
-  const m = /^(`{3,}|~{3,})[ \t]*$/.exec(rest);
+  const m = /^(`{3,}|~{3,})$/.exec(trimEndBlanks(rest));
   return !!m && m[1][0] === fence.char && m[1].length >= fence.length;
 }
 

@@ -1,4 +1,5 @@
 import { closesFence, openingFence } from "./fences";
+import { atxHeading } from "./line-syntax";
 
 /**
  * Splits Markdown into the blocks the chunker packs: ATX headings, top-level fenced code
@@ -9,8 +10,6 @@ export type Block =
   | { kind: "heading"; level: number; text: string; raw: string }
   | { kind: "code"; open: string; close: string; body: string[]; raw: string }
   | { kind: "text"; raw: string };
-
-const HEADING = /^(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 
 /** Heading text as plain words: no escapes, emphasis markers, code ticks or link targets. */
 export function plainHeading(text: string): string {
@@ -32,10 +31,10 @@ export function parseBlocks(markdown: string): Block[] {
   };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    const heading = HEADING.exec(line);
+    const heading = atxHeading(line);
     if (heading) {
       flush();
-      blocks.push({ kind: "heading", level: heading[1].length, text: plainHeading(heading[2] ?? ""), raw: line });
+      blocks.push({ kind: "heading", level: heading.level, text: plainHeading(heading.text), raw: line });
       continue;
     }
     const fence = openingFence(line);

@@ -18,6 +18,6 @@ export type DocumentMeta = {
  */
 export function renderDocument(meta: DocumentMeta, bodyMarkdown: string): string {
   const title = meta.title.replace(/\s+/g, " ").trim() || "Untitled";
-  const body = bodyMarkdown.replace(/^\s*\n/, "").replace(/\s+$/, "");
+  const body = bodyMarkdown.replace(/^\s*\n/, "").trimEnd();
   return body ? `# ${title}\n\n${body}\n` : `# ${title}\n`;
 }

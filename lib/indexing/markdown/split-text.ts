@@ -5,11 +5,36 @@
  * languages written without spaces). Pieces keep their text; only whitespace at the
  * boundaries is dropped.
  */
-const SPLITTERS: ((s: string) => string[])[] = [
-  (s) => s.split(/(?<=\n)/),
-  (s) => s.split(/(?<=[.!?。！？]["'”’»)\]]*\s+)|(?<=[。！？])(?=\S)/),
-  (s) => s.split(/(?<=\s)/),
-];
+const SPLITTERS: ((s: string) => string[])[] = [(s) => s.split(/(?<=\n)/), splitSentences, (s) => s.split(/(?<=\s)/)];
+
+const SENTENCE_END = new Set([...".!?。！？"]);
+const FULL_WIDTH_END = new Set([..."。！？"]);
+const CLOSERS = new Set([..."\"'”’»)]"]);
+const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
+
+/**
+ * Sentences: cut after an end mark, any closing quotes or brackets, and the whitespace after
+ * them; after 。！？ also when no space follows. A scan, not a look-behind pattern, which
+ * backtracks quadratically over long runs of spaces.
+ */
+function splitSentences(text: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!SENTENCE_END.has(text[i]!)) continue;
+    let end = i + 1;
+    while (end < text.length && CLOSERS.has(text[end]!)) end++;
+    if (isSpace(text[end])) {
+      while (isSpace(text[end])) end++;
+    } else if (!(FULL_WIDTH_END.has(text[i]!) && end === i + 1 && end < text.length)) continue;
+    if (end < text.length) parts.push(text.slice(start, end));
+    else break;
+    start = end;
+    i = end - 1;
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
 
 const tidy = (s: string) => s.replace(/^\s*\n/, "").trimEnd();
 
@@ -37,7 +62,10 @@ export function splitText(text: string, budget: number, first = budget, level = 
   const limit = () => (out.length ? budget : first);
   let current = "";
   for (const part of parts) {
-    if (tidy(current + part).length <= limit()) {
+    // Cheap answers first: tidying only shrinks, and trailing whitespace never adds to it.
+    // Re-tidying the whole piece for every part is quadratic on long runs of spaces.
+    const fits = current.length + part.length <= limit() || (part.trim() === "" && current !== "") || tidy(current + part).length <= limit();
+    if (fits) {
       current += part;
       continue;
     }

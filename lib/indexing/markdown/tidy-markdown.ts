@@ -1,4 +1,5 @@
 import { scanLines } from "./fences";
+import { trimEndBlanks } from "./line-syntax";
 
 /**
  * Final clean-up of turndown's output: no trailing spaces, at most one blank line in a row,
@@ -9,7 +10,7 @@ export function tidyMarkdown(markdown: string): string {
   const out: string[] = [];
   scanLines(markdown.replace(/\r\n?/g, "\n").split("\n"), (line, inCode) => {
     if (inCode) return void out.push(line);
-    const trimmed = line.replace(/[ \t]+$/, "");
+    const trimmed = trimEndBlanks(line);
     const blank = trimmed === "";
     if (blank && (out.length === 0 || out[out.length - 1] === "")) return;
     out.push(trimmed);

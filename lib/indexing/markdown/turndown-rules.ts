@@ -19,7 +19,14 @@ function rule(service: TurndownService, key: string, filter: (node: LiteElement)
   });
 }
 
-const trimNewlines = (s: string) => s.replace(/^\n+|\n+$/g, "");
+/** Leading and trailing newlines removed (a loop: `\n+$` backtracks on long newline runs). */
+function trimNewlines(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && s[start] === "\n") start++;
+  while (end > start && s[end - 1] === "\n") end--;
+  return s.slice(start, end);
+}
 
 function closest(node: LiteElement, names: ReadonlySet<string>): LiteElement | null {
   for (let p = node.parentNode; p; p = p.parentNode) if (names.has(p.nodeName)) return p;
