@@ -18,6 +18,8 @@ async function sim(request: APIRequestContext, path: string, method: string, dat
 }
 
 async function searchFor(page: Page) {
+  // Signed in once the sign-in page has sent the member on.
+  await expect(page).not.toHaveURL(/\/signin/);
   await page.goto(`/search?q=${word}`);
   await expect(page.getByTestId("access-notice")).toBeVisible();
 }
