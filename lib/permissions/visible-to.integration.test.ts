@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetDatabase } from "../../test/db";
-import { listRecords, ZRecordsQuery } from "../content";
+import { getRecord, listRecords, ZRecordsQuery } from "../content";
 import { mayViewRecord } from "../content/visible-records";
 import { db, disconnectDb } from "../db";
 import { memberAccessSummary, type Viewer } from ".";
@@ -135,5 +135,13 @@ describe("who may view an item (Confluence's rule, one SQL predicate)", () => {
     expect(page.total).toBe(3);
     const alice = await listRecords(ZRecordsQuery.parse({ pageSize: "100" }), as("alice"));
     expect(alice.records.map((r) => r.title).sort()).toEqual(["aliceUnderEng", "attachmentOfPlain", "blog", "commentOfPlain", "engOnly", "open", "plainUnderEng", "public"]);
+  });
+});
+
+describe("record detail", () => {
+  it("is not found for a member who may not view it, and shown to one who may", async () => {
+    await expect(getRecord(rec.bobUnderEng!, as("bob"))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await getRecord(rec.aliceUnderEng!, as("alice"))).title).toBe("aliceUnderEng");
+    expect((await getRecord(rec.unreadable!, as("admin"))).title).toBe("unreadable");
   });
 });

@@ -77,3 +77,7 @@ ALTER TABLE "confluence_account_links" ADD CONSTRAINT "confluence_account_links_
 -- AddForeignKey
 ALTER TABLE "confluence_account_links" ADD CONSTRAINT "confluence_account_links_connector_id_fkey" FOREIGN KEY ("connector_id") REFERENCES "connectors"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+
+-- Linking by visible email (lib/permissions/visible-to.ts) looks people up by lower(email) for every
+-- candidate row of a member search (an expression index, which the Prisma schema cannot state).
+CREATE INDEX "confluence_users_connector_id_lower_email_idx" ON "confluence_users" ("connector_id", lower("email"));
