@@ -1,6 +1,6 @@
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
-import { visibleTo, type Viewer } from "../permissions";
+import { viewerCte, visibleTo, type Viewer } from "../permissions";
 import { SEARCH_CONFIGS, segmentForSearch } from "./language";
 import { modifiedBounds, storedTypes, type SearchQuery } from "./schemas";
 
@@ -121,7 +121,8 @@ async function buildSearch(query: SearchQuery, viewer: Viewer): Promise<Prisma.S
   // The text match runs first (MATERIALIZED): filters are rarely more selective than words, and
   // otherwise the planner may walk every chunk of a space or type and test each one.
   return Prisma.sql`
-    WITH matched AS MATERIALIZED (
+    WITH ${viewerCte(viewer)},
+    matched AS MATERIALIZED (
       SELECT c.id AS chunk_id, c.content_item_id, c.language, ts_rank(c.tsv, ${queries.own}, 1) AS rank
       FROM search_chunks c
       WHERE c.tsv @@ (${queries.any}) AND c.tsv @@ ${queries.own}

@@ -1,6 +1,6 @@
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
-import { visibleTo, type Viewer } from "../permissions";
+import { viewerCte, visibleTo, type Viewer } from "../permissions";
 import { modifiedBounds, storedIndexStatus, storedTypes, type RecordsQuery } from "./schemas";
 
 const ORDER_SQL: Record<RecordsQuery["sort"], (dir: Prisma.Sql) => Prisma.Sql> = {
@@ -27,19 +27,20 @@ export async function visibleRecordIds(query: RecordsQuery, viewer: Viewer): Pro
   if (query.space) f.push(Prisma.sql`i.space_confluence_id IN (SELECT confluence_id FROM confluence_spaces WHERE key = ${query.space} AND connector_id = i.connector_id)`);
   const dir = query.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const rows = await db().$queryRaw<{ id: string; total: bigint }[]>`
+    WITH ${viewerCte(viewer)}
     SELECT i.id, count(*) OVER () AS total FROM content_items i
     WHERE ${Prisma.join(f, " AND ")}
     ORDER BY ${ORDER_SQL[query.sort](dir)}
     LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`;
   let total = Number(rows[0]?.total ?? 0);
   // A page past the end has no rows to carry the total.
-  if (rows.length === 0 && query.page > 1) total = Number((await db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM content_items i WHERE ${Prisma.join(f, " AND ")}`)[0]?.n ?? 0);
+  if (rows.length === 0 && query.page > 1) total = Number((await db().$queryRaw<{ n: bigint }[]>`WITH ${viewerCte(viewer)} SELECT count(*) AS n FROM content_items i WHERE ${Prisma.join(f, " AND ")}`)[0]?.n ?? 0);
   return { ids: rows.map((r) => r.id), total };
 }
 
 /** Whether the viewer may view one record (record detail: a 404 otherwise, never a 403). */
 export async function mayViewRecord(id: string, viewer: Viewer): Promise<boolean> {
   if (viewer.kind === "admin") return true;
-  const rows = await db().$queryRaw<{ ok: boolean }[]>`SELECT ${visibleTo(viewer, "i")} AS ok FROM content_items i WHERE i.id = ${id}`;
+  const rows = await db().$queryRaw<{ ok: boolean }[]>`WITH ${viewerCte(viewer)} SELECT ${visibleTo(viewer, "i")} AS ok FROM content_items i WHERE i.id = ${id}`;
   return rows[0]?.ok === true;
 }
