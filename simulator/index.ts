@@ -98,6 +98,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     limits,
     stats: new Map(),
     bodiesServed: new Map(),
+    restrictionFaults: new Map(),
     site: (): Site => ({ id: cloudId, url: state.url, name: siteName }),
     dc: options.flavor === "datacenter" ? createDcState(store, options.datacenter) : null,
   };

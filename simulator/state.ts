@@ -16,6 +16,8 @@ export interface SimState {
   stats: Map<string, number>;
   /** Storage bodies served per content id (pages, blog posts), for tests that check what was downloaded. */
   bodiesServed: Map<number, number>;
+  /** Restriction reads that fail, by content id (status 403, 404, 503...): `PUT /__admin/faults/restrictions`. */
+  restrictionFaults: Map<string, number>;
   site(): Site;
   /** Set when the simulator serves the Data Center REST API instead of Cloud's. */
   dc: DcState | null;

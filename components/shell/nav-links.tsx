@@ -5,9 +5,9 @@ import { usePathname } from "next/navigation";
 
 const LINKS = [
   { href: "/connectors", label: "Connectors", adminOnly: true },
-  { href: "/records", label: "Records", adminOnly: true },
-  // Admins only for now: Search opens to members once permissions are mirrored (results filtered per user).
-  { href: "/search", label: "Search", adminOnly: true },
+  // Members see only what their linked Confluence account may view (lib/permissions).
+  { href: "/records", label: "Records", adminOnly: false },
+  { href: "/search", label: "Search", adminOnly: false },
   { href: "/settings", label: "Settings", adminOnly: false },
 ];
 

@@ -22,6 +22,7 @@ export const ITEM_LABELS: Record<string, string> = {
   inline_comment: "Inline comments",
   attachment: "Attachments",
   label: "Labels",
+  permission: "Permissions",
 };
 
 export const PHASE_LABELS: Record<string, string> = {
@@ -30,6 +31,7 @@ export const PHASE_LABELS: Record<string, string> = {
   fetching_content: "Fetching content",
   downloading_attachments: "Downloading attachments",
   reconciling: "Reconciling",
+  permissions: "Permissions",
   indexing: "Indexing",
 };
 

@@ -48,6 +48,7 @@ export function phaseProgress(run: RunView): PhaseProgress[] {
       const deleted = Object.values(c).reduce((sum, t) => sum + t.deleted, 0);
       detail = `${deleted} removed`;
     }
+    if (phase === "permissions") detail = `${c.permission.fetched} restrictions read, ${c.permission.failed} unreadable (visible to administrators only)`;
     if (phase === "indexing") {
       // Indexing works through whatever is pending (this run's items and any left before), so it has no total up front.
       const t = Object.values(c).reduce(

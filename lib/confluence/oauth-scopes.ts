@@ -2,6 +2,12 @@
  * Read scopes the connector asks for in OAuth 2.0 (3LO). Atlassian recommends classic scopes where
  * they exist, but REST v2 is documented with granular ones, so we request both (each route accepts
  * either family); `offline_access` gets us a refresh token.
+ *
+ * Permissions (lib/sync/permissions-step.ts) need: groups and members
+ * (`read:confluence-groups` / `read:group:confluence`), people (`read:confluence-user` /
+ * `read:user:confluence`), space permissions and role assignments (`read:confluence-space.summary`
+ * / `read:space.permission:confluence`) and read restrictions (`read:confluence-content.permission`
+ * / `read:content.restriction:confluence`).
  */
 export const CONFLUENCE_CLASSIC_SCOPES = [
   "read:confluence-content.all",

@@ -4,7 +4,25 @@ import { z } from "zod";
  * REST API v1 shapes (not in the v2 OpenAPI file): read restrictions, groups and CQL search.
  * v1 restriction lists page with start/limit/size; the sync follows them when size == limit.
  */
-const ZOffsetPage = { start: z.number().int().nullish(), limit: z.number().int().nullish(), size: z.number().int().nullish() };
+const ZOffsetPage = { start: z.number().int().nullish(), limit: z.number().int().nullish(), size: z.number().int().nullish(), totalSize: z.number().int().nullish() };
+
+/**
+ * A v1 user (group members, restriction subjects). `email` is empty or absent when hidden;
+ * `accountStatus` may be absent (then the account counts as active); a closed account is
+ * shown as "Former user" and is still keyed by its accountId.
+ */
+export const ZV1User = z.object({
+  accountId: z.string().min(1),
+  displayName: z.string().nullish(),
+  publicName: z.string().nullish(),
+  email: z.string().nullish(),
+  accountType: z.string().nullish(),
+  accountStatus: z.string().nullish(),
+});
+export type V1User = z.output<typeof ZV1User>;
+
+/** A v1 start/limit list envelope; items are parsed one by one by the caller. */
+export const ZV1List = z.object({ results: z.array(z.unknown()), ...ZOffsetPage, _links: z.object({ next: z.string().nullish() }).passthrough().nullish() });
 
 export const ZGroup = z.object({ id: z.string().min(1), name: z.string().min(1), type: z.string().nullish() });
 export type Group = z.output<typeof ZGroup>;
@@ -13,7 +31,7 @@ export type Group = z.output<typeof ZGroup>;
 export const ZContentRestrictionRead = z.object({
   operation: z.string().nullish(),
   restrictions: z.object({
-    user: z.object({ results: z.array(z.object({ accountId: z.string().min(1) })), ...ZOffsetPage }),
+    user: z.object({ results: z.array(ZV1User), ...ZOffsetPage }),
     group: z.object({ results: z.array(z.object({ name: z.string().min(1), id: z.string().nullish() })), ...ZOffsetPage }),
   }),
 });

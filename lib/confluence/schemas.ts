@@ -137,6 +137,13 @@ export const ZSpacePermission = z.object({
 });
 export type SpacePermission = z.output<typeof ZSpacePermission>;
 
+/** `GET /wiki/api/v2/spaces/{id}/role-assignments`: who holds a space role (USER, GROUP or ACCESS_CLASS). */
+export const ZSpaceRoleAssignment = z.object({
+  principal: z.object({ principalType: z.string(), principalId: z.string() }),
+  roleId: z.string(),
+});
+export type SpaceRoleAssignment = z.output<typeof ZSpaceRoleAssignment>;
+
 /** `email` is empty or absent when the user hides it. */
 export const ZUser = z.object({
   accountId: ZId,

@@ -1,7 +1,9 @@
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
+import type { Viewer } from "../permissions";
 import { containerIdOf } from "./containers";
+import { mayViewRecord, visibleRecordIds } from "./visible-records";
 import { modifiedBounds, recordStatus, storedIndexStatus, storedTypes, type RecordsQuery } from "./schemas";
 
 export interface RecordRow {
@@ -32,7 +34,8 @@ async function spaceFilter(space: string | undefined, connector: string | undefi
 }
 
 /** All Records: every stored item, paged, sorted and filtered on the server. */
-export async function listRecords(query: RecordsQuery): Promise<{ total: number; page: number; pageSize: number; records: RecordRow[] }> {
+export async function listRecords(query: RecordsQuery, viewer: Viewer = { kind: "admin" }): Promise<{ total: number; page: number; pageSize: number; records: RecordRow[] }> {
+  if (viewer.kind !== "admin") return listVisibleRecords(query, viewer);
   const { from, before } = modifiedBounds(query);
   const where: Prisma.ContentItemWhereInput = {
     ...(query.connector ? { connectorId: query.connector } : {}),
@@ -55,17 +58,32 @@ export async function listRecords(query: RecordsQuery): Promise<{ total: number;
       },
     }),
   ]);
+  return { total, page: query.page, pageSize: query.pageSize, records: await toRecordRows(rows) };
+}
+
+const ROW_SELECT = {
+  id: true, connectorId: true, confluenceId: true, type: true, title: true, spaceConfluenceId: true, indexStatus: true,
+  indexError: true, modifiedAt: true, webUrl: true, connector: { select: { name: true } },
+} as const;
+
+/** A member's All Records: the page of ids comes from SQL with the visibility predicate; rows are read in that order. */
+async function listVisibleRecords(query: RecordsQuery, viewer: Viewer) {
+  const { ids, total } = await visibleRecordIds(query, viewer);
+  const found = await db().contentItem.findMany({ where: { id: { in: ids } }, select: ROW_SELECT });
+  const byId = new Map(found.map((r) => [r.id, r]));
+  const rows = ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+  return { total, page: query.page, pageSize: query.pageSize, records: await toRecordRows(rows) };
+}
+
+async function toRecordRows(
+  rows: { id: string; connectorId: string; confluenceId: string; type: string; title: string; spaceConfluenceId: string | null; indexStatus: string; indexError: string | null; modifiedAt: Date | null; webUrl: string | null; connector: { name: string } }[],
+): Promise<RecordRow[]> {
   const spaces = await spacesOf(rows);
-  return {
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-    records: rows.map((r) => ({
+  return rows.map((r) => ({
       id: r.id, connectorId: r.connectorId, connectorName: r.connector.name, confluenceId: r.confluenceId, type: r.type, title: r.title,
       space: spaces.get(`${r.connectorId}/${r.spaceConfluenceId}`) ?? null, status: recordStatus(r.indexStatus), indexError: r.indexError,
       modifiedAt: r.modifiedAt?.toISOString() ?? null, url: r.webUrl,
-    })),
-  };
+  }));
 }
 
 async function spacesOf(rows: { connectorId: string; spaceConfluenceId: string | null }[]) {
@@ -75,7 +93,8 @@ async function spacesOf(rows: { connectorId: string; spaceConfluenceId: string |
 }
 
 /** One record with its Markdown, metadata, attachments and comments, and its place in the index. */
-export async function getRecord(id: string) {
+export async function getRecord(id: string, viewer: Viewer = { kind: "admin" }) {
+  if (!(await mayViewRecord(id, viewer))) throw new AppError("NOT_FOUND", "No record with that id.");
   const item = await db().contentItem.findUnique({
     where: { id },
     select: {

@@ -1,5 +1,6 @@
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
+import { viewerCte, visibleTo, type Viewer } from "../permissions";
 import { SEARCH_CONFIGS, segmentForSearch } from "./language";
 import { modifiedBounds, storedTypes, type SearchQuery } from "./schemas";
 
@@ -71,8 +72,8 @@ async function perLanguageQueries(text: string): Promise<{ any: Prisma.Sql; own:
  * Ranked full-text search over the index: the best chunk of each record, ranked with title
  * matches first, with a highlighted snippet from that chunk.
  */
-export async function searchRecords(query: SearchQuery): Promise<{ total: number; totalIsLowerBound: boolean; hits: SearchHit[] }> {
-  const sql = await buildSearch(query);
+export async function searchRecords(query: SearchQuery, viewer: Viewer = { kind: "admin" }): Promise<{ total: number; totalIsLowerBound: boolean; hits: SearchHit[] }> {
+  const sql = await buildSearch(query, viewer);
   // Nothing indexed yet, or only stop words ("the", "and"): nothing can match.
   if (!sql) return { total: 0, totalIsLowerBound: false, hits: [] };
   const rows = await db().$queryRaw<
@@ -97,18 +98,19 @@ export async function searchRecords(query: SearchQuery): Promise<{ total: number
 }
 
 /** The plan of a search, for `npm run bench:search -- --explain`. */
-export async function explainSearch(query: SearchQuery): Promise<string> {
-  const sql = await buildSearch(query);
+export async function explainSearch(query: SearchQuery, viewer: Viewer = { kind: "admin" }): Promise<string> {
+  const sql = await buildSearch(query, viewer);
   if (!sql) return "(nothing to search)";
   const rows = await db().$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN (ANALYZE, BUFFERS) ${sql}`);
   return rows.map((r) => r["QUERY PLAN"]).join("\n");
 }
 
-async function buildSearch(query: SearchQuery): Promise<Prisma.Sql | null> {
+async function buildSearch(query: SearchQuery, viewer: Viewer): Promise<Prisma.Sql | null> {
   const text = segmentForSearch(query.q);
   const queries = await perLanguageQueries(text);
   if (!queries) return null;
-  const filters: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  // Members see only what their linked Confluence account may view (lib/permissions), in this same statement.
+  const filters: Prisma.Sql[] = [visibleTo(viewer, "i")];
   if (query.connector) filters.push(Prisma.sql`i.connector_id = ${query.connector}`);
   if (query.type) filters.push(Prisma.sql`i.type = ANY(${storedTypes(query.type)}::text[])`);
   if (query.space) filters.push(Prisma.sql`i.space_confluence_id IN (SELECT confluence_id FROM confluence_spaces WHERE key = ${query.space} AND connector_id = i.connector_id)`);
@@ -119,7 +121,8 @@ async function buildSearch(query: SearchQuery): Promise<Prisma.Sql | null> {
   // The text match runs first (MATERIALIZED): filters are rarely more selective than words, and
   // otherwise the planner may walk every chunk of a space or type and test each one.
   return Prisma.sql`
-    WITH matched AS MATERIALIZED (
+    WITH ${viewerCte(viewer)},
+    matched AS MATERIALIZED (
       SELECT c.id AS chunk_id, c.content_item_id, c.language, ts_rank(c.tsv, ${queries.own}, 1) AS rank
       FROM search_chunks c
       WHERE c.tsv @@ (${queries.any}) AND c.tsv @@ ${queries.own}

@@ -36,7 +36,24 @@ export const ZCheckpoint = z.object({
     })
     .nullable()
     .default(null),
+  /** The permissions step's nested walk (lib/sync/permissions-step.ts); null until that step starts. */
+  permissions: z
+    .object({
+      stage: z.enum(["groups", "members", "grants", "roles", "restrictions"]),
+      /** v1 start/limit lists (groups, members): the offset of the next page. */
+      start: z.number().int().min(0).default(0),
+      /** The group whose members are being read. */
+      groupId: z.string().nullable().default(null),
+      /** Index into `spaceIds` of the space whose grants (or role holders) are being read. */
+      spaceIndex: z.number().int().min(0).default(0),
+      /** Roles granted read on that space, whose holders are read next. */
+      roleIds: z.array(z.string()).default([]),
+      /** Restriction reads: the last node done (ids in string order). */
+      afterNode: z.string().nullable().default(null),
+    })
+    .nullable()
+    .default(null),
 });
 export type Checkpoint = z.infer<typeof ZCheckpoint>;
 
-export const initialCheckpoint = (since: string | null = null): Checkpoint => ({ stepIndex: 0, spaceIndex: 0, cursor: null, spaceIds: [], since, labels: null });
+export const initialCheckpoint = (since: string | null = null): Checkpoint => ({ stepIndex: 0, spaceIndex: 0, cursor: null, spaceIds: [], since, labels: null, permissions: null });

@@ -1,8 +1,9 @@
 /**
  * What a run counts, per item type; stored as JSON on the run and shown on the dashboard.
- * `label` counts labels listed and label failures (a bad label is not a failed page).
+ * `label` counts labels listed and label failures (a bad label is not a failed page);
+ * `permission` counts read restrictions read (`fetched`) and those that could not be (`failed`).
  */
-export const ITEM_TYPES = ["space", "folder", "page", "blogpost", "footer_comment", "inline_comment", "attachment", "label"] as const;
+export const ITEM_TYPES = ["space", "folder", "page", "blogpost", "footer_comment", "inline_comment", "attachment", "label", "permission"] as const;
 export type ItemType = (typeof ITEM_TYPES)[number];
 
 export interface TypeCounters {

@@ -7,6 +7,7 @@ import { indexStep } from "./index-step";
 import { labelsStep } from "./labels-step";
 import { listingStep } from "./listing-step";
 import { mapAttachment, mapBlogPost, mapComment, mapPage } from "./map-items";
+import { permissionsStep } from "./permissions-step";
 import { reconcileStep } from "./reconcile-step";
 import { spacesStep } from "./spaces-step";
 import type { StepContext, SyncStep } from "./step-context";
@@ -55,6 +56,8 @@ export function planSteps(kind: "full" | "incremental"): SyncStep[] {
     listingStep({ name: "attachments", phase: "listing", type: "attachment", path: "/wiki/api/v2/attachments", perSpace: false, query: () => list, bodies: () => "none", map: mapAttachment, keep: keepChildrenOfSynced, newestFirst: incremental }),
     downloadStep,
     ...(incremental ? [] : [reconcileStep]),
+    // After reconciliation (the tree is final) and before indexing: who may see each item.
+    permissionsStep,
     // Last (name "indexing"): works from the store only, so a run's records are complete before they are indexed.
     indexStep,
   ];

@@ -66,7 +66,7 @@ export function toRunView(run: SyncRun, now = Date.now()): RunView {
   const elapsedMs = started ? Math.max(1, end - started) : null;
   // Labels are not items to fetch (they are set on pages and blog posts): their failures show in
   // their own row, and neither they nor the labels listed move the item rate or the ETA.
-  const items = ITEM_TYPES.filter((t) => t !== "label");
+  const items = ITEM_TYPES.filter((t) => t !== "label" && t !== "permission");
   const doneOf = (type: ItemType) => counters[type].fetched + counters[type].unchanged + counters[type].failed;
   const totals = items.reduce((acc, t) => ({ discovered: acc.discovered + counters[t].discovered, done: acc.done + doneOf(t) }), { discovered: 0, done: 0 });
   const itemRate = elapsedMs ? (totals.done / elapsedMs) * 1000 : null;

@@ -3,7 +3,7 @@ import type { ConnectorConfig } from "../connectors";
 import type { Checkpoint } from "./checkpoint";
 import type { RunCounters } from "./counters";
 
-export type Phase = "discovering_spaces" | "listing" | "fetching_content" | "downloading_attachments" | "reconciling" | "indexing";
+export type Phase = "discovering_spaces" | "listing" | "fetching_content" | "downloading_attachments" | "reconciling" | "permissions" | "indexing";
 
 export interface StepContext {
   runId: string;

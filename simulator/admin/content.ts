@@ -113,7 +113,7 @@ export const adminContentRoutes: RouteDef[] = [
     handler: (ctx) => {
       const b = obj(ctx);
       const type = String(b.principalType ?? "") as PrincipalType;
-      if (!["user", "group", "anonymous"].includes(type)) throw new HttpError(400, "principalType must be user, group or anonymous");
+      if (!["user", "group", "anonymous", "role"].includes(type)) throw new HttpError(400, "principalType must be user, group, role or anonymous");
       const ops = Array.isArray(b.operations) ? (b.operations as { key: string; targetType: string }[]).map((o) => [o.key, o.targetType] as [string, string]) : undefined;
       m.grantSpacePermission(ctx.sim.store, Number(ctx.params.id), type, type === "anonymous" ? null : String(b.principalId ?? ""), ops);
       return { status: 201, json: { permissions: ctx.sim.store.spaces.get(Number(ctx.params.id))!.permissions } };

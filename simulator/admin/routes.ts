@@ -1,6 +1,7 @@
 import type { RouteDef } from "../http/router";
 import { adminContentRoutes } from "./content";
 import { adminDcRoutes } from "./dc";
+import { adminPermissionRoutes } from "./permissions";
 import { adminSystemRoutes } from "./system";
 
-export const adminRoutes: RouteDef[] = [...adminSystemRoutes, ...adminContentRoutes, ...adminDcRoutes];
+export const adminRoutes: RouteDef[] = [...adminPermissionRoutes, ...adminSystemRoutes, ...adminContentRoutes, ...adminDcRoutes];

@@ -1,7 +1,8 @@
 import { chance, hashSeed, hex, int, mulberry32, pick, type Rng } from "../rand";
 import { Store } from "../store/store";
-import type { Attachment, Content, FileKind, Space, User } from "../store/types";
+import type { Attachment, Content, FileKind, Group, Space, User } from "../store/types";
 import { MEDIA_TYPES } from "./files";
+import { VIEWER_ROLE_ID } from "../store/roles";
 import { SPACE_OPS, grantSpace, makeGroups, makeUsers } from "./people";
 import { LABEL_NAMES, LANG_WEIGHTS, SPACE_NAMES, langOf } from "./words";
 
@@ -214,5 +215,23 @@ export function generateSite(opts: GenerateOptions): Store {
     if (chance(rng, 0.1)) addAttachments(store, rng, b, regular);
     addComments(store, rng, b, regular);
   }
+  addPermissionVariety(store, spaces, groups, regular);
   return store;
+}
+
+/**
+ * Deterministic extras (no random draws, so the rest of the site stays as the seed made it): the
+ * last generated user is a closed account ("Former user"), the one before is deactivated, and
+ * the third space (when global) is also readable through the Viewer role held by a group.
+ */
+function addPermissionVariety(store: Store, spaces: Space[], groups: Group[], regular: User[]): void {
+  if (regular.length >= 4) {
+    regular[regular.length - 1].accountStatus = "closed";
+    regular[regular.length - 2].accountStatus = "inactive";
+  }
+  const space = spaces[2];
+  if (space && space.type === "global") {
+    grantSpace(store, space, "role", VIEWER_ROLE_ID, [["read", "space"]]);
+    space.roleAssignments = [{ principalType: "group", principalId: groups[2].id, roleId: VIEWER_ROLE_ID }];
+  }
 }

@@ -1,7 +1,11 @@
 import type { IncomingMessage } from "node:http";
 import type { SimState } from "../state";
+import type { User } from "../store/types";
 import { HttpError } from "./errors";
 import type { AuthInfo } from "./router";
+
+/** Deactivated and closed accounts cannot sign in. */
+const isActive = (u: User) => (u.accountStatus ?? "active") === "active";
 
 /** Site auth: HTTP Basic email:api_token, or anonymous. Bearer tokens only work through the gateway. */
 export function siteAuth(sim: SimState, req: IncomingMessage): AuthInfo {
@@ -14,7 +18,7 @@ export function siteAuth(sim: SimState, req: IncomingMessage): AuthInfo {
   const email = decoded.slice(0, i).toLowerCase();
   const token = decoded.slice(i + 1);
   const user = sim.store.userByEmail.get(email);
-  if (i < 0 || !user || !user.apiToken || user.apiToken !== token) throw new HttpError(401, "Unauthorized");
+  if (i < 0 || !user || !user.apiToken || user.apiToken !== token || !isActive(user)) throw new HttpError(401, "Unauthorized");
   return { kind: "basic", user, scopes: null };
 }
 
@@ -26,6 +30,6 @@ export function gatewayAuth(sim: SimState, req: IncomingMessage, cloudId: string
   const t = sim.oauth.lookup(m[1]);
   if (!t || t.cloudId !== cloudId) throw new HttpError(401, "Unauthorized");
   const user = sim.store.users.get(t.accountId);
-  if (!user) throw new HttpError(401, "Unauthorized");
+  if (!user || !isActive(user)) throw new HttpError(401, "Unauthorized");
   return { kind: "bearer", user, scopes: new Set(t.scopes) };
 }

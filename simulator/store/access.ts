@@ -31,13 +31,19 @@ export class Access {
     if (this.isAdmin) return true;
     const cached = this.spaceCache.get(space.id);
     if (cached !== undefined) return cached;
+    const holds = (principalType: string, principalId: string | null) =>
+      principalType === "anonymous" ||
+      (principalType === "user" && principalId === this.user?.accountId) ||
+      (principalType === "group" && principalId != null && this.groupIds.has(principalId));
     const ok = space.permissions.some(
       (p) =>
         p.operation === "read" &&
         p.targetType === "space" &&
-        (p.principalType === "anonymous" ||
-          (p.principalType === "user" && p.principalId === this.user?.accountId) ||
-          (p.principalType === "group" && p.principalId != null && this.groupIds.has(p.principalId))),
+        (holds(p.principalType, p.principalId) ||
+          (p.principalType === "role" &&
+            (space.roleAssignments ?? []).some(
+              (a) => a.roleId === p.principalId && (a.principalType === "access_class" ? a.principalId === "ANONYMOUS_ACCESS" : holds(a.principalType, a.principalId)),
+            ))),
     );
     this.spaceCache.set(space.id, ok);
     return ok;

@@ -12,6 +12,8 @@ export interface User {
   timeZone: string;
   personalSpaceId?: string;
   accountType: "atlassian" | "app";
+  /** Deactivated ("inactive") and deleted ("closed", shown as "Former user") accounts cannot sign in. */
+  accountStatus?: "active" | "inactive" | "closed";
 }
 
 export interface Group {
@@ -20,7 +22,15 @@ export interface Group {
   members: Set<string>;
 }
 
-export type PrincipalType = "user" | "group" | "anonymous";
+/** "role": the grant goes to every holder of the role (principalId) in the space (`Space.roleAssignments`). */
+export type PrincipalType = "user" | "group" | "anonymous" | "role";
+
+/** Who holds a space role: a user, a group, or an access class (`ANONYMOUS_ACCESS`: everyone, signed in or not). */
+export interface RoleAssignment {
+  principalType: "user" | "group" | "access_class";
+  principalId: string;
+  roleId: string;
+}
 
 export interface SpacePermission {
   id: string;
@@ -41,6 +51,8 @@ export interface Space {
   homepageId: number | null;
   description: string;
   permissions: SpacePermission[];
+  /** Role-based sites: who holds which role here; grants to a role apply to its holders. */
+  roleAssignments?: RoleAssignment[];
   lang: string;
 }
 

@@ -1,13 +1,19 @@
 import { Suspense } from "react";
-import { requireAdmin } from "@/lib/auth";
+import { requireUser } from "@/lib/auth";
+import { memberAccessSummary } from "@/lib/permissions";
+import { AccessNotice } from "@/components/permissions/access-notice";
 import { RecordsScreen } from "@/components/records/records-screen";
 
-// Admins only until permissions are mirrored: records are not yet filtered by what Confluence lets a user see.
+// Everyone signed in; members' records are limited to what their linked Confluence account may view.
 export default async function RecordsPage() {
-  await requireAdmin();
+  const user = await requireUser();
+  const summary = user.role === "admin" ? null : await memberAccessSummary(user.id);
   return (
-    <Suspense>
-      <RecordsScreen />
-    </Suspense>
+    <div className="space-y-4">
+      {summary ? <AccessNotice summary={summary} /> : null}
+      <Suspense>
+        <RecordsScreen />
+      </Suspense>
+    </div>
   );
 }

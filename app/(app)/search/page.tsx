@@ -1,13 +1,19 @@
 import { Suspense } from "react";
-import { requireAdmin } from "@/lib/auth";
+import { requireUser } from "@/lib/auth";
+import { memberAccessSummary } from "@/lib/permissions";
+import { AccessNotice } from "@/components/permissions/access-notice";
 import { SearchScreen } from "@/components/search/search-screen";
 
-// Admins only until permissions are mirrored: results are not yet filtered by what Confluence lets each user see.
+// Everyone signed in; members' results are limited to what their linked Confluence account may view.
 export default async function SearchPage() {
-  await requireAdmin();
+  const user = await requireUser();
+  const summary = user.role === "admin" ? null : await memberAccessSummary(user.id);
   return (
-    <Suspense>
-      <SearchScreen />
-    </Suspense>
+    <div className="space-y-4">
+      {summary ? <AccessNotice summary={summary} /> : null}
+      <Suspense>
+        <SearchScreen />
+      </Suspense>
+    </div>
   );
 }

@@ -1,9 +1,10 @@
 import { apiRoute } from "@/lib/http";
 import { listRecords, ZRecordsQuery } from "@/lib/content";
+import { viewerOf } from "@/lib/permissions";
 
-// Admins only until permissions are mirrored: records are not yet filtered by what Confluence lets a user see.
+// Members get only what their linked Confluence account may view; administrators everything.
 export const GET = apiRoute({
-  access: "admin",
+  access: "user",
   query: ZRecordsQuery,
-  handler: async ({ query }) => listRecords(query),
+  handler: async ({ query, actor }) => listRecords(query, viewerOf(actor!.user)),
 });

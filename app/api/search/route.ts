@@ -1,9 +1,10 @@
 import { apiRoute } from "@/lib/http";
 import { searchRecords, ZSearchQuery } from "@/lib/content";
+import { viewerOf } from "@/lib/permissions";
 
-// Admins only until permissions are mirrored (a later issue): results are not filtered per user yet.
+// Members get only what their linked Confluence account may view; administrators everything.
 export const GET = apiRoute({
-  access: "admin",
+  access: "user",
   query: ZSearchQuery,
-  handler: async ({ query }) => searchRecords(query),
+  handler: async ({ query, actor }) => searchRecords(query, viewerOf(actor!.user)),
 });

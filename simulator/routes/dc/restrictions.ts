@@ -41,7 +41,7 @@ function restrictionJson(ctx: Ctx, c: Content, operation: "read" | "update") {
 
 /** A restriction read fault set through `PUT /__admin/faults/restrictions` (403, 404, 503...) applies here too. */
 function restrictionFault(ctx: Ctx, raw: string): void {
-  const status = (ctx.sim as { restrictionFaults?: Map<string, number> }).restrictionFaults?.get(raw);
+  const status = ctx.sim.restrictionFaults.get(raw);
   if (status === 403) throw new HttpError(403, `You are not permitted to view the restrictions of content ${raw}`);
   if (status) throw new HttpError(status, `Restrictions of content ${raw} are not available`);
 }

@@ -12,19 +12,36 @@ function readableContent(ctx: Ctx, raw: string): Content {
   return c;
 }
 
+/**
+ * A restriction's subject lists, paged together by `start`/`limit` (at most 100 a page, as Cloud
+ * pages them): each list reports its `totalSize`, so a caller asks again while `start + size`
+ * falls short of either total.
+ */
 function restrictionJson(ctx: Ctx, c: Content, operation: "read" | "update") {
   const r = operation === "read" ? c.readRestriction : null;
+  const start = Math.max(0, Number(ctx.query.get("start") ?? 0) || 0);
+  const limit = Math.min(100, Math.max(1, Number(ctx.query.get("limit") ?? 100) || 100));
   const users = (r?.users ?? []).map((id) => ctx.sim.store.users.get(id)).filter((u) => !!u);
   const groups = (r?.groups ?? []).map((id) => ctx.sim.store.groups.get(id)).filter((g) => !!g);
+  const u = users.slice(start, start + limit);
+  const g = groups.slice(start, start + limit);
   return {
     operation,
     restrictions: {
-      user: { results: users.map((u) => v1User(ctx.sim, u)), start: 0, limit: 200, size: users.length },
-      group: { results: groups.map((g) => v1Group(ctx.sim, g)), start: 0, limit: 200, size: groups.length },
+      user: { results: u.map((x) => v1User(ctx.sim, x)), start, limit, size: u.length, totalSize: users.length },
+      group: { results: g.map((x) => v1Group(ctx.sim, x)), start, limit, size: g.length, totalSize: groups.length },
     },
     _expandable: { content: `/rest/api/content/${c.id}` },
     _links: { self: `${ctx.sim.url}/wiki/rest/api/content/${c.id}/restriction/byOperation/${operation}`, base: `${ctx.sim.url}/wiki`, context: "/wiki" },
   };
+}
+
+/** A restriction read fault set through `PUT /__admin/faults/restrictions` (403, 404, 503...). */
+function restrictionFault(ctx: Ctx, raw: string): void {
+  const status = ctx.sim.restrictionFaults.get(raw);
+  if (status === 403) throw new HttpError(403, `You are not permitted to view the restrictions of content ${raw}`);
+  if (status === 404) throw new HttpError(404, `No content found with id: ${raw}`);
+  if (status) throw new HttpError(status, `Restrictions of content ${raw} are not available`);
 }
 
 function sendAttachment(ctx: Ctx, a: Attachment | undefined) {
@@ -60,6 +77,7 @@ export const contentV1Routes: RouteDef[] = [
     handler: (ctx) => {
       const op = ctx.params.op;
       if (op !== "read" && op !== "update") throw new HttpError(400, `Unknown operation ${op}`);
+      restrictionFault(ctx, ctx.params.id);
       const json = restrictionJson(ctx, readableContent(ctx, ctx.params.id), op);
       return { json, points: 2 * (json.restrictions.user.size + json.restrictions.group.size) };
     },
@@ -70,6 +88,7 @@ export const contentV1Routes: RouteDef[] = [
     flavor: "v1",
     scopes: SCOPES.restriction,
     handler: (ctx) => {
+      restrictionFault(ctx, ctx.params.id);
       const c = readableContent(ctx, ctx.params.id);
       const results = [restrictionJson(ctx, c, "read"), restrictionJson(ctx, c, "update")];
       return { json: { results, start: 0, limit: 100, size: 2, _links: { base: `${ctx.sim.url}/wiki`, context: "/wiki" } } };

@@ -67,7 +67,7 @@ export const peopleRoutes: RouteDef[] = [
     scopes: SCOPES.user,
     handler: (ctx) => {
       const u = userByAccountId(ctx);
-      if (!u.emailVisible) throw new HttpError(404, `The email address of user ${u.accountId} is hidden by their profile visibility settings`);
+      if (!u.emailVisible || u.accountStatus === "closed") throw new HttpError(404, `The email address of user ${u.accountId} is hidden by their profile visibility settings`);
       return { json: { accountId: u.accountId, email: u.email }, points: 2 };
     },
   },
@@ -78,7 +78,7 @@ export const peopleRoutes: RouteDef[] = [
     scopes: SCOPES.user,
     handler: (ctx) => {
       const ids = ctx.query.getAll("accountId").flatMap((v) => v.split(","));
-      const users = ids.map((id) => ctx.sim.store.users.get(id)).filter((u): u is User => !!u && u.emailVisible);
+      const users = ids.map((id) => ctx.sim.store.users.get(id)).filter((u): u is User => !!u && u.emailVisible && u.accountStatus !== "closed");
       return { json: users.map((u) => ({ accountId: u.accountId, email: u.email })), points: users.length * 2 };
     },
   },

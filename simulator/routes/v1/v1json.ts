@@ -1,7 +1,7 @@
 import { renderContentBody } from "../../generate/bodies";
 import type { SimState } from "../../state";
 import type { Content, Group, User } from "../../store/types";
-import { iso, versionTime, webui } from "../v2/serialize";
+import { iso, shownEmail, shownName, versionTime, webui } from "../v2/serialize";
 
 /** REST API v1 JSON shapes. */
 export function v1User(sim: SimState, u: User): Record<string, unknown> {
@@ -9,9 +9,10 @@ export function v1User(sim: SimState, u: User): Record<string, unknown> {
     type: "known",
     accountId: u.accountId,
     accountType: u.accountType,
-    ...(u.emailVisible ? { email: u.email } : { email: "" }),
-    publicName: u.displayName,
-    displayName: u.displayName,
+    accountStatus: u.accountStatus ?? "active",
+    email: shownEmail(u),
+    publicName: shownName(u),
+    displayName: shownName(u),
     timeZone: u.timeZone,
     isExternalCollaborator: false,
     profilePicture: { path: `/wiki/aa-avatar/${u.accountId}`, width: 48, height: 48, isDefault: true },

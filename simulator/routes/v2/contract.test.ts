@@ -45,6 +45,8 @@ describe("REST API v2 contract", () => {
       ["GET", `${V}/spaces?keys=${i.space.key}&sort=-name&description-format=plain`],
       ["GET", `${V}/spaces/${i.space.id}`],
       ["GET", `${V}/spaces/${i.space.id}/permissions?limit=3`],
+      ["GET", `${V}/spaces/${i.space.id}/role-assignments`],
+      ["GET", `${V}/space-roles?limit=2`],
       ["GET", `${V}/pages?limit=3&body-format=storage&sort=-modified-date`],
       ["GET", `${V}/pages/${i.page.id}?body-format=storage`],
       ["GET", `${V}/pages/${i.page.id}?version=1&body-format=atlas_doc_format`],

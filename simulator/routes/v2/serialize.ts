@@ -161,14 +161,18 @@ export function attachmentJson(sim: SimState, a: Attachment): Record<string, unk
   };
 }
 
+/** Confluence shows a closed (deleted) account as "Former user", with no email. */
+export const shownName = (u: User) => (u.accountStatus === "closed" ? "Former user" : u.displayName);
+export const shownEmail = (u: User) => (u.emailVisible && u.accountStatus !== "closed" ? u.email : "");
+
 export function userJson(sim: SimState, u: User): Record<string, unknown> {
   return {
     accountId: u.accountId,
     accountType: u.accountType,
-    accountStatus: "active",
-    displayName: u.displayName,
-    publicName: u.displayName,
-    email: u.emailVisible ? u.email : "",
+    accountStatus: u.accountStatus ?? "active",
+    displayName: shownName(u),
+    publicName: shownName(u),
+    email: shownEmail(u),
     timeZone: u.timeZone,
     isExternalCollaborator: false,
     ...(u.personalSpaceId ? { personalSpaceId: u.personalSpaceId } : {}),

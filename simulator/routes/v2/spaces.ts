@@ -2,6 +2,7 @@ import { HttpError } from "../../http/errors";
 import type { Ctx, RouteDef } from "../../http/router";
 import type { Space } from "../../store/types";
 import { SCOPES, V2, filterIter, listReply, multi, notFound, numericId, oneOf } from "./common";
+import { SPACE_ROLES } from "../../store/roles";
 import { permissionJson, spaceJson } from "./serialize";
 
 /** Spaces and space permissions. */
@@ -58,5 +59,25 @@ export const spaceRoutes: RouteDef[] = [
       const perms = s.permissions.map((p, i) => ({ p, i }));
       return listReply(ctx, perms, { key: (x) => x.i, id: (x) => x.i, presorted: true }, (x) => permissionJson(x.p), 2);
     },
+  },
+  {
+    // Who holds which role in the space; a grant to a role (principal type "role") applies to its holders.
+    method: "GET",
+    pattern: `${V2}/spaces/{id}/role-assignments`,
+    flavor: "v2",
+    scopes: SCOPES.spacePermission,
+    handler: (ctx) => {
+      const s = readableSpace(ctx);
+      const roleId = ctx.query.get("role-id");
+      const rows = (s.roleAssignments ?? []).map((a, i) => ({ a, i })).filter((x) => !roleId || x.a.roleId === roleId);
+      return listReply(ctx, rows, { key: (x) => x.i, id: (x) => x.i, presorted: true }, (x) => ({ principal: { principalType: x.a.principalType.toUpperCase(), principalId: x.a.principalId }, roleId: x.a.roleId }), 2);
+    },
+  },
+  {
+    method: "GET",
+    pattern: `${V2}/space-roles`,
+    flavor: "v2",
+    scopes: SCOPES.spacePermission,
+    handler: (ctx) => listReply(ctx, SPACE_ROLES.map((r, i) => ({ r, i })), { key: (x) => x.i, id: (x) => x.i, presorted: true }, (x) => x.r),
   },
 ];

@@ -1,7 +1,9 @@
 import { apiRoute } from "@/lib/http";
 import { getRecord } from "@/lib/content";
+import { viewerOf } from "@/lib/permissions";
 
+// A record a member may not view is a 404, never a 403 that confirms it exists.
 export const GET = apiRoute({
-  access: "admin",
-  handler: async ({ params }) => getRecord((params as { id: string }).id),
+  access: "user",
+  handler: async ({ params, actor }) => getRecord((params as { id: string }).id, viewerOf(actor!.user)),
 });

@@ -1,0 +1,67 @@
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { appUrl, setUpSimulatorConnector, signIn, signInAsAdmin, simUrl } from "./support";
+
+// Members search what their Confluence account may see: two members whose sign-in emails match
+// two different Confluence users get different results for the same word; a member with no
+// matching account sees why they get nothing.
+test.describe.configure({ mode: "serial" });
+
+const stamp = Date.now();
+const word = `wombatix${stamp % 100000}`;
+const password = "violet tractor sings loudly";
+const people = { uma: `uma.${stamp}@example.com`, vic: `vic.${stamp}@example.com`, wes: `wes.${stamp}@example.com` };
+
+async function sim(request: APIRequestContext, path: string, method: string, data?: unknown) {
+  const response = await request.fetch(`${simUrl}/__admin${path}`, { method, data });
+  expect(response.ok()).toBe(true);
+  return (await response.json().catch(() => ({}))) as Record<string, string>;
+}
+
+async function searchFor(page: Page) {
+  // Signed in once the sign-in page has sent the member on.
+  await expect(page).not.toHaveURL(/\/signin/);
+  await page.goto(`/search?q=${word}`);
+  await expect(page.getByTestId("access-notice")).toBeVisible();
+}
+
+test("two linked members see different results for the same words; an unlinked member sees why", async ({ page, request }) => {
+  test.setTimeout(300_000);
+  const space = (await (await request.get(`${simUrl}/__admin/spaces`)).json()) as { id: number; key: string; type: string; permissions: { principalType: string }[] }[];
+  const eng = space.find((s) => s.type === "global" && s.permissions.some((p) => p.principalType === "group"))!;
+  const uma = await sim(request, "/users", "POST", { email: people.uma, displayName: `Uma ${stamp}`, apiToken: `uma-${stamp}`, groups: ["confluence-users"] });
+  await sim(request, "/users", "POST", { email: people.vic, displayName: `Vic ${stamp}`, apiToken: `vic-${stamp}`, groups: ["confluence-users"] });
+  const team = await sim(request, "/groups", "POST", { name: `team-${stamp}` });
+  await sim(request, `/groups/${team.id}/members`, "POST", { accountId: uma.accountId });
+  const add = async (title: string, parentId?: string) => (await sim(request, "/pages", "POST", { spaceKey: eng.key, title, parentId, body: `<p>The ${word} report.</p>` })).id;
+  await add(`Open ${word} page`);
+  const secret = await add(`Team ${word} page`);
+  await add(`Below the team ${word} page`, secret);
+  await sim(request, `/pages/${secret}/restrictions`, "PUT", { users: [], groups: [team.id] });
+
+  await signInAsAdmin(page);
+  for (const [name, email] of Object.entries(people)) {
+    const created = await page.request.post("/api/users", { data: { name, email, password, role: "member" }, headers: { origin: appUrl } });
+    expect(created.status()).toBe(201);
+  }
+  await setUpSimulatorConnector(page, `Permissions ${stamp}`);
+  await expect(page.getByTestId("current-run-status")).toHaveText("Completed", { timeout: 240_000 });
+  await page.context().clearCookies();
+
+  await signIn(page, people.uma, password);
+  await searchFor(page);
+  await expect(page.getByTestId("access-notice")).toContainText(`Uma ${stamp}`);
+  for (const title of [`Open ${word} page`, `Team ${word} page`, `Below the team ${word} page`]) await expect(page.getByRole("link", { name: title, exact: true })).toBeVisible();
+  await page.context().clearCookies();
+
+  await signIn(page, people.vic, password);
+  await searchFor(page);
+  await expect(page.getByRole("link", { name: `Open ${word} page`, exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: `Team ${word} page`, exact: true })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: `Below the team ${word} page`, exact: true })).toHaveCount(0);
+  await page.context().clearCookies();
+
+  await signIn(page, people.wes, password);
+  await searchFor(page);
+  await expect(page.getByTestId("access-notice")).toContainText("not linked to a Confluence account");
+  await expect(page.getByRole("link", { name: `Open ${word} page`, exact: true })).toHaveCount(0);
+});

@@ -1,0 +1,4 @@
+// Permissions: Confluence's view rule over the mirrored users, groups, space grants and read
+// restrictions (written by lib/sync's permissions step), as one SQL predicate for every query.
+export { visibleTo, viewerCte, type Viewer } from "./visible-to";
+export { viewerOf, memberAccessSummary, type MemberAccessSummary } from "./viewer";

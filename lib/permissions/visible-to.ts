@@ -1,0 +1,82 @@
+import { Prisma } from "../generated/prisma/client";
+
+/**
+ * Who is asking: an administrator of this app (sees everything) or a member, whose view is
+ * Confluence's own rule for the Confluence account they are linked to on each connector.
+ */
+export type Viewer = { kind: "admin" } | { kind: "member"; userId: string };
+
+/**
+ * The member's Confluence account on the item's connector: an explicit link, else the synced
+ * user whose visible email equals their sign-in email (hidden emails are never guessed). Only an
+ * active account counts: a deactivated or closed one sees nothing in Confluence either.
+ */
+function linkedAccount(userId: string, connectorId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(
+    SELECT x.account_id FROM (
+      SELECT l.account_id, 0 AS rank FROM confluence_account_links l WHERE l.user_id = ${userId} AND l.connector_id = ${connectorId}
+      UNION ALL
+      SELECT e.account_id, 1 FROM confluence_users e JOIN users u ON u.id = ${userId}
+      WHERE e.connector_id = ${connectorId} AND e.email IS NOT NULL AND e.email <> '' AND lower(e.email) = lower(u.email)
+      ORDER BY rank, account_id LIMIT 1
+    ) x
+    WHERE NOT EXISTS (SELECT 1 FROM confluence_users cu WHERE cu.connector_id = ${connectorId} AND cu.account_id = x.account_id AND cu.account_status IN ('inactive', 'closed'))
+  )`;
+}
+
+/**
+ * The nodes whose read restrictions decide an item: a page, blog post or folder and all its
+ * ancestors; a comment's or attachment's container and the container's ancestors. A container
+ * that is not stored leaves its bare id, which has no restriction row and so decides "nobody".
+ */
+function decidingNodes(item: Prisma.Sql): Prisma.Sql {
+  const containerId = Prisma.sql`COALESCE(${item}.extra->>'containerId', ${item}.parent_id, '')`;
+  return Prisma.sql`CASE WHEN ${item}.type IN ('footer_comment', 'inline_comment', 'attachment') THEN COALESCE(
+      (SELECT p.ancestor_ids || p.confluence_id FROM content_items p WHERE p.connector_id = ${item}.connector_id AND p.confluence_id = ${containerId}),
+      ARRAY[${containerId}])
+    ELSE ${item}.ancestor_ids || ${item}.confluence_id END`;
+}
+
+/**
+ * The member's linked account and groups per connector, computed once per statement (a
+ * MATERIALIZED CTE named `permission_viewer`) instead of once per candidate row. Every statement
+ * that uses `visibleTo` starts with `WITH ${viewerCte(viewer)}`.
+ */
+export function viewerCte(viewer: Viewer): Prisma.Sql {
+  if (viewer.kind === "admin") return Prisma.sql`permission_viewer AS MATERIALIZED (SELECT NULL::text AS connector_id, NULL::text AS account_id, ARRAY[]::text[] AS group_ids WHERE FALSE)`;
+  return Prisma.sql`permission_viewer AS MATERIALIZED (
+    SELECT a.connector_id, a.account_id,
+      COALESCE((SELECT array_agg(m.group_id) FROM confluence_group_members m WHERE m.connector_id = a.connector_id AND m.account_id = a.account_id), ARRAY[]::text[]) AS group_ids
+    FROM (SELECT c.id AS connector_id, ${linkedAccount(viewer.userId, Prisma.raw("c.id"))} AS account_id FROM connectors c) a
+    WHERE a.account_id IS NOT NULL)`;
+}
+
+/**
+ * The one visibility rule, as a SQL predicate over a `content_items` row (`alias`), used by
+ * search, All Records and record detail alike (with `viewerCte` in the same statement). A member
+ * may view an item when their linked account (1) may view the item's space (a grant to them, a
+ * group they are in, or anonymous; role grants are stored expanded) and (2) passes every
+ * read-restriction layer on the item's deciding nodes: each layer is ORed inside (one of its
+ * users, or in one of its groups) and the layers are ANDed. A node never read, or read as
+ * "nobody", fails everyone. Edit restrictions are never stored. Without a linked account a member
+ * sees nothing.
+ */
+export function visibleTo(viewer: Viewer, alias: string): Prisma.Sql {
+  if (viewer.kind === "admin") return Prisma.sql`TRUE`;
+  const item = Prisma.raw(alias);
+  return Prisma.sql`EXISTS (
+    SELECT 1 FROM permission_viewer v
+    WHERE v.connector_id = ${item}.connector_id
+      AND EXISTS (
+        SELECT 1 FROM space_read_grants s
+        WHERE s.connector_id = ${item}.connector_id AND s.space_id = ${item}.space_confluence_id
+          AND (s.principal_type = 'anonymous'
+            OR (s.principal_type = 'user' AND s.principal_id = v.account_id)
+            OR (s.principal_type = 'group' AND s.principal_id = ANY (v.group_ids))))
+      AND NOT EXISTS (
+        SELECT 1 FROM unnest(${decidingNodes(item)}) AS n(node_id)
+        LEFT JOIN read_restrictions r ON r.connector_id = ${item}.connector_id AND r.node_id = n.node_id
+        WHERE r.node_id IS NULL OR r.state = 'nobody'
+          OR (r.state = 'restricted' AND NOT (v.account_id = ANY (r.user_ids) OR r.group_ids && v.group_ids)))
+  )`;
+}

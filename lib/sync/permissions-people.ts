@@ -1,0 +1,111 @@
+import { NotFoundError, ZGroup, ZV1List, ZV1User, type V1User } from "../confluence";
+import { db } from "../db";
+import type { Prisma } from "../generated/prisma/client";
+import type { Checkpoint } from "./checkpoint";
+import { commitPage, type ItemFailure } from "./commit-page";
+import type { StepContext } from "./step-context";
+
+/** Groups and members are v1 start/limit lists; 200 is what Confluence Cloud serves per page. */
+const PAGE = 200;
+type Walk = NonNullable<Checkpoint["permissions"]>;
+const at = (ctx: StepContext, walk: Walk, cursor: string | null = null): Checkpoint => ({ ...ctx.checkpoint, cursor, permissions: walk });
+
+/**
+ * Stores people as Confluence shows them, keyed by accountId: a hidden email is stored as null
+ * (never guessed), a missing account status as active, a closed account ("Former user") as
+ * closed. Names already stored are kept when a response carries none.
+ */
+export async function upsertUsers(tx: Prisma.TransactionClient, connectorId: string, users: V1User[]): Promise<void> {
+  const unique = [...new Map(users.map((u) => [u.accountId, u])).values()];
+  if (!unique.length) return;
+  await tx.$executeRaw`
+    INSERT INTO confluence_users (id, connector_id, account_id, display_name, email, account_type, account_status, updated_at)
+    SELECT gen_random_uuid()::text, ${connectorId}, u.account_id, u.display_name, NULLIF(u.email, ''), u.account_type, u.account_status, now()
+    FROM unnest(${unique.map((u) => u.accountId)}::text[], ${unique.map((u) => u.displayName ?? u.publicName ?? null)}::text[],
+                ${unique.map((u) => u.email ?? null)}::text[], ${unique.map((u) => u.accountType ?? null)}::text[],
+                ${unique.map((u) => u.accountStatus ?? "active")}::text[]) AS u(account_id, display_name, email, account_type, account_status)
+    ON CONFLICT (connector_id, account_id) DO UPDATE SET
+      display_name = COALESCE(EXCLUDED.display_name, confluence_users.display_name), email = EXCLUDED.email,
+      account_type = COALESCE(EXCLUDED.account_type, confluence_users.account_type), account_status = EXCLUDED.account_status, updated_at = now()`;
+}
+
+/** Parses list items one by one: a malformed one is a recorded failure, never a failed page. */
+export function parseEach<T>(results: unknown[], schema: { safeParse(x: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }, failures: ItemFailure[], what: string): T[] {
+  const out: T[] = [];
+  for (const raw of results) {
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) out.push(parsed.data);
+    else failures.push({ itemType: "permission", confluenceId: String((raw as { id?: unknown; accountId?: unknown })?.id ?? (raw as { accountId?: unknown })?.accountId ?? "unknown"), reason: `unexpected ${what} shape: ${parsed.error.issues[0]?.message}` });
+  }
+  return out;
+}
+
+const more = (page: { results: unknown[]; size?: number | null; totalSize?: number | null; _links?: { next?: string | null } | null }, start: number) =>
+  page.totalSize != null ? start + page.results.length < page.totalSize : !!page._links?.next || page.results.length >= PAGE;
+
+/** One page of `/wiki/rest/api/group`: groups by id with their current names. The last page drops groups gone from the site. */
+export async function readGroupsPage(ctx: StepContext, walk: Walk): Promise<void> {
+  const page = await ctx.client.getJson("/wiki/rest/api/group", { query: { start: walk.start, limit: PAGE }, schema: ZV1List });
+  const failures: ItemFailure[] = [];
+  const groups = parseEach(page.results, ZGroup, failures, "group");
+  const last = !more(page, walk.start) || page.results.length === 0;
+  const first = last ? await firstGroupAfter(ctx, null, groups.map((g) => g.id)) : null;
+  await commitPage(ctx, {
+    phase: "permissions",
+    failures,
+    next: !last ? at(ctx, { ...walk, start: walk.start + page.results.length }) : first ? at(ctx, { ...walk, stage: "members", groupId: first, start: 0 }) : at(ctx, { ...walk, stage: "grants", spaceIndex: 0, start: 0 }),
+    extra: async (tx) => {
+      for (const g of groups) {
+        await tx.confluenceGroup.upsert({
+          where: { connectorId_groupId: { connectorId: ctx.connectorId, groupId: g.id } },
+          create: { connectorId: ctx.connectorId, groupId: g.id, name: g.name, lastSeenRunId: ctx.runId },
+          update: { name: g.name, lastSeenRunId: ctx.runId },
+        });
+      }
+      if (last) {
+        const gone = await tx.confluenceGroup.findMany({ where: { connectorId: ctx.connectorId, NOT: { lastSeenRunId: ctx.runId } }, select: { groupId: true } });
+        const ids = gone.map((g) => g.groupId);
+        await tx.confluenceGroupMember.deleteMany({ where: { connectorId: ctx.connectorId, groupId: { in: ids } } });
+        await tx.confluenceGroup.deleteMany({ where: { connectorId: ctx.connectorId, groupId: { in: ids } } });
+      }
+    },
+  });
+}
+
+/** The first group (id order) after `after` seen by this run, counting `pending` ids about to be written. */
+async function firstGroupAfter(ctx: StepContext, after: string | null, pending: string[] = []): Promise<string | null> {
+  const row = await db().confluenceGroup.findFirst({
+    where: { connectorId: ctx.connectorId, lastSeenRunId: ctx.runId, ...(after === null ? {} : { groupId: { gt: after } }) },
+    orderBy: { groupId: "asc" },
+    select: { groupId: true },
+  });
+  const candidates = [...pending.filter((id) => after === null || id > after), ...(row ? [row.groupId] : [])].sort();
+  return candidates[0] ?? null;
+}
+
+/** One page of a group's members (`membersByGroupId`, by id, never by name); the first page replaces the stored members. */
+export async function readMembersPage(ctx: StepContext, walk: Walk): Promise<void> {
+  const groupId = walk.groupId!;
+  const failures: ItemFailure[] = [];
+  let users: V1User[] = [];
+  let last = true;
+  try {
+    const page = await ctx.client.getJson(`/wiki/rest/api/group/${encodeURIComponent(groupId)}/membersByGroupId`, { query: { start: walk.start, limit: PAGE }, schema: ZV1List });
+    users = parseEach(page.results, ZV1User, failures, "group member");
+    last = !more(page, walk.start) || page.results.length === 0;
+  } catch (err) {
+    // A group deleted since it was listed has no members to keep; anything else fails the slice (retried).
+    if (!(err instanceof NotFoundError)) throw err;
+  }
+  const nextGroup = last ? await firstGroupAfter(ctx, groupId) : groupId;
+  await commitPage(ctx, {
+    phase: "permissions",
+    failures,
+    next: !last ? at(ctx, { ...walk, start: walk.start + users.length + failures.length }) : nextGroup ? at(ctx, { ...walk, groupId: nextGroup, start: 0 }) : at(ctx, { ...walk, stage: "grants", groupId: null, spaceIndex: 0, start: 0 }),
+    extra: async (tx) => {
+      if (walk.start === 0) await tx.confluenceGroupMember.deleteMany({ where: { connectorId: ctx.connectorId, groupId } });
+      await upsertUsers(tx, ctx.connectorId, users);
+      await tx.confluenceGroupMember.createMany({ data: users.map((u) => ({ connectorId: ctx.connectorId, groupId, accountId: u.accountId })), skipDuplicates: true });
+    },
+  });
+}

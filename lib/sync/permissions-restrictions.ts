@@ -1,0 +1,115 @@
+import { ConfluenceError, RateLimitedError, UnauthorizedError, ZContentRestrictionRead, type V1User } from "../confluence";
+import { db } from "../db";
+import type { Checkpoint } from "./checkpoint";
+import { commitPage } from "./commit-page";
+import { upsertUsers } from "./permissions-people";
+import type { StepContext } from "./step-context";
+
+type Walk = NonNullable<Checkpoint["permissions"]>;
+/** Restriction reads per commit: bounded work per slice, and the client runs them concurrently. */
+const BATCH = 20;
+/** Confluence Cloud serves at most 100 subjects of each kind per restriction page. */
+const SUBJECTS = 100;
+
+export type NodeRestriction =
+  | { state: "open" }
+  | { state: "restricted"; userIds: string[]; groupIds: string[] }
+  | { state: "nobody"; reason: string };
+
+/**
+ * The nodes whose read restrictions decide visibility: every stored page, blog post and folder,
+ * every id on their ancestor chains (stored or not: an ancestor outside the sync's scope still
+ * restricts), and the containers of comments and attachments. Full runs read them all;
+ * incremental runs those never read, read as "nobody", or stored rows changed since their read.
+ */
+async function nextNodes(ctx: StepContext, after: string | null): Promise<string[]> {
+  const rows = await db().$queryRaw<{ node_id: string }[]>`
+    WITH nodes AS (
+      SELECT DISTINCT n.node_id FROM content_items ci
+      CROSS JOIN LATERAL unnest(CASE WHEN ci.type IN ('page', 'blogpost', 'folder') THEN ci.ancestor_ids || ci.confluence_id
+        ELSE ARRAY[COALESCE(ci.extra->>'containerId', ci.parent_id)] END) AS n(node_id)
+      WHERE ci.connector_id = ${ctx.connectorId} AND n.node_id IS NOT NULL
+    )
+    SELECT nodes.node_id FROM nodes
+    LEFT JOIN read_restrictions r ON r.connector_id = ${ctx.connectorId} AND r.node_id = nodes.node_id
+    LEFT JOIN content_items ci ON ci.connector_id = ${ctx.connectorId} AND ci.confluence_id = nodes.node_id
+    WHERE (${after}::text IS NULL OR nodes.node_id > ${after}::text)
+      AND (${ctx.kind === "full"} OR r.node_id IS NULL OR r.state = 'nobody' OR (ci.updated_at IS NOT NULL AND ci.updated_at > r.updated_at))
+      AND (r.read_run_id IS DISTINCT FROM ${ctx.runId})
+    ORDER BY nodes.node_id LIMIT ${BATCH}`;
+  return rows.map((r) => r.node_id);
+}
+
+/**
+ * One node's direct read restriction, subject lists paged to the end. Group entries are keyed by
+ * id (a name-only entry is resolved through the stored groups, else dropped: the layer still
+ * restricts, so it fails closed). Anything that keeps it from being read (404, 403, a draft, a
+ * transient failure) is "nobody", never an empty list; a refused sign-in or exhausted rate limit
+ * stops the slice instead, to be retried.
+ */
+export async function readNodeRestriction(ctx: StepContext, nodeId: string, users: V1User[]): Promise<NodeRestriction> {
+  const userIds: string[] = [];
+  const groupIds: string[] = [];
+  const groupNames: string[] = [];
+  try {
+    for (let start = 0; ; start += SUBJECTS) {
+      const r = await ctx.client.getJson(`/wiki/rest/api/content/${encodeURIComponent(nodeId)}/restriction/byOperation/read`, { query: { start, limit: SUBJECTS }, schema: ZContentRestrictionRead });
+      const { user, group } = r.restrictions;
+      for (const u of user.results) {
+        userIds.push(u.accountId);
+        users.push(u);
+      }
+      for (const g of group.results) (g.id ? groupIds.push(g.id) : groupNames.push(g.name));
+      const more = (list: { results: unknown[]; totalSize?: number | null; size?: number | null; limit?: number | null }) =>
+        list.totalSize != null ? start + list.results.length < list.totalSize : list.results.length >= (list.limit ?? SUBJECTS) && list.results.length > 0;
+      if (!more(user) && !more(group)) break;
+    }
+  } catch (err) {
+    if (err instanceof UnauthorizedError || err instanceof RateLimitedError || !(err instanceof ConfluenceError)) throw err;
+    return { state: "nobody", reason: `${err.name}: ${err.message}`.slice(0, 500) };
+  }
+  if (groupNames.length) {
+    const known = await db().confluenceGroup.findMany({ where: { connectorId: ctx.connectorId, name: { in: groupNames } }, select: { groupId: true } });
+    groupIds.push(...known.map((g) => g.groupId));
+  }
+  if (userIds.length === 0 && groupIds.length === 0 && groupNames.length === 0) return { state: "open" };
+  return { state: "restricted", userIds: [...new Set(userIds)], groupIds: [...new Set(groupIds)] };
+}
+
+/** One batch of restriction reads, stored with the checkpoint; the last batch (full runs) drops rows of nodes gone. */
+export async function readRestrictionsBatch(ctx: StepContext, walk: Walk): Promise<void> {
+  const nodes = await nextNodes(ctx, walk.afterNode);
+  if (nodes.length === 0) {
+    return commitPage(ctx, {
+      phase: "permissions",
+      next: { ...ctx.checkpoint, stepIndex: ctx.checkpoint.stepIndex + 1, spaceIndex: 0, cursor: null, permissions: null },
+      extra: ctx.kind === "full"
+        ? async (tx) => {
+            await tx.readRestriction.deleteMany({ where: { connectorId: ctx.connectorId, NOT: { readRunId: ctx.runId } } });
+          }
+        : undefined,
+    });
+  }
+  const users: V1User[] = [];
+  const read = await Promise.all(nodes.map(async (nodeId) => ({ nodeId, r: await readNodeRestriction(ctx, nodeId, users) })));
+  const failed = read.filter((x) => x.r.state === "nobody");
+  await commitPage(ctx, {
+    phase: "permissions",
+    failures: failed.map((x) => ({ itemType: "permission" as const, confluenceId: x.nodeId, reason: `read restriction could not be read; visible to administrators only until a later run reads it (${(x.r as { reason: string }).reason})` })),
+    next: { ...ctx.checkpoint, permissions: { ...walk, afterNode: nodes[nodes.length - 1]! } },
+    delta: { permission: { fetched: read.length - failed.length, discovered: read.length } },
+    extra: async (tx) => {
+      await upsertUsers(tx, ctx.connectorId, users);
+      for (const { nodeId, r } of read) {
+        const data = {
+          state: r.state,
+          userIds: r.state === "restricted" ? r.userIds : [],
+          groupIds: r.state === "restricted" ? r.groupIds : [],
+          reason: r.state === "nobody" ? r.reason : null,
+          readRunId: ctx.runId,
+        };
+        await tx.readRestriction.upsert({ where: { connectorId_nodeId: { connectorId: ctx.connectorId, nodeId } }, create: { connectorId: ctx.connectorId, nodeId, ...data }, update: data });
+      }
+    },
+  });
+}
