@@ -53,9 +53,10 @@ test("Start syncing now opens the dashboard, which follows the run to Completed 
   await expect(currentRun(page)).toContainText("Full sync");
   await expect(page.getByTestId("current-run-status")).toHaveText("Completed", { timeout: 90_000 });
 
-  // Every phase bar is full once the run completed.
-  const bars = currentRun(page).getByRole("progressbar");
-  await expect(bars).toHaveCount(6);
+  // Every phase bar, Permissions included, is full once the run completed.
+  const bars = currentRun(page).getByRole("list", { name: "Phases" }).getByRole("progressbar");
+  await expect(bars).toHaveCount(7);
+  await expect(bars.and(page.getByLabel("Permissions"))).toHaveAttribute("aria-valuenow", "100");
   for (const bar of await bars.all()) await expect(bar).toHaveAttribute("aria-valuenow", "100");
 
   await expect(count(page, "page", "discovered")).toHaveText(String(expected.pages));
@@ -77,7 +78,7 @@ test("Start syncing now opens the dashboard, which follows the run to Completed 
 /** Fetched + unchanged over every type, as the table shows them (what the history bar should draw). */
 async function syncedItems(page: Page): Promise<number> {
   let sum = 0;
-  for (const type of ["space", "folder", "page", "blogpost", "footer_comment", "inline_comment", "attachment", "label"]) {
+  for (const type of ["space", "folder", "page", "blogpost", "footer_comment", "inline_comment", "attachment", "label", "permission"]) {
     sum += Number(await count(page, type, "fetched").textContent()) + Number(await count(page, type, "unchanged").textContent());
   }
   return sum;
