@@ -1,11 +1,12 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { serverEnv } from "./env";
 import { logger } from "./logger";
 
 export type Db = PrismaClient;
 
-const globalForDb = globalThis as unknown as { prisma?: PrismaClient };
+const globalForDb = globalThis as unknown as { prisma?: PrismaClient; pgPool?: pg.Pool };
 
 function createClient(): PrismaClient {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString: serverEnv().DATABASE_URL }) });
@@ -17,9 +18,26 @@ export function db(): PrismaClient {
   return globalForDb.prisma;
 }
 
+/**
+ * A plain `pg` pool on the same database, for what must not pass through Prisma: attachment
+ * bytes (lib/files). Prisma's pg adapter turns a bytea into a JS number array, about 8 bytes of
+ * heap per byte; `pg` gives Buffers, which live outside the heap (docs/decisions/011).
+ */
+export function pgPool(): pg.Pool {
+  if (!globalForDb.pgPool) {
+    const pool = new pg.Pool({ connectionString: serverEnv().DATABASE_URL, max: 4 });
+    // An idle connection that drops (a database restart) must not take the process down.
+    pool.on("error", (err) => logger.warn({ err: err.message }, "an idle database connection failed"));
+    globalForDb.pgPool = pool;
+  }
+  return globalForDb.pgPool;
+}
+
 export async function disconnectDb(): Promise<void> {
   await globalForDb.prisma?.$disconnect();
   globalForDb.prisma = undefined;
+  await globalForDb.pgPool?.end();
+  globalForDb.pgPool = undefined;
 }
 
 /** Round-trips a trivial query; used by /api/health and the start command. */

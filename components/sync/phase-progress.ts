@@ -41,7 +41,7 @@ export function phaseProgress(run: RunView): PhaseProgress[] {
     }
     if (phase === "listing") detail = `${c.attachment.discovered} attachments`;
     if (phase === "downloading_attachments") {
-      detail = `${c.attachment.downloaded} of ${c.attachment.discovered} downloaded`;
+      detail = `${c.attachment.downloaded} of ${c.attachment.discovered} downloaded${c.attachment.skipped ? `, ${c.attachment.skipped} skipped (too large)` : ""}`;
       if (c.attachment.discovered > 0) fraction = Math.min(1, c.attachment.downloaded / c.attachment.discovered);
     }
     if (phase === "reconciling") {

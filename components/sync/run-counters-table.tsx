@@ -9,6 +9,7 @@ const COLUMNS = [
   ["failed", "Failed"],
   ["deleted", "Deleted"],
   ["downloaded", "Downloaded"],
+  ["skipped", "Skipped"],
   // The indexing stage (the last phase of every run).
   ["converted", "Converted"],
   ["indexed", "Indexed"],

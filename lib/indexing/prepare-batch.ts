@@ -1,5 +1,6 @@
 import type { ConnectorConfig } from "../connectors/config-schema";
 import { db } from "../db";
+import { beginFileAttempts, CRASH_LIMIT, CRASHED_TWICE_REASON, endFileAttempts, readStoredFile } from "../files";
 import { extractAttachmentText } from "./extract";
 import { chunkDocument, renderDocument, storageToMarkdown, type Chunk } from "./markdown";
 import { breadcrumbOf, loadBatchContext, storageOf, type BatchContext, type BatchItem } from "./batch-context";
@@ -41,6 +42,10 @@ const itemSelect = {
   webUrl: true, labels: true, authorId: true, mediaType: true,
 } as const;
 
+/** Where the attachment's file is (lib/files); never the bytes themselves. */
+const fileSelect = { fileSetId: true, fileBytes: true, fileStatus: true, fileReason: true } as const;
+type FileFields = { fileSetId: string | null; fileBytes: number | null; fileStatus: string | null; fileReason: string | null };
+
 /**
  * Reads a bounded batch of items waiting for the index and converts them: storage bodies to
  * Markdown, attachment files to text, both to heading-bounded chunks. Nothing is written here;
@@ -54,7 +59,7 @@ export async function prepareIndexBatch(options: BatchOptions): Promise<{ items:
   const documents = await db().contentItem.findMany({ where: { ...where, type: { not: "attachment" } }, select: itemSelect, orderBy: { id: "asc" }, take: documentLimit });
   const attachments =
     documents.length < documentLimit
-      ? await db().contentItem.findMany({ where: { ...where, type: "attachment" }, select: { ...itemSelect, fileContent: true }, orderBy: { id: "asc" }, take: attachmentLimit })
+      ? await db().contentItem.findMany({ where: { ...where, type: "attachment" }, select: { ...itemSelect, ...fileSelect }, orderBy: { id: "asc" }, take: attachmentLimit })
       : [];
   const batch = [...documents, ...attachments];
   const bodies = new Map(documents.map((d) => [d.id, storageOf(d)]));
@@ -63,7 +68,8 @@ export async function prepareIndexBatch(options: BatchOptions): Promise<{ items:
 
   const items: PreparedItem[] = [];
   for (const item of documents) items.push(prepareDocument(item, bodies.get(item.id) ?? "", ctx, config));
-  for (const item of attachments) items.push(await prepareAttachment(item, item.fileContent, ctx, config));
+  // One at a time: each file is read from the database only when its extraction starts.
+  for (const item of attachments) items.push(await prepareAttachment(item, ctx, config));
   return { items, more: documents.length === documentLimit || attachments.length === attachmentLimit };
 }
 
@@ -116,12 +122,30 @@ function prepareDocument(item: Row, storage: string, ctx: BatchContext, config: 
   }
 }
 
-async function prepareAttachment(item: Row, file: Uint8Array | null, ctx: BatchContext, config: ConnectorConfig): Promise<PreparedItem> {
+async function prepareAttachment(item: Row & FileFields, ctx: BatchContext, config: ConnectorConfig): Promise<PreparedItem> {
   const prepared = base(item, ctx);
   const off = indexingToggleOf(item, config);
   if (off) return { ...prepared, reason: off };
-  if (!file) return { ...prepared, reason: "The file was not downloaded (see the run's errors)." };
-  const result = await extractAttachmentText({ bytes: file, mediaType: item.mediaType, fileName: item.title }, { ocr: config.indexing.useOcr });
+  const { fileSetId: setId, fileBytes: bytes } = item;
+  if (!setId || bytes === null) {
+    // Refused at download (over the limit: skipped; it crashed the worker twice: failed), or not downloaded (yet).
+    if (item.fileStatus === "failed") return { ...prepared, outcome: "failed", reason: item.fileReason ?? "The file could not be downloaded." };
+    return { ...prepared, reason: item.fileReason ?? "The file was not downloaded (see the run's errors)." };
+  }
+  const load = async () => {
+    // The poison-item marker spans the read and the extraction (lib/files/attempts.ts).
+    const [attempt] = await beginFileAttempts([item.id]);
+    if (attempt && attempt.crashes >= CRASH_LIMIT) throw new Error(CRASHED_TWICE_REASON);
+    const file = await readStoredFile({ contentItemId: item.id, setId, bytes });
+    if (!file) throw new Error("The stored file is incomplete; it is read again after the next download.");
+    return file;
+  };
+  let result;
+  try {
+    result = await extractAttachmentText({ size: bytes, load, mediaType: item.mediaType, fileName: item.title }, { ocr: config.indexing.useOcr });
+  } finally {
+    await endFileAttempts([item.id]);
+  }
   if (result.status !== "extracted") return { ...prepared, outcome: result.status, reason: result.reason };
   const text = result.truncated ? `${result.text}\n\n(Text truncated.)` : result.text;
   return finish(prepared, item, ctx, item.title, text);

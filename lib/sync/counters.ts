@@ -13,6 +13,8 @@ export interface TypeCounters {
   failed: number;
   deleted: number;
   downloaded: number;
+  /** Attachment files not downloaded by choice: over the download limit (listed with the run's errors). */
+  skipped: number;
   /**
    * What the run expects to go through, for the progress bars and ETA; 0 when unknown. Full runs:
    * what the site says it holds in scope (a count query). Incremental runs: what recent incremental
@@ -30,7 +32,7 @@ export type RunCounters = Record<ItemType, TypeCounters>;
 
 export function emptyCounters(): RunCounters {
   return Object.fromEntries(
-    ITEM_TYPES.map((t) => [t, { discovered: 0, fetched: 0, unchanged: 0, failed: 0, deleted: 0, downloaded: 0, expected: 0, converted: 0, indexed: 0, indexFailed: 0, indexSkipped: 0 }]),
+    ITEM_TYPES.map((t) => [t, { discovered: 0, fetched: 0, unchanged: 0, failed: 0, deleted: 0, downloaded: 0, skipped: 0, expected: 0, converted: 0, indexed: 0, indexFailed: 0, indexSkipped: 0 }]),
   ) as RunCounters;
 }
 

@@ -1,15 +1,33 @@
+import { ResponseTooLargeError } from "../confluence";
 import { db } from "../db";
+import { adoptFileSet, beginFileAttempts, CRASH_LIMIT, CRASHED_TWICE_REASON, endFileAttempts, refuseFile, writeFilePieces } from "../files";
 import { commitPage, type ItemFailure } from "./commit-page";
 import { nextStep } from "./advance";
-import type { SyncStep } from "./step-context";
+import type { StepContext, SyncStep } from "./step-context";
 
-const BATCH = 16;
-/** Files in memory at once stay under this (one larger file still goes alone). */
-const BATCH_BYTES = 64 * 1024 * 1024;
+/** Files in flight at once. Each is streamed to the database a piece at a time, so memory stays flat. */
+const BATCH = 8;
+
+type Candidate = { id: string; confluenceId: string; downloadPath: string | null; fileSize: number | null; version: number; fileAttempts: number };
+type Outcome =
+  | { kind: "stored"; item: Candidate; setId: string; bytes: number }
+  | { kind: "refused"; item: Candidate; status: "skipped" | "failed"; reason: string }
+  | { kind: "failed"; item: Candidate; reason: string };
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${Number((n / (1024 * 1024)).toFixed(1))} MB`;
+  if (n >= 1024) return `${Number((n / 1024).toFixed(1))} KB`;
+  return n === 1 ? "1 byte" : `${n} bytes`;
+}
+const tooLarge = (ctx: StepContext, size: number | null) =>
+  `Skipped: the file is ${size === null ? "larger than" : `${formatBytes(size)}, over`} the ${formatBytes(ctx.maxDownloadBytes)} download limit`;
 
 /**
- * Downloads attachment files still missing, only for the containers whose attachment toggle
- * is on. A failed download is recorded and skipped for the rest of the run (retried next run).
+ * Downloads attachment files still missing, only for the containers whose attachment toggle is
+ * on. Each file streams from the response into 1 MiB pieces in the database (lib/files) and
+ * becomes the item's file in the page commit, with the run's counters and checkpoint. A file over
+ * the download limit is skipped with its reason; a failed download is recorded and retried next
+ * run; a file that was in flight twice when a worker died is marked failed and not tried again.
  */
 export const downloadStep: SyncStep = {
   name: "downloads",
@@ -21,55 +39,88 @@ export const downloadStep: SyncStep = {
       where: { runId: ctx.runId, itemType: "attachment" },
       select: { confluenceId: true },
     });
-    const candidates = parentTypes.length
+    const candidates: Candidate[] = parentTypes.length
       ? await db().contentItem.findMany({
           where: {
             connectorId: ctx.connectorId,
             type: "attachment",
             status: "current",
-            fileContent: null,
+            fileSetId: null,
+            fileStatus: null,
             parentType: { in: parentTypes },
             confluenceId: { notIn: failedThisRun.map((f) => f.confluenceId) },
           },
-          select: { id: true, confluenceId: true, downloadPath: true, fileSize: true, title: true },
+          select: { id: true, confluenceId: true, downloadPath: true, fileSize: true, version: true, fileAttempts: true },
+          // Files that were in flight when a worker died go first, and alone (below).
+          orderBy: [{ fileAttempts: "desc" }, { id: "asc" }],
           take: BATCH,
         })
       : [];
-    const pending: typeof candidates = [];
-    let bytes = 0;
-    for (const item of candidates) {
-      if (pending.length > 0 && bytes + (item.fileSize ?? 0) > BATCH_BYTES) break;
-      pending.push(item);
-      bytes += item.fileSize ?? 0;
-    }
-    if (pending.length === 0) {
+    if (candidates.length === 0) {
       await commitPage(ctx, { phase: "downloading_attachments", next: nextStep(ctx.checkpoint) });
       return;
     }
-    const failures: ItemFailure[] = [];
-    const files = await Promise.all(
-      pending.map(async (item) => {
-        try {
-          if (!item.downloadPath) throw new Error("no download link");
-          if ((item.fileSize ?? 0) > ctx.maxDownloadBytes) throw new Error(`larger than the ${ctx.maxDownloadBytes}-byte limit`);
-          const response = await ctx.client.download(item.downloadPath);
-          const bytes = new Uint8Array(await response.arrayBuffer());
-          return { id: item.id, bytes };
-        } catch (err) {
-          failures.push({ itemType: "attachment", confluenceId: item.confluenceId, reason: `download failed: ${err instanceof Error ? err.message : String(err)}` });
-          return null;
-        }
-      }),
+    // A suspect goes alone, so a crash during its download blames it and no bystander.
+    const batch = candidates[0]!.fileAttempts > 0 ? [candidates[0]!] : candidates.filter((c) => c.fileAttempts === 0);
+    const outcomes = await downloadBatch(ctx, batch);
+
+    const failures: ItemFailure[] = outcomes.flatMap((o) =>
+      o.kind === "failed" || (o.kind === "refused" && o.status === "failed") ? [{ itemType: "attachment" as const, confluenceId: o.item.confluenceId, reason: o.reason }] : [],
     );
-    const done = files.flatMap((f) => (f ? [f] : []));
+    const skipped = outcomes.flatMap((o) => (o.kind === "refused" && o.status === "skipped" ? [o] : []));
+    const delta = { attachment: { downloaded: 0, skipped: skipped.length } };
     await commitPage(ctx, {
       phase: "downloading_attachments",
       failures,
       next: ctx.checkpoint,
-      delta: { attachment: { downloaded: done.length } },
+      delta,
       extra: async (tx) => {
-        for (const file of done) await tx.contentItem.update({ where: { id: file.id }, data: { fileContent: file.bytes, indexStatus: "pending", indexError: null } });
+        for (const o of outcomes) {
+          if (o.kind === "stored") {
+            if (await adoptFileSet(tx, { contentItemId: o.item.id, setId: o.setId, bytes: o.bytes, version: o.item.version })) delta.attachment.downloaded += 1;
+          } else if (o.kind === "refused") {
+            await refuseFile(tx, o.item.id, o.status, o.reason);
+          }
+        }
+        // Skips are listed with the run's failures (with their reason) but counted apart.
+        if (skipped.length) {
+          await tx.syncItemError.createMany({ data: skipped.map((o) => ({ runId: ctx.runId, itemType: "attachment", confluenceId: o.item.confluenceId, reason: o.reason })) });
+        }
       },
     });
   },
 };
+
+async function downloadBatch(ctx: StepContext, batch: Candidate[]): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  const toFetch: Candidate[] = [];
+  for (const item of batch) {
+    if (item.fileSize !== null && item.fileSize > ctx.maxDownloadBytes) outcomes.push({ kind: "refused", item, status: "skipped", reason: tooLarge(ctx, item.fileSize) });
+    else toFetch.push(item);
+  }
+  const attempts = new Map((await beginFileAttempts(toFetch.map((i) => i.id))).map((a) => [a.id, a.crashes]));
+  await Promise.all(
+    toFetch.map(async (item) => {
+      if ((attempts.get(item.id) ?? 0) >= CRASH_LIMIT) {
+        outcomes.push({ kind: "refused", item, status: "failed", reason: CRASHED_TWICE_REASON });
+        return;
+      }
+      try {
+        if (!item.downloadPath) throw new Error("no download link");
+        const response = await ctx.client.download(item.downloadPath, { maxBytes: ctx.maxDownloadBytes });
+        if (!response.body) throw new Error("the response had no body");
+        const written = await writeFilePieces(item.id, response.body);
+        outcomes.push({ kind: "stored", item, ...written });
+      } catch (err) {
+        if (err instanceof ResponseTooLargeError) outcomes.push({ kind: "refused", item, status: "skipped", reason: tooLarge(ctx, null) });
+        else outcomes.push({ kind: "failed", item, reason: `download failed: ${err instanceof Error ? err.message : String(err)}` });
+      } finally {
+        // The risky part is over, whatever its outcome: this file did not take the worker down.
+        await endFileAttempts([item.id]);
+      }
+    }),
+  );
+  // The crash-limit refusals also end their attempt: they were never started.
+  await endFileAttempts(outcomes.filter((o) => o.kind === "refused" && o.status === "failed").map((o) => o.item.id));
+  return outcomes;
+}

@@ -73,7 +73,7 @@ export function toRunView(run: SyncRun, now = Date.now()): RunView {
   // Items still to come by the expected counts (full runs: the site's count of pages and blog
   // posts; incremental runs: what recent incremental runs listed); plus files to download.
   const contentLeft = items.reduce((sum, type) => sum + Math.max(0, counters[type].expected - doneOf(type)), 0);
-  const downloadsLeft = Math.max(0, counters.attachment.discovered - counters.attachment.downloaded - counters.attachment.failed);
+  const downloadsLeft = Math.max(0, counters.attachment.discovered - counters.attachment.downloaded - counters.attachment.failed - counters.attachment.skipped);
   const left = Math.max(totals.discovered - totals.done, contentLeft) + downloadsLeft;
   const requestsPerItem = totals.done > 0 ? run.requestCount / totals.done : null;
   return {

@@ -64,8 +64,8 @@ export async function saveItems(
     await tx.contentItem.upsert({
       where: { connectorId_confluenceId: { connectorId, confluenceId: record.confluenceId } },
       create: { connectorId, confluenceId: record.confluenceId, ...data },
-      // A new version invalidates a previously downloaded file.
-      update: record.type === "attachment" ? { ...data, fileContent: null } : data,
+      // A new version invalidates a previously downloaded (or refused) file; its pieces go when the new one is adopted.
+      update: record.type === "attachment" ? { ...data, fileSetId: null, fileBytes: null, fileStatus: null, fileReason: null, fileAttempts: 0 } : data,
     });
   }
   if (unchanged.length) {

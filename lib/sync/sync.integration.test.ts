@@ -33,7 +33,7 @@ describe("full sync", () => {
     expect((finished.counters as Record<string, { expected: number }>).page!.expected).toBe(currentPages);
     const page = await db().contentItem.findFirstOrThrow({ where: { connectorId, type: "page" } });
     expect(gunzipSync(page.bodyStorageGz!).toString()).toContain("<");
-    const missingFiles = await db().contentItem.count({ where: { connectorId, type: "attachment", fileContent: null } });
+    const missingFiles = await db().contentItem.count({ where: { connectorId, type: "attachment", fileSetId: null } });
     expect(missingFiles).toBe(0);
     const connector = await db().connector.findUniqueOrThrow({ where: { id: connectorId } });
     expect(connector.status).toBe("active");
@@ -69,15 +69,20 @@ describe("full sync", () => {
     await expectStoreEqualsSite(connectorId);
   });
 
-  it("records a failed download with its reason and completes the rest of the run", async () => {
+  it("skips files over the download limit, with the reason on the run and on the record, and completes the rest", async () => {
     const connectorId = await configuredConnector(sim);
     const { run } = await requestSync(connectorId, { kind: "full", trigger: "test" });
     await driveRun(run.id, { maxDownloadBytes: 1 });
     const finished = await db().syncRun.findUniqueOrThrow({ where: { id: run.id } });
     expect(finished.status).toBe("completed");
-    const errors = await db().syncItemError.findMany({ where: { runId: run.id } });
-    expect(errors.length).toBe(expectedSiteContent(sim).attachments.length);
-    expect(errors[0]!.reason).toMatch(/larger than the 1-byte limit/);
+    const attachments = expectedSiteContent(sim).attachments.length;
+    expect((finished.counters as Record<string, { skipped: number; failed: number }>).attachment).toMatchObject({ skipped: attachments, failed: 0 });
+    const errors = await db().syncItemError.findMany({ where: { runId: run.id, itemType: "attachment" } });
+    expect(errors.length).toBe(attachments);
+    expect(errors[0]!.reason).toMatch(/^Skipped: the file is [\d.]+ (bytes|KB|MB), over the 1 byte download limit$/);
+    const record = await db().contentItem.findFirstOrThrow({ where: { connectorId, type: "attachment" }, select: { indexStatus: true, indexError: true, fileStatus: true } });
+    expect(record).toMatchObject({ indexStatus: "skipped", fileStatus: "skipped" });
+    expect(record.indexError).toMatch(/^Skipped: the file is .* over the 1 byte download limit$/);
     expect(await storedIds(connectorId, "page")).toEqual(expectedSiteContent(sim).pages);
   });
 

@@ -29,14 +29,15 @@ export async function extractAttachmentText(input: ExtractInput, options: Extrac
   const { ocr, maxBytes, timeoutMs, maxChars } = ZExtractOptions.parse(options);
   const kind = extractableKind(input.mediaType, input.fileName);
   if (!kind) return { status: "skipped", reason: `Unsupported file type (${input.mediaType || "no media type"}, "${input.fileName}")` };
-  const size = input.bytes.byteLength;
+  const size = "bytes" in input ? input.bytes.byteLength : input.size;
   if (size === 0) return { status: "skipped", reason: "Empty file" };
   if (size > maxBytes) {
     return { status: "skipped", reason: `File is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit for text extraction` };
   }
   if (kind === "image" && !ocr) return { status: "skipped", reason: "OCR is off for this connector" };
   try {
-    return await thread.run({ kind, bytes: input.bytes, ocr, maxChars }, timeoutMs);
+    const source = "bytes" in input ? { bytes: input.bytes } : { load: input.load };
+    return await thread.run({ kind, ocr, maxChars }, source, timeoutMs);
   } catch (err) {
     return { status: "failed", reason: `Unexpected error: ${(err as Error).message}` };
   }

@@ -34,8 +34,8 @@ export class ExtractorThread {
   private generation = 0;
   private stopReason = "";
 
-  run(job: Omit<ExtractJob, "id">, timeoutMs: number): Promise<ExtractResult> {
-    const result = this.queue.then(() => this.runNow(job, timeoutMs));
+  run(job: Omit<ExtractJob, "id" | "bytes">, source: FileSource, timeoutMs: number): Promise<ExtractResult> {
+    const result = this.queue.then(() => this.runNow(job, source, timeoutMs));
     this.queue = result.catch(() => undefined);
     return result;
   }
@@ -55,7 +55,13 @@ export class ExtractorThread {
     pending?.resolve({ status: "failed", reason });
   }
 
-  private async runNow(job: Omit<ExtractJob, "id">, timeoutMs: number): Promise<ExtractResult> {
+  private async runNow(job: Omit<ExtractJob, "id" | "bytes">, source: FileSource, timeoutMs: number): Promise<ExtractResult> {
+    let bytes: Uint8Array;
+    try {
+      bytes = await handOver(source);
+    } catch (err) {
+      return { status: "failed", reason: (err as Error).message };
+    }
     let worker: Worker;
     const generation = this.generation;
     try {
@@ -66,16 +72,13 @@ export class ExtractorThread {
       return { status: "failed", reason: `The extractor thread did not start: ${(err as Error).message}` };
     }
     const id = this.nextId++;
-    // A copy of just this file's bytes, moved rather than cloned into the thread. (Not
-    // .slice(): on a Node Buffer that is a view, and moving it would detach the caller's memory.)
-    const bytes = new Uint8Array(job.bytes);
     return new Promise<ExtractResult>((resolve) => {
       const timer = setTimeout(() => {
         void this.stop(`Timed out after ${formatSeconds(timeoutMs)}`);
       }, timeoutMs);
       this.pending = { id, resolve, timer };
       worker.ref();
-      worker.postMessage({ ...job, id, bytes } satisfies ExtractJob, [bytes.buffer]);
+      worker.postMessage({ ...job, id, bytes } satisfies ExtractJob, [bytes.buffer as ArrayBuffer]);
     });
   }
 
@@ -134,6 +137,22 @@ export class ExtractorThread {
     });
     return this.ready;
   }
+}
+
+export type FileSource = { bytes: Uint8Array } | { load: () => Promise<Uint8Array> };
+
+/**
+ * Bytes that may be moved into the thread (their whole ArrayBuffer is this file's alone). A
+ * loaded buffer that owns its memory is moved as it is; anything else is copied first (not with
+ * .slice(): on a Node Buffer that is a view, and moving it would detach the caller's memory).
+ */
+async function handOver(source: FileSource): Promise<Uint8Array> {
+  if ("load" in source) {
+    const loaded = await source.load();
+    if (loaded.byteOffset === 0 && loaded.byteLength === loaded.buffer.byteLength && loaded.buffer instanceof ArrayBuffer) return loaded;
+    return new Uint8Array(loaded);
+  }
+  return new Uint8Array(source.bytes);
 }
 
 function formatSeconds(ms: number): string {

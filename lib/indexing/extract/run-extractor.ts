@@ -23,7 +23,7 @@ export async function runExtractor(job: ExtractJob): Promise<ExtractResult> {
 
 // Readers are imported when first needed: pdf.js, officeparser and tesseract.js each cost
 // tens of MB and a few hundred ms to load, and many connectors only ever see some of them.
-async function read({ kind, bytes, ocr }: ExtractJob): Promise<ReadOutcome> {
+async function read({ kind, bytes, ocr, maxChars }: ExtractJob): Promise<ReadOutcome> {
   switch (kind) {
     case "pdf":
       return (await import("./read-pdf")).readPdf(bytes, ocr);
@@ -34,8 +34,10 @@ async function read({ kind, bytes, ocr }: ExtractJob): Promise<ReadOutcome> {
       return { status: "extracted", method: "xlsx", ...(await (await import("./read-office")).readSpreadsheet(bytes)) };
     case "text":
     case "csv":
-    case "markdown":
-      return { status: "extracted", text: decodeText(bytes), method: kind };
+    case "markdown": {
+      const head = textHead(bytes, maxChars);
+      return { status: "extracted", text: decodeText(head), method: kind, truncated: head.byteLength < bytes.byteLength };
+    }
     case "html":
       return { status: "extracted", text: (await import("./html-to-text")).htmlToText(decodeText(bytes)), method: "html" };
     case "image": {
@@ -48,6 +50,22 @@ async function read({ kind, bytes, ocr }: ExtractJob): Promise<ReadOutcome> {
       return { status: "extracted", text: await (await import("./ocr-image")).recognizeImage(bytes), method: "ocr" };
     }
   }
+}
+
+/**
+ * The start of a text file that holds at least `maxChars` characters: no encoding we read takes
+ * more than 3 bytes per UTF-16 unit, so the rest could only be cut off later. Decoding and tidying
+ * a 45 MB log whole would take several times its size in the thread's heap. The cut never splits
+ * a UTF-8 sequence (or a UTF-16 unit), so the encoding is still recognised.
+ */
+function textHead(bytes: Uint8Array, maxChars: number): Uint8Array {
+  const limit = maxChars * 3 + 4;
+  if (bytes.byteLength <= limit) return bytes;
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  let end = limit;
+  if (utf16) end -= end % 2;
+  else while (end > 0 && (bytes[end]! & 0xc0) === 0x80) end--;
+  return bytes.subarray(0, end);
 }
 
 /** Same line endings everywhere, no trailing blanks; the text itself is left alone. */
