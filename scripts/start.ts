@@ -15,13 +15,14 @@ import {
   startChild,
   StartupError,
   stopChild,
+  Supervisor,
   waitForHealthy,
+  WORKER_NODE_FLAGS,
   type Supervised,
 } from "../lib/platform";
 
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const say = (message: string) => console.log(`[start] ${message}`);
-const WORKER_NODE_FLAGS = ["--max-old-space-size=256", "--max-semi-space-size=4"];
 
 function fail(message: string): never {
   console.error(`\n[start] ${message}\n`);
@@ -52,11 +53,12 @@ async function main() {
     ENCRYPTION_KEYS: runtime.encryptionKeys,
   };
   const children: Supervised[] = [];
+  let worker: Supervisor | undefined;
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    await Promise.all(children.map((c) => stopChild(c)));
+    await Promise.all([...children.map((c) => stopChild(c)), worker?.stop()]);
     await runtime.stop();
     process.exit(code);
   };
@@ -80,20 +82,20 @@ async function main() {
 
   const nextBin = path.join(projectDir, "node_modules/next/dist/bin/next");
   const web = startChild("web", process.execPath, [nextBin, "start", "-p", String(env.PORT), "-H", env.HOST], { cwd: projectDir, env: childEnv });
-  // Bounded heap: the worker's live set is one page of records, and V8 otherwise grows lazily
-  // toward what the machine has (docs/decisions/003).
-  const worker = startChild("worker", process.execPath, [...WORKER_NODE_FLAGS, "--import", "tsx", path.join(projectDir, "worker/index.ts")], {
-    cwd: projectDir,
-    env: childEnv,
+  children.push(web);
+  web.child.on("exit", (code, signal) => {
+    if (stopping) return;
+    console.error(`[start] the web process exited (${signal ?? `code ${code}`}); stopping everything.`);
+    void shutdown(1);
   });
-  children.push(web, worker);
-  for (const child of children) {
-    child.child.on("exit", (code, signal) => {
-      if (stopping) return;
-      console.error(`[start] the ${child.name} process exited (${signal ?? `code ${code}`}); stopping everything.`);
-      void shutdown(1);
-    });
-  }
+  // The worker is restarted when it dies (with backoff), and the web server stays up meanwhile:
+  // runs resume from their checkpoints, and a file that kills it twice is given up on (decision 011).
+  worker = new Supervisor(
+    "worker",
+    () => startChild("worker", process.execPath, [...WORKER_NODE_FLAGS, "--import", "tsx", path.join(projectDir, "worker/index.ts")], { cwd: projectDir, env: childEnv }).child,
+    (message) => console.error(`[start] ${message}`),
+  ).start();
+  say(`worker started (pid ${worker.current?.pid})`);
 
   try {
     await waitForHealthy(`http://127.0.0.1:${env.PORT}/api/health`, 120_000, () => web.child.exitCode === null);

@@ -1,3 +1,4 @@
+import { makeLargeFile } from "../generate/large-files";
 import { HttpError } from "../http/errors";
 import type { Ctx, RouteDef } from "../http/router";
 import * as m from "../store/mutations";
@@ -11,6 +12,25 @@ const idParam = (ctx: Ctx) => {
   return Number(ctx.params.id);
 };
 const asStr = (v: unknown) => (v == null ? undefined : String(v));
+
+/**
+ * The bytes of a new attachment: `contentBase64`, `text`, or `generate: { kind: "pdf" | "docx" |
+ * "txt", sizeBytes, lines? }` for a large file with a small text layer (generate/large-files.ts).
+ */
+function attachmentBytesOf(b: Record<string, unknown>): Uint8Array {
+  if (b.generate && typeof b.generate === "object") {
+    const g = b.generate as Record<string, unknown>;
+    if (g.kind !== "pdf" && g.kind !== "docx" && g.kind !== "txt") throw new HttpError(400, 'generate.kind must be "pdf", "docx" or "txt"');
+    const lines = Array.isArray(g.lines) ? g.lines.map(String) : [String(b.fileName ?? "Generated file")];
+    try {
+      return makeLargeFile(g.kind, lines, Number(g.sizeBytes));
+    } catch (err) {
+      throw new HttpError(400, `generate.${(err as Error).message}`);
+    }
+  }
+  if (typeof b.contentBase64 === "string") return new Uint8Array(Buffer.from(b.contentBase64, "base64"));
+  return new TextEncoder().encode(String(b.text ?? ""));
+}
 
 function contentRoutesFor(segment: string, type: ContentType): RouteDef[] {
   const base = `/__admin/${segment}`;
@@ -82,7 +102,7 @@ function contentRoutesFor(segment: string, type: ContentType): RouteDef[] {
       flavor: "admin",
       handler: (ctx) => {
         const b = obj(ctx);
-        const bytes = typeof b.contentBase64 === "string" ? new Uint8Array(Buffer.from(b.contentBase64, "base64")) : new TextEncoder().encode(String(b.text ?? ""));
+        const bytes = attachmentBytesOf(b);
         const a = m.addAttachment(ctx.sim.store, idParam(ctx), { fileName: String(b.fileName ?? ""), mediaType: asStr(b.mediaType), bytes, authorId: asStr(b.authorId), comment: asStr(b.comment) });
         return { status: 201, json: attachmentJson(ctx.sim, a) };
       },
