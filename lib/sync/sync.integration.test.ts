@@ -69,12 +69,13 @@ describe("full sync", () => {
     await expectStoreEqualsSite(connectorId);
   });
 
-  it("records a failed download with its reason and completes the rest of the run", async () => {
+  it("records a failed download with its reason, completes the rest of the run, and says it completed with errors", async () => {
     const connectorId = await configuredConnector(sim);
     const { run } = await requestSync(connectorId, { kind: "full", trigger: "test" });
     await driveRun(run.id, { maxDownloadBytes: 1 });
     const finished = await db().syncRun.findUniqueOrThrow({ where: { id: run.id } });
-    expect(finished.status).toBe("completed");
+    expect(finished.status).toBe("completed_with_errors");
+    expect(finished.error).toMatch(/attachments failed/);
     const errors = await db().syncItemError.findMany({ where: { runId: run.id } });
     expect(errors.length).toBe(expectedSiteContent(sim).attachments.length);
     expect(errors[0]!.reason).toMatch(/larger than the 1-byte limit/);
