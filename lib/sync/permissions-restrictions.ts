@@ -59,7 +59,10 @@ export async function readNodeRestriction(ctx: StepContext, nodeId: string, user
         userIds.push(u.accountId);
         users.push(u);
       }
-      for (const g of group.results) (g.id ? groupIds.push(g.id) : groupNames.push(g.name));
+      for (const g of group.results) {
+        if (g.id) groupIds.push(g.id);
+        else groupNames.push(g.name);
+      }
       const more = (list: { results: unknown[]; totalSize?: number | null; size?: number | null; limit?: number | null }) =>
         list.totalSize != null ? start + list.results.length < list.totalSize : list.results.length >= (list.limit ?? SUBJECTS) && list.results.length > 0;
       if (!more(user) && !more(group)) break;
