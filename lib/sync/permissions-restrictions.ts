@@ -27,7 +27,7 @@ async function nextNodes(ctx: StepContext, after: string | null): Promise<string
     WITH nodes AS (
       SELECT DISTINCT n.node_id FROM content_items ci
       CROSS JOIN LATERAL unnest(CASE WHEN ci.type IN ('page', 'blogpost', 'folder') THEN ci.ancestor_ids || ci.confluence_id
-        ELSE ARRAY[COALESCE(ci.extra->>'containerId', ci.parent_id)] END) AS n(node_id)
+        ELSE ARRAY[ci.container_id] END) AS n(node_id)
       WHERE ci.connector_id = ${ctx.connectorId} AND n.node_id IS NOT NULL
     )
     SELECT nodes.node_id FROM nodes
