@@ -121,7 +121,7 @@ test("a full resync can be cancelled while it runs, and a second start is refuse
     await expect(page.getByTestId("current-run-status")).toHaveText("Running", { timeout: 30_000 });
 
     await page.getByRole("button", { name: "Sync now" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "already queued or running" })).toBeVisible();
+    await expect(page.getByRole("alert").filter({ hasText: "already queued, running" })).toBeVisible();
 
     await page.getByRole("button", { name: "Cancel", exact: true }).click();
     await expect(page.getByTestId("current-run-status")).toHaveText("Cancelled", { timeout: 30_000 });

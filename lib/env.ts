@@ -54,6 +54,10 @@ const ZServerEnv = z.object({
   SYNC_SWEEP_SECONDS: z.coerce.number({ error: "must be a number of seconds" }).int().min(1).max(3600).default(30),
   // Full reconciliation of ids (catching purges) at least this often; "Full resync" forces one.
   SYNC_RECONCILE_HOURS: z.coerce.number({ error: "must be a number of hours" }).min(0).max(24 * 365).default(24),
+  // A reconciliation that would delete more than this share of what is stored (and at least
+  // SYNC_DELETE_CONFIRM_MIN records) stops and asks an administrator first.
+  SYNC_DELETE_CONFIRM_SHARE: z.coerce.number({ error: "must be a share between 0 and 1, such as 0.25" }).min(0).max(1).default(0.25),
+  SYNC_DELETE_CONFIRM_MIN: z.coerce.number({ error: "must be a whole number of records" }).int().min(0).default(20),
 });
 export type ServerEnv = z.infer<typeof ZServerEnv>;
 

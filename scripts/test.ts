@@ -1,5 +1,5 @@
 /**
- * `npm test`: type-check, unit and integration tests (vitest, on a real embedded PostgreSQL
+ * `npm test`: type-check, lint, unit and integration tests (vitest, on a real embedded PostgreSQL
  * and the simulator over HTTP), then the browser tests (Playwright in Debian's Chromium).
  * Ends with one line "N passed, N failed" summing both runners.
  */
@@ -56,6 +56,7 @@ if (!chromium) {
 fs.rmSync(resultsDir, { recursive: true, force: true });
 fs.mkdirSync(resultsDir, { recursive: true });
 const typecheckOk = run("type-check (tsc --noEmit)", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
+const lintOk = run("lint (ESLint with typescript-eslint and the React hooks rules)", bin("eslint"), ["."]);
 run("unit and integration tests (vitest)", bin("vitest"), [
   "run",
   "--reporter=default",
@@ -67,7 +68,8 @@ run("browser tests (Playwright, Chromium at " + chromium + ")", bin("playwright"
 const vitest = countVitest();
 const e2e = countPlaywright();
 const passed = vitest.passed + e2e.passed;
-const failed = vitest.failed + e2e.failed + (typecheckOk ? 0 : 1);
-console.log(`\n[test] vitest: ${vitest.passed} passed, ${vitest.failed} failed; playwright: ${e2e.passed} passed, ${e2e.failed} failed${typecheckOk ? "" : "; type-check failed"}`);
+const failed = vitest.failed + e2e.failed + (typecheckOk ? 0 : 1) + (lintOk ? 0 : 1);
+const checks = `${typecheckOk ? "" : "; type-check failed"}${lintOk ? "" : "; lint failed"}`;
+console.log(`\n[test] vitest: ${vitest.passed} passed, ${vitest.failed} failed; playwright: ${e2e.passed} passed, ${e2e.failed} failed${checks}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);

@@ -1,3 +1,4 @@
+import { createShapeFaults } from "./limits/shape-faults";
 import type { AddressInfo } from "node:net";
 import { dcInfo, type DcInfo } from "./dc/info";
 import type { DcOptions } from "./dc/config";
@@ -99,6 +100,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     stats: new Map(),
     bodiesServed: new Map(),
     restrictionFaults: new Map(),
+    shapeFaults: createShapeFaults(),
     site: (): Site => ({ id: cloudId, url: state.url, name: siteName }),
     dc: options.flavor === "datacenter" ? createDcState(store, options.datacenter) : null,
   };

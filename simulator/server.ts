@@ -1,3 +1,4 @@
+import { applyShapeFaults } from "./limits/shape-faults";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { adminRoutes } from "./admin/routes";
 import { handleDc } from "./dc/handler";
@@ -85,6 +86,7 @@ async function handleConfluence(sim: SimState, req: IncomingMessage, path: strin
   } catch (e) {
     reply = errorReply(cloudId !== null && !(e instanceof HttpError && e.status < 500) ? "gateway" : route.flavor, e);
   }
+  if (path.startsWith("/wiki/api/v2") && (reply.status ?? 200) < 300) reply.json = applyShapeFaults(reply.json, sim.shapeFaults);
   const points = 1 + (reply.points ?? 0);
   limits.charge(points, quotaApplies);
   if (quotaApplies) reply.headers = { ...(reply.headers ?? {}), ...limits.quotaHeaders() };

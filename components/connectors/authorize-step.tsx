@@ -38,8 +38,9 @@ export function AuthorizeStep({ connector, onChanged, onNext }: Props) {
       setStatus({ tone: event.data.ok ? "success" : "error", text: event.data.message });
       await onChanged();
     };
-    window.addEventListener("message", onMessage);
-    return () => window.removeEventListener("message", onMessage);
+    const listener = (event: MessageEvent<OAuthMessage>) => void onMessage(event);
+    window.addEventListener("message", listener);
+    return () => window.removeEventListener("message", listener);
   }, [connector.id, onChanged]);
 
   async function authenticate() {

@@ -32,7 +32,6 @@ export function RecordsScreen() {
   const filters = filtersOf(url.values);
   const sort = SORTS.includes(url.values.sort as SortColumn) ? (url.values.sort as SortColumn) : "modified";
   const dir: SortDir = url.values.dir === "asc" || url.values.dir === "desc" ? url.values.dir : FIRST_DIR[sort];
-  const page = Math.max(1, Number(url.values.page) || 1);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   // Records just sent to Manual indexing: the list polls until none of them is still "Synced" (or a minute passes).
   const [watching, setWatching] = useState<{ ids: Set<string>; until: number } | null>(null);

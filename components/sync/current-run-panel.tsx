@@ -6,6 +6,7 @@ import { callApi } from "@/lib/http/client";
 import { Alert } from "@/components/ui/alert";
 import { duration, KIND_LABELS, rate } from "./format-run";
 import { PhaseBars } from "./phase-bars";
+import { DeletionReview } from "./deletion-review";
 import { QuotaMeter } from "./quota-meter";
 import { RunCountersTable } from "./run-counters-table";
 import { RunErrorsList } from "./run-errors-list";
@@ -47,7 +48,8 @@ export function CurrentRunPanel({ connectorId, latest }: { connectorId: string; 
         {run.cancelRequested && isActive(run) ? <span className="text-sm text-amber-800">Cancelling after the current page…</span> : null}
       </div>
       {detail.isError ? <div className="mt-3"><Alert>Could not refresh this run: {(detail.error as Error).message}</Alert></div> : null}
-      {run.error ? <p className="mt-3 text-sm text-rose-700">{run.error}</p> : null}
+      {run.error ? <p className={`mt-3 text-sm ${run.status === "completed_with_errors" ? "text-amber-800" : "text-rose-700"}`} data-testid="run-error">{run.error}</p> : null}
+      {run.status === "awaiting_confirmation" ? <DeletionReview connectorId={connectorId} run={run} /> : null}
       <div className="mt-4">
         <PhaseBars run={run} />
       </div>

@@ -6,6 +6,8 @@ const BAR_COLORS: Record<RunView["status"], string> = {
   queued: "#cbd5e1",
   running: "#6366f1",
   completed: "#10b981",
+  completed_with_errors: "#eab308",
+  awaiting_confirmation: "#8b5cf6",
   failed: "#f43f5e",
   cancelled: "#f59e0b",
 };

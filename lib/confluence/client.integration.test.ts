@@ -101,7 +101,7 @@ describe("our schemas parse real simulator responses", () => {
     await first("/wiki/rest/api/group", ZGroup);
     await first("/wiki/rest/api/search", ZCqlSearchResult, { cql: "type = page", expand: "content.version,content.space" });
 
-    const response = await c.download(attachment.downloadLink);
+    const response = await c.download(attachment.downloadLink!);
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect(bytes.length).toBe(attachment.fileSize);
     expect(response.headers.get("content-type")).toContain(attachment.mediaType);

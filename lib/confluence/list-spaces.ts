@@ -12,7 +12,7 @@ export interface SpaceChoice {
 export async function listAllSpaces(client: ConfluenceClient, options: { signal?: AbortSignal } = {}): Promise<SpaceChoice[]> {
   const spaces: SpaceChoice[] = [];
   for await (const page of client.paginate("/wiki/api/v2/spaces", { query: { limit: 250 }, itemSchema: ZSpace, signal: options.signal })) {
-    for (const s of page.results) spaces.push({ id: s.id, key: s.key, name: s.name, type: s.type });
+    for (const s of page.results) spaces.push({ id: s.id, key: s.key, name: s.name ?? s.key, type: s.type ?? "global" });
   }
   return spaces;
 }

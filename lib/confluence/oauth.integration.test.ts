@@ -132,7 +132,7 @@ describe("the client through the OAuth gateway", () => {
     await firstOf("/wiki/rest/api/search", ZCqlSearchResult, { cql: "type = page" });
     await client.getJson(`/wiki/rest/api/content/${page.id}/restriction/byOperation/read`, { schema: ZContentRestrictionRead });
     await client.postJson("/wiki/api/v2/users-bulk", { body: { accountIds: [sim.admin.accountId] }, schema: ZUsersBulk });
-    const download = await client.download(attachment.downloadLink);
+    const download = await client.download(attachment.downloadLink!);
     expect((await download.arrayBuffer()).byteLength).toBe(attachment.fileSize);
     expect(Object.keys(client.stats().byRoute)).toContain("GET /wiki/api/v2/spaces");
   });

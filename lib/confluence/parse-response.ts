@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { stripNul } from "../pg-text";
 import { ResponseShapeError } from "./errors";
 import { parseLinkHeader } from "./link-header";
 import { cursorOf, toSitePath } from "./site-path";
@@ -13,9 +14,12 @@ export interface ListPage<T> {
   nextPath: string | null;
 }
 
+/** NUL can only arrive escaped in JSON; PostgreSQL refuses it in text (lib/pg-text.ts), so it goes here. */
+const withoutNul = (_key: string, value: unknown) => (typeof value === "string" ? stripNul(value) : value);
+
 export function parseJsonBody(text: string, route: string, status: number): unknown {
   try {
-    return JSON.parse(text);
+    return text.includes("\\u0000") ? JSON.parse(text, withoutNul) : JSON.parse(text);
   } catch {
     throw new ResponseShapeError([{ path: "", message: "the body is not JSON" }], { route, status });
   }

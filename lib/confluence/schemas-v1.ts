@@ -40,9 +40,9 @@ export type ContentRestrictionRead = z.output<typeof ZContentRestrictionRead>;
 /** v1 content as returned inside CQL results (fields present depend on `expand`). */
 export const ZV1Content = z.object({
   id: z.string().min(1),
-  type: z.string(),
-  status: z.string(),
-  title: z.string(),
+  type: z.string().nullish(),
+  status: z.string().nullish(),
+  title: z.string().nullish(),
   space: z.object({ id: z.union([z.string(), z.number()]).nullish(), key: z.string() }).nullish(),
   version: z.object({ number: z.number().int(), when: z.string().nullish(), by: z.object({ accountId: z.string().nullish() }).nullish() }).nullish(),
   history: z.object({ createdDate: z.string().nullish(), createdBy: z.object({ accountId: z.string().nullish() }).nullish() }).nullish(),

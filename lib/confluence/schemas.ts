@@ -4,15 +4,18 @@ import { z } from "zod";
  * REST API v2 shapes the sync relies on. Strict on the fields we use (present, right type),
  * silent about the rest (zod strips unknown keys). Enumerations such as space `type` stay
  * strings: Confluence adds values (e.g. `knowledge_base`) and a new one must not stop a sync.
- * Fields the spec calls optional or "null if…" are `nullish`.
+ * The spec marks no field of any of these schemas required, so only what the sync cannot do
+ * without is required here (ids, the space key, the placing ids, version numbers); everything
+ * else is `nullish` and the mapper falls back (lib/sync/map-items.ts). A stricter schema once
+ * dropped every space of a site that omitted `_links`.
  */
 const ZId = z.string().min(1);
 const ZInstant = z.iso.datetime({ offset: true });
-const ZWebUiLinks = z.object({ webui: z.string() });
+const ZWebUiLinks = z.object({ webui: z.string().nullish() }).nullish();
 
 export const ZVersion = z.object({
   number: z.number().int(),
-  createdAt: ZInstant,
+  createdAt: ZInstant.nullish(),
   authorId: z.string().nullish(),
   message: z.string().nullish(),
   minorEdit: z.boolean().nullish(),
@@ -25,9 +28,9 @@ export const ZStorageBody = z.object({ storage: z.object({ value: z.string() }).
 export const ZSpace = z.object({
   id: ZId,
   key: z.string().min(1),
-  name: z.string(),
-  type: z.string(),
-  status: z.string(),
+  name: z.string().nullish(),
+  type: z.string().nullish(),
+  status: z.string().nullish(),
   homepageId: z.string().nullish(),
   authorId: z.string().nullish(),
   createdAt: ZInstant.nullish(),
@@ -37,15 +40,15 @@ export type Space = z.output<typeof ZSpace>;
 
 export const ZPage = z.object({
   id: ZId,
-  status: z.string(),
-  title: z.string(),
+  status: z.string().nullish(),
+  title: z.string().nullish(),
   spaceId: ZId,
   parentId: z.string().nullish(),
   parentType: z.string().nullish(),
   position: z.number().nullish(),
-  authorId: z.string(),
+  authorId: z.string().nullish(),
   ownerId: z.string().nullish(),
-  createdAt: ZInstant,
+  createdAt: ZInstant.nullish(),
   version: ZVersion,
   body: ZStorageBody.nullish(),
   _links: ZWebUiLinks,
@@ -54,11 +57,11 @@ export type Page = z.output<typeof ZPage>;
 
 export const ZBlogPost = z.object({
   id: ZId,
-  status: z.string(),
-  title: z.string(),
+  status: z.string().nullish(),
+  title: z.string().nullish(),
   spaceId: ZId,
-  authorId: z.string(),
-  createdAt: ZInstant,
+  authorId: z.string().nullish(),
+  createdAt: ZInstant.nullish(),
   version: ZVersion,
   body: ZStorageBody.nullish(),
   _links: ZWebUiLinks,
@@ -69,27 +72,27 @@ export type BlogPost = z.output<typeof ZBlogPost>;
 export const ZFolder = z.object({
   id: ZId,
   type: z.string().nullish(),
-  status: z.string(),
-  title: z.string(),
+  status: z.string().nullish(),
+  title: z.string().nullish(),
   parentId: z.string().nullish(),
   parentType: z.string().nullish(),
   authorId: z.string().nullish(),
   createdAt: ZInstant.nullish(),
   version: ZVersion.nullish(),
-  _links: ZWebUiLinks.nullish(),
+  _links: ZWebUiLinks,
 });
 export type Folder = z.output<typeof ZFolder>;
 
 const commentFields = {
   id: ZId,
-  status: z.string(),
+  status: z.string().nullish(),
   title: z.string().nullish(),
   pageId: z.string().nullish(),
   blogPostId: z.string().nullish(),
   parentCommentId: z.string().nullish(),
   version: ZVersion,
   body: ZStorageBody.nullish(),
-  _links: ZWebUiLinks.nullish(),
+  _links: ZWebUiLinks,
 };
 
 export const ZFooterComment = z.object({ ...commentFields, attachmentId: z.string().nullish() });
@@ -111,13 +114,13 @@ export type InlineComment = z.output<typeof ZInlineComment>;
 
 export const ZAttachment = z.object({
   id: ZId,
-  status: z.string(),
-  title: z.string(),
-  mediaType: z.string(),
-  fileSize: z.number().int().nonnegative(),
+  status: z.string().nullish(),
+  title: z.string().nullish(),
+  mediaType: z.string().nullish(),
+  fileSize: z.number().int().nonnegative().nullish(),
   fileId: z.string().nullish(),
-  /** Relative to the `/wiki` context (`/download/attachments/...`); pass it to `client.download`. */
-  downloadLink: z.string().min(1),
+  /** Relative to the `/wiki` context (`/download/attachments/...`); pass it to `client.download`. Else `_links.download`. */
+  downloadLink: z.string().min(1).nullish(),
   pageId: z.string().nullish(),
   blogPostId: z.string().nullish(),
   comment: z.string().nullish(),
@@ -127,7 +130,7 @@ export const ZAttachment = z.object({
 });
 export type Attachment = z.output<typeof ZAttachment>;
 
-export const ZLabel = z.object({ id: ZId, name: z.string().min(1), prefix: z.string() });
+export const ZLabel = z.object({ id: ZId, name: z.string().min(1), prefix: z.string().nullish() });
 export type Label = z.output<typeof ZLabel>;
 
 export const ZSpacePermission = z.object({
@@ -147,9 +150,9 @@ export type SpaceRoleAssignment = z.output<typeof ZSpaceRoleAssignment>;
 /** `email` is empty or absent when the user hides it. */
 export const ZUser = z.object({
   accountId: ZId,
-  displayName: z.string(),
+  displayName: z.string().nullish(),
   email: z.string().nullish(),
-  accountType: z.string(),
+  accountType: z.string().nullish(),
   accountStatus: z.string().nullish(),
 });
 export type User = z.output<typeof ZUser>;

@@ -122,7 +122,7 @@ describe("the indexing stage of a sync", () => {
   });
 
   it("with Manual indexing, only the records an admin selects are indexed", async () => {
-    const { pageId, title } = await addMarkedPage();
+    const { pageId } = await addMarkedPage();
     const connectorId = await configuredConnector(sim, { indexing: { ...DEFAULT_CONNECTOR_CONFIG.indexing, manualIndexing: true } });
     await syncToEnd(connectorId, "full");
     expect(await db().contentItem.count({ where: { connectorId, indexStatus: { not: "pending" } } })).toBe(0);

@@ -1,3 +1,4 @@
+import { stripNul } from "../pg-text";
 import type { ConnectorConfig } from "../connectors/config-schema";
 import { db } from "../db";
 import { beginFileAttempts, CRASH_LIMIT, CRASHED_TWICE_REASON, endFileAttempts, readStoredFile } from "../files";
@@ -84,8 +85,12 @@ function base(item: Row, ctx: BatchContext): PreparedItem {
   };
 }
 
-function finish(prepared: PreparedItem, item: Row, ctx: BatchContext, title: string, body: string): PreparedItem {
-  const breadcrumb = prepared.breadcrumb;
+function finish(prepared: PreparedItem, item: Row, ctx: BatchContext, rawTitle: string, rawBody: string): PreparedItem {
+  // Stored bodies from before NUL was stripped at the edge, and text extracted from files
+  // (a UTF-16 file, a PDF string) can hold U+0000, which PostgreSQL refuses in text.
+  const title = stripNul(rawTitle);
+  const body = stripNul(rawBody);
+  const breadcrumb = prepared.breadcrumb.map(stripNul);
   const space = prepared.spaceConfluenceId ? ctx.spaces.get(prepared.spaceConfluenceId) : undefined;
   const markdown = renderDocument(
     {

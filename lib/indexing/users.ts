@@ -3,7 +3,7 @@ import { logger } from "../logger";
 
 export interface FetchedUser {
   accountId: string;
-  displayName: string;
+  displayName?: string | null;
   email?: string | null;
   accountType?: string | null;
 }
@@ -42,7 +42,7 @@ export async function userNames(connectorId: string, ids: Set<string>, fetchUser
       }),
       skipDuplicates: true,
     });
-    for (const user of found.values()) names.set(user.accountId, user.displayName);
+    for (const user of found.values()) if (user.displayName) names.set(user.accountId, user.displayName);
   } catch (err) {
     logger.warn({ err, connectorId }, "user lookup failed; documents show account ids");
   }

@@ -1,3 +1,4 @@
+import { stripNul } from "../pg-text";
 import type { Prisma } from "../generated/prisma/client";
 import { CONVERTER_VERSION } from "./markdown";
 import { segmentForSearch } from "../content";
@@ -28,7 +29,7 @@ export async function writeIndexBatch(tx: Tx, connectorId: string, items: Prepar
       where: { id: item.id, indexStatus: "pending", updatedAt: item.updatedAt },
       data: {
         indexStatus: item.outcome,
-        indexError: item.reason,
+        indexError: item.reason === null ? null : stripNul(item.reason),
         indexedAt: now,
         converterVersion: CONVERTER_VERSION,
         markdown: item.markdown,

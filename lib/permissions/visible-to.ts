@@ -30,7 +30,7 @@ function linkedAccount(userId: string, connectorId: Prisma.Sql): Prisma.Sql {
  * that is not stored leaves its bare id, which has no restriction row and so decides "nobody".
  */
 function decidingNodes(item: Prisma.Sql): Prisma.Sql {
-  const containerId = Prisma.sql`COALESCE(${item}.extra->>'containerId', ${item}.parent_id, '')`;
+  const containerId = Prisma.sql`COALESCE(${item}.container_id, '')`;
   return Prisma.sql`CASE WHEN ${item}.type IN ('footer_comment', 'inline_comment', 'attachment') THEN COALESCE(
       (SELECT p.ancestor_ids || p.confluence_id FROM content_items p WHERE p.connector_id = ${item}.connector_id AND p.confluence_id = ${containerId}),
       ARRAY[${containerId}])

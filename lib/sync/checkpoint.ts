@@ -53,7 +53,21 @@ export const ZCheckpoint = z.object({
     })
     .nullable()
     .default(null),
+  /**
+   * Item types whose listing did not finish cleanly in this run (an item failed before its id
+   * could be read): reconciliation leaves their unseen records alone (lib/sync/reconcile-step.ts).
+   */
+  incomplete: z.array(z.string()).default([]),
+  /** An administrator's answer to a reconciliation that would delete much (lib/sync/deletion-review.ts). */
+  deletion: z
+    .object({
+      /** What reconciliation would delete, and what was stored, when the run stopped to ask. */
+      pending: z.object({ items: z.number().int(), stored: z.number().int() }),
+      decision: z.enum(["delete", "keep"]).nullable().default(null),
+    })
+    .nullable()
+    .default(null),
 });
 export type Checkpoint = z.infer<typeof ZCheckpoint>;
 
-export const initialCheckpoint = (since: string | null = null): Checkpoint => ({ stepIndex: 0, spaceIndex: 0, cursor: null, spaceIds: [], since, labels: null, permissions: null });
+export const initialCheckpoint = (since: string | null = null): Checkpoint => ({ stepIndex: 0, spaceIndex: 0, cursor: null, spaceIds: [], since, labels: null, permissions: null, incomplete: [], deletion: null });

@@ -1,8 +1,9 @@
 import { db } from "../db";
+import { stripNul } from "../pg-text";
 import type { Prisma } from "../generated/prisma/client";
 import type { Checkpoint } from "./checkpoint";
 import type { ItemType, TypeCounters } from "./counters";
-import type { ItemRecord, StoredType } from "./map-items";
+import { UNKNOWN_ID, type ItemRecord, type StoredType } from "./map-items";
 import { stepNameAt } from "./resume";
 import { saveItems } from "./save-items";
 import type { Phase, StepContext } from "./step-context";
@@ -39,17 +40,21 @@ export async function commitPage(
   },
 ): Promise<void> {
   const counters = structuredClone(ctx.counters);
-  const next: Checkpoint = { ...work.next, step: stepNameAt(ctx.stepNames, work.next.stepIndex) };
+  const next: Checkpoint = { ...work.next, step: stepNameAt(ctx.stepNames, work.next.stepIndex), incomplete: incompleteAfter(work.next.incomplete, work.failures) };
   const quota = ctx.client.stats().lastRateLimit;
   const write = async (tx: Prisma.TransactionClient) => {
+    const failures = [...(work.failures ?? [])];
     if (work.records?.length && work.type) {
       const saved = await saveItems(tx, ctx.connectorId, ctx.runId, work.records);
       counters[work.type].fetched += saved.fetched;
       counters[work.type].unchanged += saved.unchanged;
+      const type = work.type;
+      failures.push(...saved.failures.map((f) => ({ itemType: type, ...f })));
     }
-    if (work.failures?.length) {
-      await tx.syncItemError.createMany({ data: work.failures.map((f) => ({ runId: ctx.runId, ...f })) });
-      for (const f of work.failures) counters[f.itemType].failed += 1;
+    if (failures.length) {
+      await tx.syncItemError.createMany({ data: failures.map((f) => ({ runId: ctx.runId, ...f, reason: stripNul(f.reason) })) });
+      for (const f of failures) counters[f.itemType].failed += 1;
+      await keepStoredCopies(tx, ctx, failures);
     }
     // `extra` runs first: a step may fill in `delta` from what it did (reconciliation counts).
     await work.extra?.(tx);
@@ -80,4 +85,24 @@ export async function commitPage(
   }
   ctx.counters = counters;
   ctx.checkpoint = next;
+}
+
+/** Types with a failure whose id is unknown: their listing missed an item nobody can name. */
+function incompleteAfter(before: string[], failures: ItemFailure[] = []): string[] {
+  const types = new Set(before);
+  for (const f of failures) if (f.confluenceId === UNKNOWN_ID) types.add(f.itemType);
+  return [...types];
+}
+
+/**
+ * A failed item keeps what was stored before: it counts as seen by this run, so reconciliation
+ * does not take a good record away because one response for it was malformed.
+ */
+async function keepStoredCopies(tx: Prisma.TransactionClient, ctx: StepContext, failures: ItemFailure[]): Promise<void> {
+  const ids = (types: ItemType[]) => failures.filter((f) => types.includes(f.itemType) && f.confluenceId !== UNKNOWN_ID).map((f) => f.confluenceId);
+  const items = ids(["folder", "page", "blogpost", "footer_comment", "inline_comment", "attachment"]);
+  const spaces = ids(["space"]);
+  const seen = { lastSeenRunId: ctx.runId };
+  if (items.length) await tx.contentItem.updateMany({ where: { connectorId: ctx.connectorId, confluenceId: { in: items } }, data: seen });
+  if (spaces.length) await tx.confluenceSpace.updateMany({ where: { connectorId: ctx.connectorId, confluenceId: { in: spaces } }, data: seen });
 }

@@ -36,7 +36,7 @@ export async function deriveTree(tx: Prisma.TransactionClient, connectorId: stri
     FROM content_items p
     WHERE c.connector_id = ${connectorId} AND p.connector_id = ${connectorId}
       AND c.type IN ('footer_comment', 'inline_comment', 'attachment') AND p.type IN ('page', 'blogpost')
-      AND p.confluence_id = COALESCE(c.extra->>'containerId', c.parent_id)
+      AND p.confluence_id = c.container_id
       AND c.space_confluence_id IS DISTINCT FROM p.space_confluence_id`;
 }
 
@@ -56,7 +56,7 @@ export async function dropOutsideTrees(tx: Prisma.TransactionClient, connectorId
     ), children AS (
       DELETE FROM content_items c USING outside o
       WHERE c.connector_id = ${connectorId} AND c.type IN ('footer_comment', 'inline_comment', 'attachment')
-        AND COALESCE(c.extra->>'containerId', c.parent_id) = o.confluence_id
+        AND c.container_id = o.confluence_id
       RETURNING c.type
     )
     SELECT type, count(*) AS count FROM (SELECT type FROM outside UNION ALL SELECT type FROM children) t GROUP BY type`;

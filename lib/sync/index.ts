@@ -1,5 +1,6 @@
 export { requestSync, cancelRun, type StartedSync } from "./start-sync";
 export { runSyncSlice, type SliceOutcome, type SliceOptions } from "./run-slice";
+export { decideDeletions } from "./deletion-review";
 export { listRuns, getRun, connectorContentStats } from "./read-runs";
 export { startDueSyncs, requeueOrphanedRuns } from "./schedule";
 export { toRunView, type RunView } from "./run-view";

@@ -88,7 +88,7 @@ export function listingStep(options: ListingOptions): SyncStep {
               // By container, so replies (whose parent is a comment) go with their page too.
               await tx.$executeRaw`
                 DELETE FROM content_items WHERE connector_id = ${ctx.connectorId} AND type IN ('footer_comment', 'inline_comment', 'attachment')
-                  AND COALESCE(extra->>'containerId', parent_id) = ANY (${removed}::text[])`;
+                  AND container_id = ANY (${removed}::text[])`;
               const gone = await tx.contentItem.deleteMany({ where: { connectorId: ctx.connectorId, confluenceId: { in: removed } } });
               delta[options.type]!.deleted = gone.count;
               // Their stored descendants' chains ran through them: emptied, they are asked again by

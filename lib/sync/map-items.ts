@@ -31,7 +31,18 @@ export interface ItemRecord {
 export type Mapped<T> = { ok: true; value: T } | { ok: false; id: string; reason: string };
 
 const webUrl = (siteUrl: string, webui: string | null | undefined) => (webui ? `${siteUrl}/wiki${webui}` : null);
-const idOf = (raw: unknown) => String((raw as { id?: unknown })?.id ?? "unknown");
+/** Fallbacks for what the spec leaves optional: Confluence's own addresses built from the id or key. */
+const contentUrl = (siteUrl: string, id: string) => `${siteUrl}/wiki/pages/viewpage.action?pageId=${encodeURIComponent(id)}`;
+const instant = (value: string | null | undefined) => (value ? new Date(value) : null);
+const CURRENT = "current";
+/** The id a failure carries when the item failed before its id could be read. */
+export const UNKNOWN_ID = "unknown";
+
+/** The raw item's id when it has one (a failed item then keeps its stored copy); else UNKNOWN_ID. */
+const idOf = (raw: unknown) => {
+  const id = (raw as { id?: unknown } | null)?.id;
+  return (typeof id === "string" && id.length > 0) || typeof id === "number" ? String(id) : UNKNOWN_ID;
+};
 
 /** Parses one raw list item; a bad item becomes a failure with its reason, never a thrown error. */
 function parse<S extends z.ZodType>(schema: S, raw: unknown): Mapped<z.output<S>> {
@@ -45,7 +56,13 @@ export function mapSpace(raw: unknown, siteUrl: string) {
   const parsed = parse(ZSpace, raw);
   if (!parsed.ok) return parsed;
   const s = parsed.value;
-  return { ok: true as const, value: { confluenceId: s.id, key: s.key, name: s.name, type: s.type, status: s.status, webUrl: webUrl(siteUrl, s._links.webui) } };
+  return {
+    ok: true as const,
+    value: {
+      confluenceId: s.id, key: s.key, name: s.name ?? s.key, type: s.type ?? "global", status: s.status ?? CURRENT,
+      webUrl: webUrl(siteUrl, s._links?.webui) ?? `${siteUrl}/wiki/spaces/${encodeURIComponent(s.key)}`,
+    },
+  };
 }
 
 export function mapPage(raw: unknown, siteUrl: string): Mapped<ItemRecord> {
@@ -56,8 +73,8 @@ export function mapPage(raw: unknown, siteUrl: string): Mapped<ItemRecord> {
     ok: true,
     value: {
       confluenceId: p.id, type: "page", spaceConfluenceId: p.spaceId, parentId: p.parentId ?? null, parentType: p.parentType ?? null,
-      title: p.title, status: p.status, version: p.version.number, authorId: p.authorId, createdAt: new Date(p.createdAt),
-      modifiedAt: new Date(p.version.createdAt), webUrl: webUrl(siteUrl, p._links.webui), body: p.body?.storage?.value ?? null,
+      title: p.title ?? "", status: p.status ?? CURRENT, version: p.version.number, authorId: p.authorId ?? null, createdAt: instant(p.createdAt),
+      modifiedAt: instant(p.version.createdAt), webUrl: webUrl(siteUrl, p._links?.webui) ?? contentUrl(siteUrl, p.id), body: p.body?.storage?.value ?? null,
     },
   };
 }
@@ -69,9 +86,9 @@ export function mapBlogPost(raw: unknown, siteUrl: string): Mapped<ItemRecord> {
   return {
     ok: true,
     value: {
-      confluenceId: b.id, type: "blogpost", spaceConfluenceId: b.spaceId, parentId: null, parentType: null, title: b.title,
-      status: b.status, version: b.version.number, authorId: b.authorId, createdAt: new Date(b.createdAt),
-      modifiedAt: new Date(b.version.createdAt), webUrl: webUrl(siteUrl, b._links.webui), body: b.body?.storage?.value ?? null,
+      confluenceId: b.id, type: "blogpost", spaceConfluenceId: b.spaceId, parentId: null, parentType: null, title: b.title ?? "",
+      status: b.status ?? CURRENT, version: b.version.number, authorId: b.authorId ?? null, createdAt: instant(b.createdAt),
+      modifiedAt: instant(b.version.createdAt), webUrl: webUrl(siteUrl, b._links?.webui) ?? contentUrl(siteUrl, b.id), body: b.body?.storage?.value ?? null,
     },
   };
 }
@@ -87,8 +104,8 @@ export function mapComment(raw: unknown, siteUrl: string, type: "footer_comment"
       confluenceId: c.id, type, spaceConfluenceId: null,
       parentId: c.parentCommentId ?? c.pageId ?? c.blogPostId ?? null,
       parentType: c.parentCommentId ? "comment" : c.pageId ? "page" : c.blogPostId ? "blogpost" : null,
-      title: c.title ?? "", status: c.status, version: c.version.number, authorId: c.version.authorId ?? null,
-      createdAt: null, modifiedAt: new Date(c.version.createdAt), webUrl: webUrl(siteUrl, c._links?.webui), body: c.body?.storage?.value ?? null,
+      title: c.title ?? "", status: c.status ?? CURRENT, version: c.version.number, authorId: c.version.authorId ?? null,
+      createdAt: null, modifiedAt: instant(c.version.createdAt), webUrl: webUrl(siteUrl, c._links?.webui), body: c.body?.storage?.value ?? null,
       extra: {
         containerId: c.pageId ?? c.blogPostId ?? null,
         containerType: c.pageId ? "page" : "blogpost",
@@ -106,9 +123,10 @@ export function mapAttachment(raw: unknown, siteUrl: string): Mapped<ItemRecord>
     ok: true,
     value: {
       confluenceId: a.id, type: "attachment", spaceConfluenceId: null, parentId: a.pageId ?? a.blogPostId ?? null,
-      parentType: a.pageId ? "page" : a.blogPostId ? "blogpost" : null, title: a.title, status: a.status, version: a.version.number,
-      authorId: a.version.authorId ?? null, createdAt: a.createdAt ? new Date(a.createdAt) : null, modifiedAt: new Date(a.version.createdAt),
-      webUrl: webUrl(siteUrl, a._links?.webui), body: null, mediaType: a.mediaType, fileSize: a.fileSize, downloadPath: a.downloadLink,
+      parentType: a.pageId ? "page" : a.blogPostId ? "blogpost" : null, title: a.title ?? `attachment ${a.id}`, status: a.status ?? CURRENT,
+      version: a.version.number, authorId: a.version.authorId ?? null, createdAt: instant(a.createdAt), modifiedAt: instant(a.version.createdAt),
+      webUrl: webUrl(siteUrl, a._links?.webui), body: null, mediaType: a.mediaType ?? "application/octet-stream", fileSize: a.fileSize ?? null,
+      downloadPath: a.downloadLink ?? a._links?.download ?? null,
     },
   };
 }
@@ -127,7 +145,7 @@ export function mapFolder(raw: unknown, siteUrl: string): Mapped<ItemRecord> {
     ok: true,
     value: {
       confluenceId: f.id, type: "folder", spaceConfluenceId: f.space?.id == null ? null : String(f.space.id), parentId: parent?.id ?? null,
-      parentType: parent ? (parent.type ?? null) : null, title: f.title, status: f.status, version: f.version?.number ?? 1,
+      parentType: parent ? (parent.type ?? null) : null, title: f.title ?? "", status: f.status ?? CURRENT, version: f.version?.number ?? 1,
       authorId: f.history?.createdBy?.accountId ?? f.version?.by?.accountId ?? null, createdAt: f.history?.createdDate ? new Date(f.history.createdDate) : null,
       modifiedAt: f.version?.when ? new Date(f.version.when) : null, webUrl: webUrl(siteUrl, f._links?.webui), body: null,
       ancestorIds: ancestors.map((a) => a.id),

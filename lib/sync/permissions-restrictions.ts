@@ -27,7 +27,7 @@ async function nextNodes(ctx: StepContext, after: string | null): Promise<string
     WITH nodes AS (
       SELECT DISTINCT n.node_id FROM content_items ci
       CROSS JOIN LATERAL unnest(CASE WHEN ci.type IN ('page', 'blogpost', 'folder') THEN ci.ancestor_ids || ci.confluence_id
-        ELSE ARRAY[COALESCE(ci.extra->>'containerId', ci.parent_id)] END) AS n(node_id)
+        ELSE ARRAY[ci.container_id] END) AS n(node_id)
       WHERE ci.connector_id = ${ctx.connectorId} AND n.node_id IS NOT NULL
     )
     SELECT nodes.node_id FROM nodes
@@ -59,7 +59,10 @@ export async function readNodeRestriction(ctx: StepContext, nodeId: string, user
         userIds.push(u.accountId);
         users.push(u);
       }
-      for (const g of group.results) (g.id ? groupIds.push(g.id) : groupNames.push(g.name));
+      for (const g of group.results) {
+        if (g.id) groupIds.push(g.id);
+        else groupNames.push(g.name);
+      }
       const more = (list: { results: unknown[]; totalSize?: number | null; size?: number | null; limit?: number | null }) =>
         list.totalSize != null ? start + list.results.length < list.totalSize : list.results.length >= (list.limit ?? SUBJECTS) && list.results.length > 0;
       if (!more(user) && !more(group)) break;

@@ -24,7 +24,8 @@ describe("run counters", () => {
     try {
       const connectorId = await configuredConnector(sim);
       const { run, errors } = await sync(connectorId, "full");
-      expect(run.status).toBe("completed");
+      expect(run.status).toBe("completed_with_errors");
+      expect(run.error).toMatch(/^1 label failed/);
       expect(run.counters.label.failed).toBe(1);
       expect(run.counters.label.discovered).toBe(sim.store.labels.size - 1);
       expect(run.counters.page.failed).toBe(0);

@@ -13,7 +13,10 @@ import { db } from "../db";
 import { logger } from "../logger";
 import { parseCounters } from "./counters";
 import { LeaseLostError } from "./commit-page";
+import { isDatabaseUnavailable } from "../db-errors";
+import { RunPausedError } from "./deletion-review";
 import { finishRun } from "./finish-run";
+import { runProblems } from "./run-outcome";
 import { claimRun, releaseRun, startHeartbeat } from "./lease";
 import { planSteps } from "./plan";
 import { resumeCheckpoint } from "./resume";
@@ -87,8 +90,9 @@ export async function runSyncSlice(runId: string, options: SliceOptions = {}): P
       }
       await steps[ctx.checkpoint.stepIndex]!.runOnce(ctx);
     }
-    await finishRun(runId, { status: "completed" });
-    log.info({ requests: ctx.requestBase + client.stats().requests }, "sync run completed");
+    const problems = runProblems(ctx.counters, ctx.checkpoint, run.kind);
+    await finishRun(runId, problems.length ? { status: "completed_with_errors", error: problems.join("; ") } : { status: "completed" });
+    log.info({ requests: ctx.requestBase + client.stats().requests, problems }, problems.length ? "sync run completed with errors" : "sync run completed");
     return "done";
   } catch (err) {
     return handleSliceError(runId, owner, err, options.maxTransientFailures ?? 5, log);
@@ -102,6 +106,17 @@ async function handleSliceError(runId: string, owner: string, err: unknown, maxT
   if (err instanceof LeaseLostError) {
     log.warn("another worker took over the run; this slice stops");
     return "not_claimed";
+  }
+  if (err instanceof RunPausedError) {
+    log.info("the run waits for an administrator to confirm its deletions");
+    return "done";
+  }
+  if (isDatabaseUnavailable(err)) {
+    // Not the run's fault: the checkpoint holds, and a later slice (or the orphan sweep, once the
+    // lease runs out) goes on from it. Releasing may fail too while the database is away.
+    log.warn({ err: err instanceof Error ? err.message : String(err) }, "the database was unavailable; the slice will be retried");
+    await releaseRun(runId, owner).catch(() => {});
+    return "retry_later";
   }
   const message = err instanceof Error ? err.message : String(err);
   if (TRANSIENT.some((type) => err instanceof type)) {

@@ -1,6 +1,8 @@
 import type { SyncRun } from "../generated/prisma/client";
 import { ITEM_TYPES, parseCounters, type ItemType, type RunCounters } from "./counters";
+import { ZCheckpoint } from "./checkpoint";
 import { planSteps } from "./plan";
+import { typesNotReconciled } from "./reconcile-step";
 import type { Phase } from "./step-context";
 
 /** A sync run as the dashboard and the API show it. */
@@ -37,7 +39,11 @@ export interface RunView {
   connectorId: string;
   kind: "full" | "incremental";
   trigger: string;
-  status: "queued" | "running" | "completed" | "failed" | "cancelled";
+  status: "queued" | "running" | "completed" | "completed_with_errors" | "failed" | "cancelled" | "awaiting_confirmation";
+  /** Awaiting confirmation: what reconciliation would delete, of what is stored. */
+  pendingDeletion: { items: number; stored: number } | null;
+  /** Full runs: types whose unseen records were kept because their listing was incomplete. */
+  notReconciled: string[];
   phase: string | null;
   /** The phases this run goes through, in the order the engine runs them (for the progress bars). */
   phases: Phase[];
@@ -61,6 +67,8 @@ export interface RunView {
 
 export function toRunView(run: SyncRun, now = Date.now()): RunView {
   const counters = parseCounters(run.counters);
+  const parsed = ZCheckpoint.safeParse(run.checkpoint);
+  const checkpoint = parsed.success ? parsed.data : null;
   const started = run.startedAt?.getTime() ?? null;
   const end = run.finishedAt?.getTime() ?? now;
   const elapsedMs = started ? Math.max(1, end - started) : null;
@@ -82,6 +90,8 @@ export function toRunView(run: SyncRun, now = Date.now()): RunView {
     kind: run.kind,
     trigger: run.trigger,
     status: run.status,
+    pendingDeletion: run.status === "awaiting_confirmation" ? (checkpoint?.deletion?.pending ?? null) : null,
+    notReconciled: run.kind === "full" && checkpoint ? typesNotReconciled(checkpoint.incomplete) : [],
     phase: run.phase,
     phases: phasesOf(run.kind),
     counters,

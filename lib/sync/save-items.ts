@@ -1,28 +1,37 @@
 import { gzipSync } from "node:zlib";
 import type { Prisma } from "../generated/prisma/client";
+import { isDatabaseUnavailable } from "../db-errors";
+import { stripNul, stripNulDeep, underSavepoint } from "../pg-text";
 import type { ItemRecord } from "./map-items";
 
 type Tx = Prisma.TransactionClient;
 
+export interface SaveFailure {
+  confluenceId: string;
+  reason: string;
+}
+
 /**
  * Saves a page of items once per (connector, Confluence id). An item whose version, status
  * and parent are unchanged is only marked as seen (no body rewrite); the rest are upserted
- * with the storage body gzip-compressed.
+ * with the storage body gzip-compressed. The page is written under a savepoint; when the
+ * database refuses it, each item is written under its own, so one bad item is reported as
+ * failed (its stored copy kept) while the rest are saved.
  */
 export async function saveItems(
   tx: Tx,
   connectorId: string,
   runId: string,
   records: ItemRecord[],
-): Promise<{ fetched: number; unchanged: number; changedIds: string[] }> {
-  if (records.length === 0) return { fetched: 0, unchanged: 0, changedIds: [] };
+): Promise<{ fetched: number; unchanged: number; changedIds: string[]; failures: SaveFailure[] }> {
+  if (records.length === 0) return { fetched: 0, unchanged: 0, changedIds: [], failures: [] };
   const existing = await tx.contentItem.findMany({
     where: { connectorId, confluenceId: { in: records.map((r) => r.confluenceId) } },
     select: { confluenceId: true, version: true, status: true, parentId: true, spaceConfluenceId: true },
   });
   const known = new Map(existing.map((e) => [e.confluenceId, e]));
   const unchanged: string[] = [];
-  const changedIds: string[] = [];
+  const changed: { record: ItemRecord; write: () => Promise<unknown> }[] = [];
   for (const record of records) {
     const before = known.get(record.confluenceId);
     if (
@@ -35,13 +44,12 @@ export async function saveItems(
       unchanged.push(record.confluenceId);
       continue;
     }
-    changedIds.push(record.confluenceId);
     const data = {
       type: record.type,
       spaceConfluenceId: record.spaceConfluenceId ?? before?.spaceConfluenceId ?? null,
       parentId: record.parentId,
       parentType: record.parentType,
-      title: record.title,
+      title: stripNul(record.title),
       status: record.status,
       version: record.version,
       authorId: record.authorId,
@@ -54,22 +62,46 @@ export async function saveItems(
       mediaType: record.mediaType ?? null,
       fileSize: record.fileSize ?? null,
       downloadPath: record.downloadPath ?? null,
-      extra: (record.extra ?? undefined) as Prisma.InputJsonValue | undefined,
+      extra: (record.extra ? stripNulDeep(record.extra) : undefined) as Prisma.InputJsonValue | undefined,
       lastSeenRunId: runId,
       syncedAt: new Date(),
       // A changed item is converted and indexed again by the indexing step.
       indexStatus: "pending",
       indexError: null,
     };
-    await tx.contentItem.upsert({
-      where: { connectorId_confluenceId: { connectorId, confluenceId: record.confluenceId } },
-      create: { connectorId, confluenceId: record.confluenceId, ...data },
-      // A new version invalidates a previously downloaded (or refused) file; its pieces go when the new one is adopted.
-      update: record.type === "attachment" ? { ...data, fileSetId: null, fileBytes: null, fileStatus: null, fileReason: null, fileAttempts: 0 } : data,
-    });
+    const write = () =>
+      tx.contentItem.upsert({
+        where: { connectorId_confluenceId: { connectorId, confluenceId: record.confluenceId } },
+        create: { connectorId, confluenceId: record.confluenceId, ...data },
+        // A new version invalidates a previously downloaded (or refused) file; its pieces go when the new one is adopted.
+        update: record.type === "attachment" ? { ...data, fileSetId: null, fileBytes: null, fileStatus: null, fileReason: null, fileAttempts: 0 } : data,
+        select: { id: true },
+      });
+    changed.push({ record, write });
   }
-  if (unchanged.length) {
-    await tx.contentItem.updateMany({ where: { connectorId, confluenceId: { in: unchanged } }, data: { lastSeenRunId: runId } });
+  const failures: SaveFailure[] = [];
+  const whole = await underSavepoint(tx, "save_page", async () => {
+    for (const item of changed) await item.write();
+  }, isDatabaseUnavailable);
+  if (!whole.ok) {
+    for (const item of changed) {
+      const one = await underSavepoint(tx, "save_item", item.write, isDatabaseUnavailable);
+      if (!one.ok) failures.push({ confluenceId: item.record.confluenceId, reason: `could not be stored: ${errorText(one.error)}` });
+    }
   }
-  return { fetched: changedIds.length, unchanged: unchanged.length, changedIds };
+  const failedIds = new Set(failures.map((f) => f.confluenceId));
+  // A failed item's stored copy is kept and counts as seen (reconciliation leaves it).
+  const seen = [...unchanged, ...failedIds];
+  if (seen.length) {
+    await tx.contentItem.updateMany({ where: { connectorId, confluenceId: { in: seen } }, data: { lastSeenRunId: runId } });
+  }
+  const changedIds = changed.map((c) => c.record.confluenceId).filter((id) => !failedIds.has(id));
+  return { fetched: changedIds.length, unchanged: unchanged.length, changedIds, failures };
+}
+
+/** The first line of a database error, without Prisma's invocation preamble. */
+function errorText(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const lines = message.split("\n").map((l) => l.trim()).filter(Boolean);
+  return (lines[lines.length - 1] ?? message).slice(0, 300);
 }

@@ -12,7 +12,7 @@ export async function startDueSyncs(now = new Date()): Promise<number> {
       configuredAt: { not: null },
       nextSyncAt: { lte: now },
       status: { in: ["active", "error", "authenticated"] },
-      syncRuns: { none: { status: { in: ["queued", "running"] } } },
+      syncRuns: { none: { status: { in: ["queued", "running", "awaiting_confirmation"] } } },
     },
     select: { id: true },
   });

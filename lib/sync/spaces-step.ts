@@ -1,7 +1,7 @@
 import { advance } from "./advance";
 import { commitPage, type ItemFailure } from "./commit-page";
 import { fetchOnePage } from "./fetch-one-page";
-import { mapSpace } from "./map-items";
+import { mapSpace, UNKNOWN_ID } from "./map-items";
 import type { SyncStep } from "./step-context";
 
 /**
@@ -17,12 +17,25 @@ export const spacesStep: SyncStep = {
     const page = await fetchOnePage(ctx.client, "/wiki/api/v2/spaces", query, ctx.checkpoint.cursor);
     const failures: ItemFailure[] = [];
     const spaces: { confluenceId: string; key: string; name: string; type: string; status: string; webUrl: string | null }[] = [];
+    const excluded = (key: unknown) => filter?.operator === "not_in" && typeof key === "string" && filter.keys.includes(key);
+    // A space that failed to parse but has an id is still walked (listing by space-id needs
+    // nothing else), so its content is fetched and kept; without an id the scope is unknown.
+    const unparsedInScope: string[] = [];
+    let scopeUnknown = false;
     for (const raw of page.results) {
       const mapped = mapSpace(raw, ctx.siteUrl);
-      if (!mapped.ok) failures.push({ itemType: "space", confluenceId: mapped.id, reason: mapped.reason });
-      else if (!(filter?.operator === "not_in" && filter.keys.includes(mapped.value.key))) spaces.push(mapped.value);
+      if (!mapped.ok) {
+        failures.push({ itemType: "space", confluenceId: mapped.id, reason: mapped.reason });
+        const key = (raw as { key?: unknown } | null)?.key;
+        if (filter?.operator === "not_in" && typeof key !== "string") scopeUnknown = true;
+        else if (mapped.id !== UNKNOWN_ID && !excluded(key)) unparsedInScope.push(mapped.id);
+      } else if (!excluded(mapped.value.key)) spaces.push(mapped.value);
     }
-    const scope = { ...ctx.checkpoint, spaceIds: [...ctx.checkpoint.spaceIds, ...spaces.map((s) => s.confluenceId)] };
+    const scope = {
+      ...ctx.checkpoint,
+      spaceIds: [...ctx.checkpoint.spaceIds, ...spaces.map((s) => s.confluenceId), ...unparsedInScope],
+      incomplete: scopeUnknown ? [...new Set([...ctx.checkpoint.incomplete, "space"])] : ctx.checkpoint.incomplete,
+    };
     await commitPage(ctx, {
       phase: "discovering_spaces",
       failures,

@@ -6,7 +6,7 @@ import { enqueueSyncSlice } from "../jobs";
 import { initialCheckpoint } from "./checkpoint";
 import { emptyCounters } from "./counters";
 import { countersWithRecentSizes } from "./expected-counts";
-import type { SyncState } from "./finish-run";
+import { finishRun, type SyncState } from "./finish-run";
 import { toRunView, type RunView } from "./run-view";
 
 /** Incremental runs re-read this much before the last run's start, so clock skew loses nothing. */
@@ -59,7 +59,7 @@ export async function requestSync(
       },
     });
   } catch (err) {
-    if ((err as { code?: string }).code === "P2002") throw new AppError("CONFLICT", "A sync of this connector is already queued or running.");
+    if ((err as { code?: string }).code === "P2002") throw new AppError("CONFLICT", "A sync of this connector is already queued, running or waiting for a decision.");
     throw err;
   }
   await enqueueSyncSlice(run.id);
@@ -74,7 +74,14 @@ export async function requestSync(
 export async function cancelRun(connectorId: string, runId: string): Promise<RunView> {
   const run = await db().syncRun.findFirst({ where: { id: runId, connectorId } });
   if (!run) throw new AppError("NOT_FOUND", "No sync run with that id for this connector.");
-  if (run.status !== "queued" && run.status !== "running") throw new AppError("CONFLICT", `The run has already ${run.status === "completed" ? "completed" : "ended"}.`);
+  if (run.status === "awaiting_confirmation") {
+    // Nobody is working on it: it ends now, deleting nothing.
+    await finishRun(runId, { status: "cancelled", error: "Cancelled by an administrator before its deletions." });
+    return toRunView(await db().syncRun.findUniqueOrThrow({ where: { id: runId } }));
+  }
+  if (run.status !== "queued" && run.status !== "running") {
+    throw new AppError("CONFLICT", `The run has already ${run.status === "completed" || run.status === "completed_with_errors" ? "completed" : "ended"}.`);
+  }
   const updated = await db().syncRun.update({ where: { id: runId }, data: { cancelRequested: true } });
   return toRunView(updated);
 }

@@ -18,6 +18,33 @@ function space(ctx: Parameters<RouteDef["handler"]>[0]) {
 
 export const adminPermissionRoutes: RouteDef[] = [
   {
+    // {"dropFields": ["_links", "title"], "dropTopLevelFields": ["key"]}: those fields leave every v2 result until cleared.
+    method: "PUT",
+    pattern: "/__admin/faults/shapes",
+    flavor: "admin",
+    handler: (ctx) => {
+      const names = (field: string): Set<string> => {
+        const value = obj(ctx)[field] ?? [];
+        if (!Array.isArray(value) || !value.every((f) => typeof f === "string")) throw new HttpError(400, `${field} must be a list of field names`);
+        return new Set(value);
+      };
+      const faults = ctx.sim.shapeFaults;
+      faults.dropFields = names("dropFields");
+      faults.dropTopLevelFields = names("dropTopLevelFields");
+      return { json: { dropFields: [...faults.dropFields], dropTopLevelFields: [...faults.dropTopLevelFields] } };
+    },
+  },
+  {
+    method: "DELETE",
+    pattern: "/__admin/faults/shapes",
+    flavor: "admin",
+    handler: (ctx) => {
+      ctx.sim.shapeFaults.dropFields = new Set();
+      ctx.sim.shapeFaults.dropTopLevelFields = new Set();
+      return { json: { dropFields: [], dropTopLevelFields: [] } };
+    },
+  },
+  {
     // {"100123": 404, "100200": 503}: those restriction reads fail with that status until cleared.
     method: "PUT",
     pattern: "/__admin/faults/restrictions",

@@ -4,6 +4,7 @@ import Ajv from "ajv";
 import addFormats from "ajv-formats";
 
 /** Validates simulator responses against Atlassian's OpenAPI description of REST API v2. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the OpenAPI file is read as untyped data
 type Json = Record<string, any>;
 const spec: Json = JSON.parse(readFileSync(path.join(__dirname, "../spec/confluence-cloud-rest-v2.openapi.json"), "utf8"));
 const ajv = new Ajv({ strict: false, allErrors: true, logger: false, validateFormats: true });

@@ -127,7 +127,7 @@ function renderInline(nodes: Inline[]): React.ReactNode {
         return node.src === null ? (
           <span key={i}>[{node.alt}]</span>
         ) : (
-          // eslint-disable-next-line @next/next/no-img-element -- images live on the Confluence site, not ours
+          // A plain <img>, not next/image: images live on the Confluence site, not ours.
           <img key={i} src={node.src} alt={node.alt} title={node.title ?? undefined} loading="lazy" referrerPolicy="no-referrer" className="inline max-h-96 max-w-full" />
         );
     }

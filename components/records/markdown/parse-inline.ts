@@ -19,6 +19,8 @@ const BARE_URL = /^https?:\/\/[^\s<>]*[^\s<>.,;:!?'")\]]/i;
 /** Web, mail and relative addresses only: `javascript:`, `data:` and the like become null (shown as text). */
 export function safeUrl(raw: string, kind: "link" | "image" = "link"): string | null {
   // Browsers ignore control characters in a scheme ("java\tscript:"), so they go before the check.
+  // Control characters are exactly what this removes (they can smuggle a scheme past the check).
+  // eslint-disable-next-line no-control-regex
   const url = raw.trim().replace(/[\u0000-\u001f\u007f]/g, "");
   if (/^https?:\/\//i.test(url)) return url;
   if (kind === "link" && /^mailto:/i.test(url)) return url;
@@ -145,8 +147,13 @@ function parseLink(source: string, open: number, closers: Int32Array): { label: 
     for (; i < source.length; i++) {
       const c = source[i]!;
       if (c === "\\" && PUNCTUATION.test(source[i + 1] ?? "")) href += source[++i];
-      else if (c === "(") (parens++, (href += c));
-      else if (c === ")" && parens > 0) (parens--, (href += c));
+      else if (c === "(") {
+        parens++;
+        href += c;
+      } else if (c === ")" && parens > 0) {
+        parens--;
+        href += c;
+      }
       else if (c === ")" || /\s/.test(c)) break;
       else href += c;
     }

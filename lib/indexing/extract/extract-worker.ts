@@ -13,8 +13,8 @@ export type ExtractorReply =
   | { type: "output"; text: string }
   | { type: "result"; id: number; result: ExtractResult; heapUsed: number };
 
+if (!parentPort) throw new Error("extract-worker.ts must run as a worker thread");
 const port = parentPort;
-if (!port) throw new Error("extract-worker.ts must run as a worker thread");
 
 // Parsers print, and tesseract's C code writes "Error in pixRead…" for every unreadable image
 // (the result's reason says so already). That goes to the host's debug log, not the process's
@@ -29,10 +29,12 @@ for (const stream of [process.stdout, process.stderr]) {
   }) as typeof stream.write;
 }
 
-port.on("message", async (job: ExtractJob) => {
+port.on("message", (job: ExtractJob) => void answer(job));
+
+async function answer(job: ExtractJob): Promise<void> {
   const result = await runExtractor(job);
   const reply: ExtractorReply = { type: "result", id: job.id, result, heapUsed: getHeapStatistics().used_heap_size };
   port.postMessage(reply);
-});
+}
 
 port.postMessage({ type: "ready" } satisfies ExtractorReply);

@@ -81,6 +81,7 @@ export class LiteElement extends LiteBase {
     return this.#text;
   }
   textChanged(): void {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the walk starts here and climbs the parents
     for (let p: LiteElement | null = this; p && p.#text !== undefined; p = p.parentNode) p.#text = undefined;
   }
 
