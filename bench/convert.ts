@@ -74,5 +74,7 @@ for (const { name, storage } of [...corpus, { name: "runbook+links (combined)", 
   const wall = n / ((performance.now() - t0) / 1000);
   const used = process.cpuUsage(cpu0);
   const perCpu = n / ((used.user + used.system) / 1e6);
-  console.log(`  ${name.padEnd(28)} ${(storage.length / 1024).toFixed(1).padStart(5)} KB ${Math.round(wall).toString().padStart(6)} /s ${Math.round(perCpu).toString().padStart(6)} /CPU-s`);
+  console.log(
+    `  ${name.padEnd(28)} ${(storage.length / 1024).toFixed(1).padStart(5)} KB ${Math.round(wall).toString().padStart(6)} /s ${Math.round(perCpu).toString().padStart(6)} /CPU-s`,
+  );
 }

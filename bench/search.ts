@@ -14,7 +14,15 @@ import { LANGS } from "../simulator/generate/words";
 import { mulberry32 } from "../simulator/rand";
 import { applyMigrations, startEmbeddedPostgres } from "../lib/platform";
 
-const { values } = parseArgs({ options: { chunks: { type: "string", default: "100000" }, rounds: { type: "string", default: "5" }, explain: { type: "string" }, users: { type: "string", default: "1000" }, groups: { type: "string", default: "200" } } });
+const { values } = parseArgs({
+  options: {
+    chunks: { type: "string", default: "100000" },
+    rounds: { type: "string", default: "5" },
+    explain: { type: "string" },
+    users: { type: "string", default: "1000" },
+    groups: { type: "string", default: "200" },
+  },
+});
 const chunkTarget = Number(values.chunks);
 const CHUNKS_PER_ITEM = 5;
 const projectDir = fileURLToPath(new URL("..", import.meta.url));
@@ -22,7 +30,13 @@ const root = fs.mkdtempSync(path.join(os.tmpdir(), "bench-search-"));
 fs.chmodSync(root, 0o755);
 const pg = await startEmbeddedPostgres({ dataDir: path.join(root, "pg"), password: randomBytes(12).toString("hex"), throwaway: true });
 await applyMigrations(pg.url, projectDir);
-Object.assign(process.env, { DATABASE_URL: pg.url, NEXTAUTH_SECRET: randomBytes(32).toString("hex"), NEXTAUTH_URL: "http://localhost:3000", ENCRYPTION_KEYS: `k1:${randomBytes(32).toString("base64")}`, LOG_LEVEL: "warn" });
+Object.assign(process.env, {
+  DATABASE_URL: pg.url,
+  NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+  NEXTAUTH_URL: "http://localhost:3000",
+  ENCRYPTION_KEYS: `k1:${randomBytes(32).toString("base64")}`,
+  LOG_LEVEL: "warn",
+});
 const { db, disconnectDb } = await import("../lib/db");
 const { writeIndexBatch } = await import("../lib/indexing");
 const { searchRecords, explainSearch, ZSearchQuery, detectSearchConfig } = await import("../lib/content");
@@ -32,7 +46,9 @@ type Viewer = import("../lib/permissions").Viewer;
 // very common to rare terms as on a real site, plus the simulator's sentences per language.
 const rng = mulberry32(7);
 const syllables = ["ka", "to", "ri", "men", "sol", "var", "den", "lu", "pra", "qui", "zen", "hob", "tal", "ves", "nor", "bi"];
-const vocabulary = Array.from({ length: 30_000 }, () => Array.from({ length: 2 + Math.floor(rng() * 3) }, () => syllables[Math.floor(rng() * syllables.length)]).join(""));
+const vocabulary = Array.from({ length: 30_000 }, () =>
+  Array.from({ length: 2 + Math.floor(rng() * 3) }, () => syllables[Math.floor(rng() * syllables.length)]).join(""),
+);
 const zipfWord = () => vocabulary[Math.min(vocabulary.length - 1, Math.floor(Math.exp(rng() * Math.log(vocabulary.length))) - 1)]!;
 const pick = <T>(list: T[]) => list[Math.floor(rng() * list.length)]!;
 function chunkText(langIndex: number): string {
@@ -42,7 +58,9 @@ function chunkText(langIndex: number): string {
 }
 
 const connector = await db().connector.create({ data: { name: "Bench", siteUrl: "https://bench.atlassian.net", authMethod: "api_token" } });
-const space = await db().confluenceSpace.create({ data: { connectorId: connector.id, confluenceId: "1", key: "BENCH", name: "Bench space", type: "global", status: "current" } });
+const space = await db().confluenceSpace.create({
+  data: { connectorId: connector.id, confluenceId: "1", key: "BENCH", name: "Bench space", type: "global", status: "current" },
+});
 const itemCount = Math.ceil(chunkTarget / CHUNKS_PER_ITEM);
 const loadStart = performance.now();
 const BATCH = 500;
@@ -51,8 +69,13 @@ for (let start = 0; start < itemCount; start += BATCH) {
   const langs = Array.from({ length: size }, (_, i) => (start + i) % LANGS.length);
   const created = await db().contentItem.createManyAndReturn({
     data: langs.map((lang, i) => ({
-      connectorId: connector.id, confluenceId: String(100_000 + start + i), type: "page", spaceConfluenceId: space.confluenceId,
-      title: `${pick(LANGS[lang]!.titleWords)} ${pick(LANGS[lang]!.topics)} ${zipfWord()}`, status: "current", version: 1,
+      connectorId: connector.id,
+      confluenceId: String(100_000 + start + i),
+      type: "page",
+      spaceConfluenceId: space.confluenceId,
+      title: `${pick(LANGS[lang]!.titleWords)} ${pick(LANGS[lang]!.topics)} ${zipfWord()}`,
+      status: "current",
+      version: 1,
       modifiedAt: new Date(Date.UTC(2024, 0, 1) + Math.floor(rng() * 600) * 86_400_000),
     })),
     select: { id: true, confluenceId: true, title: true, updatedAt: true },
@@ -60,8 +83,17 @@ for (let start = 0; start < itemCount; start += BATCH) {
   const prepared = created.map((item, i) => {
     const texts = Array.from({ length: CHUNKS_PER_ITEM }, () => chunkText(langs[i]!));
     return {
-      id: item.id, confluenceId: item.confluenceId, type: "page", updatedAt: item.updatedAt, outcome: "indexed" as const, reason: null,
-      markdown: texts.join("\n\n"), language: detectSearchConfig(texts[0]!), title: item.title, breadcrumb: ["Bench space"], spaceConfluenceId: space.confluenceId,
+      id: item.id,
+      confluenceId: item.confluenceId,
+      type: "page",
+      updatedAt: item.updatedAt,
+      outcome: "indexed" as const,
+      reason: null,
+      markdown: texts.join("\n\n"),
+      language: detectSearchConfig(texts[0]!),
+      title: item.title,
+      breadcrumb: ["Bench space"],
+      spaceConfluenceId: space.confluenceId,
       chunks: texts.map((text, ordinal) => ({ ordinal, headingPath: [], text: `Bench space › ${item.title}\n${text}` })),
     };
   });
@@ -69,16 +101,36 @@ for (let start = 0; start < itemCount; start += BATCH) {
 }
 const loadSeconds = (performance.now() - loadStart) / 1000;
 await db().$executeRawUnsafe("VACUUM ANALYZE search_chunks");
-const [{ chunks, size }] = await db().$queryRaw<{ chunks: bigint; size: string }[]>`SELECT count(*) AS chunks, pg_size_pretty(pg_total_relation_size('search_chunks')) AS size FROM search_chunks`;
-console.log(`loaded ${chunks} chunks (${itemCount} records) in ${loadSeconds.toFixed(1)} s (${Math.round(Number(chunks) / loadSeconds)} chunks/s); search_chunks with indexes: ${size}`);
+const [{ chunks, size }] = await db().$queryRaw<
+  { chunks: bigint; size: string }[]
+>`SELECT count(*) AS chunks, pg_size_pretty(pg_total_relation_size('search_chunks')) AS size FROM search_chunks`;
+console.log(
+  `loaded ${chunks} chunks (${itemCount} records) in ${loadSeconds.toFixed(1)} s (${Math.round(Number(chunks) / loadSeconds)} chunks/s); search_chunks with indexes: ${size}`,
+);
 
 // Permissions (lib/permissions): users, groups with memberships, one group granted the space,
 // 5% of pages restricted to a group or a user; members linked by email search through the predicate.
 const userCount = Number(values.users);
 const groupCount = Math.max(1, Number(values.groups));
-await db().confluenceUser.createMany({ data: Array.from({ length: userCount }, (_, i) => ({ connectorId: connector.id, accountId: `acc-${i}`, displayName: `User ${i}`, email: `user${i}@bench.example`, accountStatus: "active" })) });
-await db().confluenceGroup.createMany({ data: Array.from({ length: groupCount }, (_, g) => ({ connectorId: connector.id, groupId: `grp-${g}`, name: `group ${g}` })) });
-const memberships = Array.from({ length: userCount }, (_, i) => [0, ...Array.from({ length: 3 }, () => 1 + Math.floor(rng() * (groupCount - 1)))].map((g) => ({ connectorId: connector.id, groupId: `grp-${g % groupCount}`, accountId: `acc-${i}` }))).flat();
+await db().confluenceUser.createMany({
+  data: Array.from({ length: userCount }, (_, i) => ({
+    connectorId: connector.id,
+    accountId: `acc-${i}`,
+    displayName: `User ${i}`,
+    email: `user${i}@bench.example`,
+    accountStatus: "active",
+  })),
+});
+await db().confluenceGroup.createMany({
+  data: Array.from({ length: groupCount }, (_, g) => ({ connectorId: connector.id, groupId: `grp-${g}`, name: `group ${g}` })),
+});
+const memberships = Array.from({ length: userCount }, (_, i) =>
+  [0, ...Array.from({ length: 3 }, () => 1 + Math.floor(rng() * (groupCount - 1)))].map((g) => ({
+    connectorId: connector.id,
+    groupId: `grp-${g % groupCount}`,
+    accountId: `acc-${i}`,
+  })),
+).flat();
 await db().confluenceGroupMember.createMany({ data: memberships, skipDuplicates: true });
 await db().spaceReadGrant.create({ data: { connectorId: connector.id, spaceId: space.confluenceId, principalType: "group", principalId: "grp-0" } });
 await db().$executeRaw`
@@ -90,15 +142,31 @@ await db().$executeRaw`
   FROM content_items WHERE connector_id = ${connector.id}`;
 await db().$executeRaw`UPDATE read_restrictions SET user_ids = '{}', group_ids = '{}' WHERE state = 'open'`;
 const members: Viewer[] = [];
-for (let i = 0; i < 5; i++) members.push({ kind: "member", userId: (await db().user.create({ data: { email: `user${i * 7}@bench.example`, name: `m${i}`, passwordHash: "x", role: "member" } })).id });
+for (let i = 0; i < 5; i++)
+  members.push({
+    kind: "member",
+    userId: (await db().user.create({ data: { email: `user${i * 7}@bench.example`, name: `m${i}`, passwordHash: "x", role: "member" } })).id,
+  });
 await db().$executeRawUnsafe("VACUUM ANALYZE");
 
 // Fixed queries: common and rare words, phrases, operators, other languages, and filters.
 const QUERIES: Record<string, string>[] = [
-  { q: "release" }, { q: "deployed regions failover" }, { q: '"weekly release process"' }, { q: vocabulary[3]! }, { q: vocabulary[500]! },
-  { q: vocabulary[20_000]! }, { q: `${vocabulary[10]} ${vocabulary[900]}` }, { q: "encrypted -transit" }, { q: "reviewer OR approved" },
-  { q: "Abrechnung" }, { q: "Freigabeprozess des Teams" }, { q: "暗号化" }, { q: "basculement automatique" }, { q: "release", modifiedFrom: "2024-06-01" },
-  { q: "dashboard errors", space: "BENCH" }, { q: "runbook", type: "page" },
+  { q: "release" },
+  { q: "deployed regions failover" },
+  { q: '"weekly release process"' },
+  { q: vocabulary[3]! },
+  { q: vocabulary[500]! },
+  { q: vocabulary[20_000]! },
+  { q: `${vocabulary[10]} ${vocabulary[900]}` },
+  { q: "encrypted -transit" },
+  { q: "reviewer OR approved" },
+  { q: "Abrechnung" },
+  { q: "Freigabeprozess des Teams" },
+  { q: "暗号化" },
+  { q: "basculement automatique" },
+  { q: "release", modifiedFrom: "2024-06-01" },
+  { q: "dashboard errors", space: "BENCH" },
+  { q: "runbook", type: "page" },
 ];
 // `--explain N` prints the plan of query N (0-based) before timing.
 if (values.explain !== undefined) console.log(await explainSearch(ZSearchQuery.parse(QUERIES[Number(values.explain)])));
@@ -129,9 +197,13 @@ function percentile(list: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 console.log(perQuery.join("\n"));
-console.log(`search over ${chunks} chunks, ${QUERIES.length} queries x ${rounds} rounds: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms`);
+console.log(
+  `search over ${chunks} chunks, ${QUERIES.length} queries x ${rounds} rounds: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms`,
+);
 console.log("linked members (permission-filtered):\n" + memberLines.join("\n"));
-console.log(`members, ${userCount} users, ${groupCount} groups: p50 ${percentile(memberTimes, 50).toFixed(1)} ms, p95 ${percentile(memberTimes, 95).toFixed(1)} ms, max ${Math.max(...memberTimes).toFixed(1)} ms; filtered p95 / unfiltered p95 = ${(percentile(memberTimes, 95) / percentile(times, 95)).toFixed(2)}`);
+console.log(
+  `members, ${userCount} users, ${groupCount} groups: p50 ${percentile(memberTimes, 50).toFixed(1)} ms, p95 ${percentile(memberTimes, 95).toFixed(1)} ms, max ${Math.max(...memberTimes).toFixed(1)} ms; filtered p95 / unfiltered p95 = ${(percentile(memberTimes, 95) / percentile(times, 95)).toFixed(2)}`,
+);
 await disconnectDb();
 await pg.stop();
 fs.rmSync(root, { recursive: true, force: true });

@@ -16,7 +16,12 @@ import { startSimulator } from "../simulator";
 import { applyMigrations, startEmbeddedPostgres } from "../lib/platform";
 
 const { values } = parseArgs({
-  options: { pages: { type: "string", default: "10000" }, spaces: { type: "string", default: "10" }, latency: { type: "string", default: "50" }, seed: { type: "string", default: "42" } },
+  options: {
+    pages: { type: "string", default: "10000" },
+    spaces: { type: "string", default: "10" },
+    latency: { type: "string", default: "50" },
+    seed: { type: "string", default: "42" },
+  },
 });
 const projectDir = fileURLToPath(new URL("..", import.meta.url));
 const pageCount = Number(values.pages);
@@ -27,8 +32,18 @@ fs.chmodSync(root, 0o755);
 const pg = await startEmbeddedPostgres({ dataDir: path.join(root, "pg"), password: randomBytes(12).toString("hex"), throwaway: true });
 await applyMigrations(pg.url, projectDir);
 const t0 = performance.now();
-const sim = await startSimulator({ port: 0, seed: Number(values.seed), spaces: spaceCount, pages: pageCount, latencyMs: Number(values.latency), quota: { points: 1e12 }, burstPerSecond: 0 });
-console.log(`simulator: ${pageCount} pages in ${spaceCount} spaces generated in ${Math.round(performance.now() - t0)} ms, ${values.latency} ms latency per request`);
+const sim = await startSimulator({
+  port: 0,
+  seed: Number(values.seed),
+  spaces: spaceCount,
+  pages: pageCount,
+  latencyMs: Number(values.latency),
+  quota: { points: 1e12 },
+  burstPerSecond: 0,
+});
+console.log(
+  `simulator: ${pageCount} pages in ${spaceCount} spaces generated in ${Math.round(performance.now() - t0)} ms, ${values.latency} ms latency per request`,
+);
 
 Object.assign(process.env, {
   DATABASE_URL: pg.url,
@@ -55,12 +70,21 @@ const { id: connectorId } = await createConnector(
   user.id,
 );
 const issued = sim.issueTokens({ scopes: [...CONFLUENCE_OAUTH_SCOPES], clientId: "bench" });
-await storeTokens(connectorId, { accessToken: issued.access_token, refreshToken: issued.refresh_token!, expiresAt: new Date(Date.now() + 3_600_000), scope: issued.scope });
+await storeTokens(connectorId, {
+  accessToken: issued.access_token,
+  refreshToken: issued.refresh_token!,
+  expiresAt: new Date(Date.now() + 3_600_000),
+  scope: issued.scope,
+});
 await db().connector.update({ where: { id: connectorId }, data: { cloudId: sim.cloudId, status: "authenticated" } });
 await updateConnector(connectorId, { config: DEFAULT_CONNECTOR_CONFIG });
 
 // The same flags as `npm start` and `npm run worker` give the worker.
-const worker = spawn(process.execPath, ["--max-old-space-size=256", "--max-semi-space-size=4", "--import", "tsx", "worker/index.ts"], { cwd: projectDir, env: process.env, stdio: ["ignore", "inherit", "inherit"] });
+const worker = spawn(process.execPath, ["--max-old-space-size=256", "--max-semi-space-size=4", "--import", "tsx", "worker/index.ts"], {
+  cwd: projectDir,
+  env: process.env,
+  stdio: ["ignore", "inherit", "inherit"],
+});
 const rssMb = (field: "VmHWM" | "VmRSS") => {
   const status = fs.readFileSync(`/proc/${worker.pid}/status`, "utf8");
   return Math.round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024);
@@ -85,7 +109,9 @@ async function measure(label: string, kind: "full" | "incremental", minimum: num
   console.log(`wall time            ${seconds.toFixed(1)} s`);
   console.log(`requests             ${stats.totalRequests} (minimum ${minimum}, ratio ${(stats.totalRequests / minimum).toFixed(2)})`);
   console.log(`quota points spent   ${stats.pointsSpent}`);
-  console.log(`pages per second     ${(pages / seconds).toFixed(1)} (${pages} pages; fetched ${counters.page!.fetched}, unchanged ${counters.page!.unchanged}, deleted ${counters.page!.deleted})`);
+  console.log(
+    `pages per second     ${(pages / seconds).toFixed(1)} (${pages} pages; fetched ${counters.page!.fetched}, unchanged ${counters.page!.unchanged}, deleted ${counters.page!.deleted})`,
+  );
   console.log(`worker peak RSS      ${peakRssMb()} MB`);
   console.log("requests per route:");
   for (const [route, count] of Object.entries(stats.routes as Record<string, number>).sort((a, b) => b[1] - a[1])) {
@@ -105,20 +131,27 @@ const count = (n: number) => Math.max(1, Math.ceil(n / 250));
 const comments = store.commentList.filter((c) => c.status === "current");
 const attachments = store.attachmentList.filter((a) => a.status === "current" && containers.has(a.containerId));
 const fullMinimum =
-  count(liveSpaces.size) + count(content.filter((c) => c.type === "page").length) + count(content.filter((c) => c.type === "blogpost").length) +
-  count(comments.filter((c) => c.kind === "footer").length) + count(comments.filter((c) => c.kind === "inline").length) +
-  count(store.attachmentList.filter((a) => a.status === "current").length) + attachments.length;
+  count(liveSpaces.size) +
+  count(content.filter((c) => c.type === "page").length) +
+  count(content.filter((c) => c.type === "blogpost").length) +
+  count(comments.filter((c) => c.kind === "footer").length) +
+  count(comments.filter((c) => c.kind === "inline").length) +
+  count(store.attachmentList.filter((a) => a.status === "current").length) +
+  attachments.length;
 await measure("full sync", "full", fullMinimum);
 
 // Edit 1% of pages and delete 10, then an incremental run.
 const pagesNow = content.filter((c) => c.type === "page" && c.status === "current");
 const edits = pagesNow.slice(0, Math.ceil(pagesNow.length / 100));
-const admin = (p: string, method: string, body?: unknown) => fetch(`${sim.url}/__admin${p}`, { method, headers: { "content-type": "application/json" }, body: body ? JSON.stringify(body) : undefined });
+const admin = (p: string, method: string, body?: unknown) =>
+  fetch(`${sim.url}/__admin${p}`, { method, headers: { "content-type": "application/json" }, body: body ? JSON.stringify(body) : undefined });
 for (const page of edits) await admin(`/pages/${page.id}`, "PUT", { body: `<p>edited ${page.id}</p>` });
 for (const page of pagesNow.slice(-10)) await admin(`/pages/${page.id}/trash`, "POST");
 const changed = edits.length + 10;
 await measure(`incremental sync (${edits.length} edited, 10 deleted)`, "incremental", 3 + 2 * liveSpaces.size + Math.ceil(changed / 250));
-console.log(`\nincremental target: at most 3 + 2 x ${liveSpaces.size} spaces + ceil(${changed}/250) = ${3 + 2 * liveSpaces.size + Math.ceil(changed / 250)} requests`);
+console.log(
+  `\nincremental target: at most 3 + 2 x ${liveSpaces.size} spaces + ceil(${changed}/250) = ${3 + 2 * liveSpaces.size + Math.ceil(changed / 250)} requests`,
+);
 
 worker.kill("SIGTERM");
 await stopJobSender();

@@ -16,7 +16,10 @@ async function signInAs(page: Page, user: { email: string; password: string }) {
 
 async function signOut(page: Page) {
   // The user menu (the users table has buttons naming people too).
-  await page.getByRole("button", { name: /Ada Admin|Bob Member/ }).and(page.locator('[aria-haspopup="menu"]')).click();
+  await page
+    .getByRole("button", { name: /Ada Admin|Bob Member/ })
+    .and(page.locator('[aria-haspopup="menu"]'))
+    .click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin/);
 }

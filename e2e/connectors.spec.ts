@@ -53,9 +53,7 @@ test("every Site URL rule has its own message next to the field, in the form and
     headers: { origin: appUrl },
   });
   expect(api.status()).toBe(422);
-  expect((await api.json()).detail).toEqual([
-    { loc: ["body", "baseUrl"], msg: cases[2]![1], type: "custom" },
-  ]);
+  expect((await api.json()).detail).toEqual([{ loc: ["body", "baseUrl"], msg: cases[2]![1], type: "custom" }]);
 });
 
 test("a rejected API token is reported on the token field and saves nothing", async ({ page }) => {

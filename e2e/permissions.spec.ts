@@ -26,13 +26,19 @@ async function searchFor(page: Page) {
 
 test("two linked members see different results for the same words; an unlinked member sees why", async ({ page, request }) => {
   test.setTimeout(300_000);
-  const space = (await (await request.get(`${simUrl}/__admin/spaces`)).json()) as { id: number; key: string; type: string; permissions: { principalType: string }[] }[];
+  const space = (await (await request.get(`${simUrl}/__admin/spaces`)).json()) as {
+    id: number;
+    key: string;
+    type: string;
+    permissions: { principalType: string }[];
+  }[];
   const eng = space.find((s) => s.type === "global" && s.permissions.some((p) => p.principalType === "group"))!;
   const uma = await sim(request, "/users", "POST", { email: people.uma, displayName: `Uma ${stamp}`, apiToken: `uma-${stamp}`, groups: ["confluence-users"] });
   await sim(request, "/users", "POST", { email: people.vic, displayName: `Vic ${stamp}`, apiToken: `vic-${stamp}`, groups: ["confluence-users"] });
   const team = await sim(request, "/groups", "POST", { name: `team-${stamp}` });
   await sim(request, `/groups/${team.id}/members`, "POST", { accountId: uma.accountId });
-  const add = async (title: string, parentId?: string) => (await sim(request, "/pages", "POST", { spaceKey: eng.key, title, parentId, body: `<p>The ${word} report.</p>` })).id;
+  const add = async (title: string, parentId?: string) =>
+    (await sim(request, "/pages", "POST", { spaceKey: eng.key, title, parentId, body: `<p>The ${word} report.</p>` })).id;
   await add(`Open ${word} page`);
   const secret = await add(`Team ${word} page`);
   await add(`Below the team ${word} page`, secret);
@@ -50,7 +56,8 @@ test("two linked members see different results for the same words; an unlinked m
   await signIn(page, people.uma, password);
   await searchFor(page);
   await expect(page.getByTestId("access-notice")).toContainText(`Uma ${stamp}`);
-  for (const title of [`Open ${word} page`, `Team ${word} page`, `Below the team ${word} page`]) await expect(page.getByRole("link", { name: title, exact: true })).toBeVisible();
+  for (const title of [`Open ${word} page`, `Team ${word} page`, `Below the team ${word} page`])
+    await expect(page.getByRole("link", { name: title, exact: true })).toBeVisible();
   await page.context().clearCookies();
 
   await signIn(page, people.vic, password);

@@ -23,7 +23,9 @@ async function siteContents(request: APIRequestContext) {
     inScope(await listAllFromSim<SimItem>(request, "/wiki/api/v2/footer-comments?limit=250")) +
     inScope(await listAllFromSim<SimItem>(request, "/wiki/api/v2/inline-comments?limit=250"));
   const attachments = inScope(await listAllFromSim<SimItem>(request, "/wiki/api/v2/attachments?limit=250"));
-  const search = await request.get(`${simUrl}/wiki/rest/api/search?cql=${encodeURIComponent("type = folder")}&limit=250`, { headers: { authorization: simBasic } });
+  const search = await request.get(`${simUrl}/wiki/rest/api/search?cql=${encodeURIComponent("type = folder")}&limit=250`, {
+    headers: { authorization: simBasic },
+  });
   const found = (await search.json()) as { results: { url: string }[]; size: number };
   expect(found.size).toBeLessThan(250);
   const folders = found.results.filter((r) => spaceKeys.has(decodeURIComponent(r.url.split("/")[2] ?? ""))).length;

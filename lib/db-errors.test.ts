@@ -12,7 +12,7 @@ describe("a database blip is told apart from a real failure", () => {
 
   it("does not excuse errors in the work itself", () => {
     expect(isDatabaseUnavailable(Object.assign(new Error("Unique constraint failed"), { code: "P2002" }))).toBe(false);
-    expect(isDatabaseUnavailable(new Error("invalid byte sequence for encoding \"UTF8\": 0x00"))).toBe(false);
+    expect(isDatabaseUnavailable(new Error('invalid byte sequence for encoding "UTF8": 0x00'))).toBe(false);
     expect(isDatabaseUnavailable(null)).toBe(false);
   });
 });

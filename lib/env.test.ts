@@ -35,9 +35,7 @@ describe("environment", () => {
   });
 
   it("explains malformed values", () => {
-    const problems = problemsOf(() =>
-      parseServerEnv({ ...valid, DATABASE_URL: "mysql://x", NEXTAUTH_SECRET: "short", ENCRYPTION_KEYS: "k1:c2hvcnQ=" }),
-    );
+    const problems = problemsOf(() => parseServerEnv({ ...valid, DATABASE_URL: "mysql://x", NEXTAUTH_SECRET: "short", ENCRYPTION_KEYS: "k1:c2hvcnQ=" }));
     expect(problems).toContain("DATABASE_URL must be a postgresql://user:password@host:port/database URL");
     expect(problems).toContain("NEXTAUTH_SECRET must be at least 32 characters");
     expect(problems.join("\n")).toMatch(/ENCRYPTION_KEYS entry "k1:…" must be keyId:base64 of exactly 32 bytes/);

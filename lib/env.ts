@@ -12,26 +12,27 @@ export class ConfigError extends Error {
   }
 }
 
-const ZEncryptionKeys = z
-  .string({ error: "is required (comma-separated keyId:base64Key pairs, the first is used for new values)" })
-  .transform((value, ctx) => {
-    const keys = new Map<string, Buffer>();
-    for (const part of value.split(",").map((p) => p.trim()).filter(Boolean)) {
-      const [id, material] = part.split(":");
-      const key = material ? Buffer.from(material, "base64") : Buffer.alloc(0);
-      if (!id || !/^[A-Za-z0-9_-]{1,32}$/.test(id) || key.length !== 32) {
-        ctx.addIssue({ code: "custom", message: `entry "${id ?? ""}:…" must be keyId:base64 of exactly 32 bytes` });
-        return z.NEVER;
-      }
-      keys.set(id, key);
-    }
-    const activeKeyId = [...keys.keys()][0];
-    if (!activeKeyId) {
-      ctx.addIssue({ code: "custom", message: "holds no key" });
+const ZEncryptionKeys = z.string({ error: "is required (comma-separated keyId:base64Key pairs, the first is used for new values)" }).transform((value, ctx) => {
+  const keys = new Map<string, Buffer>();
+  for (const part of value
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const [id, material] = part.split(":");
+    const key = material ? Buffer.from(material, "base64") : Buffer.alloc(0);
+    if (!id || !/^[A-Za-z0-9_-]{1,32}$/.test(id) || key.length !== 32) {
+      ctx.addIssue({ code: "custom", message: `entry "${id ?? ""}:…" must be keyId:base64 of exactly 32 bytes` });
       return z.NEVER;
     }
-    return { activeKeyId, keys };
-  });
+    keys.set(id, key);
+  }
+  const activeKeyId = [...keys.keys()][0];
+  if (!activeKeyId) {
+    ctx.addIssue({ code: "custom", message: "holds no key" });
+    return z.NEVER;
+  }
+  return { activeKeyId, keys };
+});
 
 const ZPostgresUrl = z
   .string({ error: "is required" })
@@ -53,7 +54,11 @@ const ZServerEnv = z.object({
   // How often a worker looks for due schedules and orphaned runs.
   SYNC_SWEEP_SECONDS: z.coerce.number({ error: "must be a number of seconds" }).int().min(1).max(3600).default(30),
   // Full reconciliation of ids (catching purges) at least this often; "Full resync" forces one.
-  SYNC_RECONCILE_HOURS: z.coerce.number({ error: "must be a number of hours" }).min(0).max(24 * 365).default(24),
+  SYNC_RECONCILE_HOURS: z.coerce
+    .number({ error: "must be a number of hours" })
+    .min(0)
+    .max(24 * 365)
+    .default(24),
   // A reconciliation that would delete more than this share of what is stored (and at least
   // SYNC_DELETE_CONFIRM_MIN records) stops and asks an administrator first.
   SYNC_DELETE_CONFIRM_SHARE: z.coerce.number({ error: "must be a share between 0 and 1, such as 0.25" }).min(0).max(1).default(0.25),

@@ -71,8 +71,5 @@ export function toResponse(error: unknown, requestId: string = randomUUID()): Re
     return Response.json(body, { status: error.status, headers });
   }
   logger.error({ err: error, requestId }, "unhandled error");
-  return Response.json(
-    { error: "INTERNAL", message: "Something went wrong on our side.", requestId },
-    { status: 500 },
-  );
+  return Response.json({ error: "INTERNAL", message: "Something went wrong on our side.", requestId }, { status: 500 });
 }

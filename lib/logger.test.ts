@@ -35,20 +35,36 @@ describe("logger", () => {
 
   // Each shape that passed through the old path-based redaction, logged and read back.
   const shapes: [string, (log: ReturnType<typeof capture>["log"]) => void, string][] = [
-    ["an OAuth token response, three levels down", (log) => log.info({ run: { refresh: { response: { access_token: "oauth-access-1" } } } }, "x"), "oauth-access-1"],
+    [
+      "an OAuth token response, three levels down",
+      (log) => log.info({ run: { refresh: { response: { access_token: "oauth-access-1" } } } }, "x"),
+      "oauth-access-1",
+    ],
     ["refresh_token in snake case", (log) => log.info({ body: { refresh_token: "oauth-refresh-2" } }, "x"), "oauth-refresh-2"],
     ["client_secret in a token request", (log) => log.info({ form: { grant_type: "refresh_token", client_secret: "client-sec-3" } }, "x"), "client-sec-3"],
-    ["an Authorization header in title case", (log) => log.info({ req: { headers: { Authorization: "Basic YWRtaW46c2VjcmV0LTQ=" } } }, "x"), "YWRtaW46c2VjcmV0LTQ="],
+    [
+      "an Authorization header in title case",
+      (log) => log.info({ req: { headers: { Authorization: "Basic YWRtaW46c2VjcmV0LTQ=" } } }, "x"),
+      "YWRtaW46c2VjcmV0LTQ=",
+    ],
     ["a set-cookie response header", (log) => log.info({ res: { headers: { "set-cookie": ["next-auth.session-token=cookie-5; Path=/"] } } }, "x"), "cookie-5"],
     ["apiToken inside an array", (log) => log.info({ connectors: [{ name: "a", apiToken: "api-token-6" }] }, "x"), "api-token-6"],
     ["PASSWORD in upper case", (log) => log.info({ input: { PASSWORD: "upper-pass-7" } }, "x"), "upper-pass-7"],
     ["?token= in a URL", (log) => log.info({ url: "https://x.atlassian.net/download?token=url-token-8&x=1" }, "x"), "url-token-8"],
     ["code= in a callback URL", (log) => log.info({ url: "http://localhost:3000/api/oauth/callback?state=s&code=auth-code-9" }, "x"), "auth-code-9"],
     ["access_token= in the message", (log) => log.warn("GET https://api.atlassian.com/me?access_token=msg-token-10 failed"), "msg-token-10"],
-    ["a password in a database URL", (log) => log.error({ err: new Error("connect failed: postgresql://app:db-pass-11@10.0.0.5:5432/app") }, "x"), "db-pass-11"],
+    [
+      "a password in a database URL",
+      (log) => log.error({ err: new Error("connect failed: postgresql://app:db-pass-11@10.0.0.5:5432/app") }, "x"),
+      "db-pass-11",
+    ],
     ["a Bearer token in an error message", (log) => log.error(new Error("request with Bearer eyJhbGciOi.bearer-12 refused")), "bearer-12"],
     ["a secret in a child logger's bindings", (log) => log.child({ connector: { oauth: { accessToken: "child-binding-13" } } }).info("x"), "child-binding-13"],
-    ["a secret on an error's own field", (log) => log.error({ err: Object.assign(new Error("boom"), { config: { headers: { authorization: "Bearer err-field-14" } } }) }, "x"), "err-field-14"],
+    [
+      "a secret on an error's own field",
+      (log) => log.error({ err: Object.assign(new Error("boom"), { config: { headers: { authorization: "Bearer err-field-14" } } }) }, "x"),
+      "err-field-14",
+    ],
   ];
   for (const [shape, write, secret] of shapes) {
     it(`redacts ${shape}`, () => {
@@ -63,7 +79,14 @@ describe("logger", () => {
     const { log, output } = capture();
     log.info({ connectorId: "c1", code: "P2002", tokenType: "bearer", pages: 12, url: "https://x.atlassian.net/wiki/api/v2/pages?limit=250" }, "synced");
     const line = JSON.parse(output());
-    expect(line).toMatchObject({ connectorId: "c1", code: "P2002", tokenType: "bearer", pages: 12, url: "https://x.atlassian.net/wiki/api/v2/pages?limit=250", msg: "synced" });
+    expect(line).toMatchObject({
+      connectorId: "c1",
+      code: "P2002",
+      tokenType: "bearer",
+      pages: 12,
+      url: "https://x.atlassian.net/wiki/api/v2/pages?limit=250",
+      msg: "synced",
+    });
   });
 
   it("redacts a megabyte of pathological text in well under a second", () => {

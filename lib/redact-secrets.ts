@@ -36,7 +36,8 @@ export function isSecretKey(key: string): boolean {
   return SECRET_KEYS.has(normal) || SECRET_KEY_ENDINGS.some((ending) => normal.endsWith(ending));
 }
 
-const QUERY_SECRET = /([?&#](?:access_token|refresh_token|id_token|token|code|client_secret|password|api_key|apikey|signature|sig|state|secret)=)[^&#\s"'<>]*/gi;
+const QUERY_SECRET =
+  /([?&#](?:access_token|refresh_token|id_token|token|code|client_secret|password|api_key|apikey|signature|sig|state|secret)=)[^&#\s"'<>]*/gi;
 const AUTH_SCHEME = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi;
 // Bounded runs, so a long string without "@" costs a fixed amount per "://".
 const URL_PASSWORD = /(:\/\/[^/\s:@]{0,256}:)[^@\s/]{1,1024}@/g;

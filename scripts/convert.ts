@@ -14,7 +14,10 @@ const USAGE = "Usage: npm run convert -- <page.xhtml | -> [--site https://your-s
 const ZArgs = z.object({
   file: z.string({ error: "Give a storage-format file to convert, or - to read stdin." }).min(1),
   site: z.url({ protocol: /^https?$/, error: "--site must be an http(s) URL, like https://acme.atlassian.net." }),
-  space: z.string().regex(/^~?[A-Za-z0-9_-]+$/, "--space must be a space key, like ENG.").optional(),
+  space: z
+    .string()
+    .regex(/^~?[A-Za-z0-9_-]+$/, "--space must be a space key, like ENG.")
+    .optional(),
   contentId: z.string().regex(/^\d+$/, "--content-id must be a number.").optional(),
 });
 

@@ -31,7 +31,16 @@ try {
   }
   const sql = execFileSync(
     process.execPath,
-    [path.join(projectDir, "node_modules/prisma/build/index.js"), "migrate", "diff", "--from-schema-datamodel", oldSchema, "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+    [
+      path.join(projectDir, "node_modules/prisma/build/index.js"),
+      "migrate",
+      "diff",
+      "--from-schema-datamodel",
+      oldSchema,
+      "--to-schema-datamodel",
+      "prisma/schema.prisma",
+      "--script",
+    ],
     { cwd: projectDir, env: { ...process.env, DATABASE_URL: server.url, CHECKPOINT_DISABLE: "1" }, encoding: "utf8", timeout: 60_000, killSignal: "SIGKILL" },
   );
   if (!/^(CREATE|ALTER|DROP)/m.test(sql)) {

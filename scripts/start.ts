@@ -92,7 +92,11 @@ async function main() {
   // runs resume from their checkpoints, and a file that kills it twice is given up on (decision 011).
   worker = new Supervisor(
     "worker",
-    () => startChild("worker", process.execPath, [...WORKER_NODE_FLAGS, "--import", "tsx", path.join(projectDir, "worker/index.ts")], { cwd: projectDir, env: childEnv }).child,
+    () =>
+      startChild("worker", process.execPath, [...WORKER_NODE_FLAGS, "--import", "tsx", path.join(projectDir, "worker/index.ts")], {
+        cwd: projectDir,
+        env: childEnv,
+      }).child,
     (message) => console.error(`[start] ${message}`),
   ).start();
   say(`worker started (pid ${worker.current?.pid})`);

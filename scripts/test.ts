@@ -56,6 +56,7 @@ if (!chromium) {
 fs.rmSync(resultsDir, { recursive: true, force: true });
 fs.mkdirSync(resultsDir, { recursive: true });
 const typecheckOk = run("type-check (tsc --noEmit)", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
+const formatOk = run("format check (Prettier; fix with npm run format)", bin("prettier"), ["--check", "."]);
 const lintOk = run("lint (ESLint with typescript-eslint and the React hooks rules)", bin("eslint"), ["."]);
 run("unit and integration tests (vitest)", bin("vitest"), [
   "run",
@@ -68,8 +69,8 @@ run("browser tests (Playwright, Chromium at " + chromium + ")", bin("playwright"
 const vitest = countVitest();
 const e2e = countPlaywright();
 const passed = vitest.passed + e2e.passed;
-const failed = vitest.failed + e2e.failed + (typecheckOk ? 0 : 1) + (lintOk ? 0 : 1);
-const checks = `${typecheckOk ? "" : "; type-check failed"}${lintOk ? "" : "; lint failed"}`;
+const failed = vitest.failed + e2e.failed + (typecheckOk ? 0 : 1) + (lintOk ? 0 : 1) + (formatOk ? 0 : 1);
+const checks = `${typecheckOk ? "" : "; type-check failed"}${lintOk ? "" : "; lint failed"}${formatOk ? "" : "; format check failed"}`;
 console.log(`\n[test] vitest: ${vitest.passed} passed, ${vitest.failed} failed; playwright: ${e2e.passed} passed, ${e2e.failed} failed${checks}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);

@@ -127,7 +127,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     generationMs,
     registerApp: (input) => oauth.registerApp(input),
     issueTokens: (input) =>
-      oauth.issueTokens({ clientId: input.clientId ?? "sim-test-client", accountId: input.accountId ?? admin.accountId, cloudId: input.cloudId ?? cloudId, scopes: input.scopes }),
+      oauth.issueTokens({
+        clientId: input.clientId ?? "sim-test-client",
+        accountId: input.accountId ?? admin.accountId,
+        cloudId: input.cloudId ?? cloudId,
+        scopes: input.scopes,
+      }),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -63,13 +63,19 @@ async function handleConfluence(sim: SimState, req: IncomingMessage, path: strin
   } catch (e) {
     return errorReply(cloudId !== null ? "gateway" : route.flavor, e);
   }
-  if (auth.kind === "bearer" && !hasScopes(auth.scopes, route.scopes)) return { status: 401, json: { code: 401, message: "Unauthorized; scope does not match" } };
+  if (auth.kind === "bearer" && !hasScopes(auth.scopes, route.scopes))
+    return { status: 401, json: { code: 401, message: "Unauthorized; scope does not match" } };
   if (limits.faults.latencyMs > 0) await sleep(limits.faults.latencyMs);
   const retry = String(limits.faults.retryAfterSeconds);
   if (limits.roll(limits.faults.rate5xx)) return { status: 503, json: errorBody(route.flavor, 503, "Simulated server error") };
-  if (limits.roll(limits.faults.rate429)) return { status: 429, json: errorBody(route.flavor, 429, "Rate limited"), headers: { "Retry-After": retry, "RateLimit-Reason": "simulated-fault" } };
+  if (limits.roll(limits.faults.rate429))
+    return { status: 429, json: errorBody(route.flavor, 429, "Rate limited"), headers: { "Retry-After": retry, "RateLimit-Reason": "simulated-fault" } };
   if (auth.kind === "basic" && !limits.burstAllows())
-    return { status: 429, json: errorBody(route.flavor, 429, "Burst rate limit exceeded"), headers: { "Retry-After": "1", "RateLimit-Reason": "confluence-burst-based" } };
+    return {
+      status: 429,
+      json: errorBody(route.flavor, 429, "Burst rate limit exceeded"),
+      headers: { "Retry-After": "1", "RateLimit-Reason": "confluence-burst-based" },
+    };
   const quotaApplies = auth.kind === "bearer";
   if (quotaApplies && limits.quotaExhausted()) {
     return {
@@ -100,7 +106,17 @@ async function handleAdmin(sim: SimState, req: IncomingMessage, path: string, qu
   if ("allowed" in match) return { status: 405, json: { error: "Method not allowed" } };
   try {
     const body = await readBody(req);
-    const ctx: Ctx = { sim, req, method, path, query, params: match.params, access: new Access(sim.store, sim.store.adminUser()), auth: { kind: "anonymous", user: null, scopes: null }, body };
+    const ctx: Ctx = {
+      sim,
+      req,
+      method,
+      path,
+      query,
+      params: match.params,
+      access: new Access(sim.store, sim.store.adminUser()),
+      auth: { kind: "anonymous", user: null, scopes: null },
+      body,
+    };
     return await match.route.handler(ctx);
   } catch (e) {
     if (e instanceof HttpError) return { status: e.status, json: { error: e.message } };
@@ -127,17 +143,31 @@ async function dispatch(sim: SimState, req: IncomingMessage): Promise<Reply> {
         count(sim, `${req.method} ${prefix}${r.route.pattern}`);
         try {
           const body = await readBody(req);
-          const ctx: Ctx = { sim, req, method: req.method ?? "GET", path: sub, query, params: r.params, access: new Access(sim.store, null), auth: { kind: "anonymous", user: null, scopes: null }, body };
+          const ctx: Ctx = {
+            sim,
+            req,
+            method: req.method ?? "GET",
+            path: sub,
+            query,
+            params: r.params,
+            access: new Access(sim.store, null),
+            auth: { kind: "anonymous", user: null, scopes: null },
+            body,
+          };
           return await r.route.handler(ctx);
         } catch (e) {
           if (e instanceof HttpError)
-            return { status: e.status, json: prefix === sim.apiPrefix ? errorBody("gateway", e.status, e.message) : { error: "invalid_request", error_description: e.message } };
+            return {
+              status: e.status,
+              json: prefix === sim.apiPrefix ? errorBody("gateway", e.status, e.message) : { error: "invalid_request", error_description: e.message },
+            };
           return errorReply("oauth", e);
         }
       }
     }
   }
-  if (path === "/" || path === "/wiki" || path === "/wiki/") return { html: `<html><body><h1>${sim.siteName}</h1><p>Confluence Cloud simulator</p></body></html>` };
+  if (path === "/" || path === "/wiki" || path === "/wiki/")
+    return { html: `<html><body><h1>${sim.siteName}</h1><p>Confluence Cloud simulator</p></body></html>` };
   return handleConfluence(sim, req, path, query, null);
 }
 

@@ -42,8 +42,14 @@ export function expectedSiteContent(sim: Simulator) {
   return {
     pages: pages.sort(),
     blogposts: blogposts.sort(),
-    footerComments: comments.filter((c) => c.kind === "footer").map((c) => String(c.id)).sort(),
-    inlineComments: comments.filter((c) => c.kind === "inline").map((c) => String(c.id)).sort(),
+    footerComments: comments
+      .filter((c) => c.kind === "footer")
+      .map((c) => String(c.id))
+      .sort(),
+    inlineComments: comments
+      .filter((c) => c.kind === "inline")
+      .map((c) => String(c.id))
+      .sort(),
     attachments: attachments.map((a) => `att${a.id}`).sort(),
   };
 }

@@ -74,10 +74,14 @@ describe("the worker while PostgreSQL restarts", () => {
     await new Promise((r) => setTimeout(r, 3000));
     pg = await startPg();
 
-    const done = await waitFor(async () => {
-      const r = await runOf();
-      return r.status !== "running" && r.status !== "queued" ? r : null;
-    }, 180_000, "the run to finish");
+    const done = await waitFor(
+      async () => {
+        const r = await runOf();
+        return r.status !== "running" && r.status !== "queued" ? r : null;
+      },
+      180_000,
+      "the run to finish",
+    );
     expect(worker.exitCode).toBeNull();
     expect(done.error).toBeNull();
     expect(done.status).toBe("completed");

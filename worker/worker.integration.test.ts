@@ -66,10 +66,14 @@ describe("the worker process", () => {
     expect(atKill.status).toBe("running");
 
     startWorker();
-    const done = await waitFor(async () => {
-      const r = await runOf(run.id);
-      return r.status !== "running" && r.status !== "queued" ? r : null;
-    }, 90_000, "the run to finish");
+    const done = await waitFor(
+      async () => {
+        const r = await runOf(run.id);
+        return r.status !== "running" && r.status !== "queued" ? r : null;
+      },
+      90_000,
+      "the run to finish",
+    );
     expect(done.status).toBe("completed");
     const expected = expectedSiteContent(sim);
     expect(await storedIds(connectorId, "page")).toEqual(expected.pages);
@@ -83,10 +87,14 @@ describe("the worker process", () => {
     startWorker();
     startWorker();
     const { run } = await requestSync(connectorId, { kind: "full", trigger: "test" });
-    const done = await waitFor(async () => {
-      const r = await runOf(run.id);
-      return r.status === "completed" || r.status === "failed" ? r : null;
-    }, 90_000, "the run to finish");
+    const done = await waitFor(
+      async () => {
+        const r = await runOf(run.id);
+        return r.status === "completed" || r.status === "failed" ? r : null;
+      },
+      90_000,
+      "the run to finish",
+    );
     expect(done.status).toBe("completed");
     expect(pagesFetched(done)).toBe(expectedSiteContent(sim).pages.length);
     expect(await db().syncRun.count({ where: { connectorId } })).toBe(1);

@@ -18,7 +18,11 @@ interface Props {
   onClose: () => void;
 }
 
-const splitIds = (text: string) => text.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
+const splitIds = (text: string) =>
+  text
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export function ConfigureStep({ connector, onSaved, onClose }: Props) {
   const [config, setConfig] = useState<ConnectorConfig>(connector.config ?? DEFAULT_CONNECTOR_CONFIG);
@@ -84,8 +88,18 @@ export function ConfigureStep({ connector, onSaved, onClose }: Props) {
         <SpaceKeySelect connectorId={connector.id} value={config.filters.spaces} onChange={(v) => setFilter("spaces", v)} error={firstIdError("spaces")} />
         <IdListField label="Page IDs (their child pages are included)" value={pageIds} onChange={setPageIds} error={firstIdError("pageIds")} />
         <IdListField label="Blog post IDs" value={blogPostIds} onChange={setBlogPostIds} error={firstIdError("blogPostIds")} />
-        <DateFilterField label="Modified date" value={config.filters.modified} onChange={(v) => setFilter("modified", v)} errors={{ from: error("filters.modified.from"), to: error("filters.modified.to") }} />
-        <DateFilterField label="Created date" value={config.filters.created} onChange={(v) => setFilter("created", v)} errors={{ from: error("filters.created.from"), to: error("filters.created.to") }} />
+        <DateFilterField
+          label="Modified date"
+          value={config.filters.modified}
+          onChange={(v) => setFilter("modified", v)}
+          errors={{ from: error("filters.modified.from"), to: error("filters.modified.to") }}
+        />
+        <DateFilterField
+          label="Created date"
+          value={config.filters.created}
+          onChange={(v) => setFilter("created", v)}
+          errors={{ from: error("filters.created.from"), to: error("filters.created.to") }}
+        />
       </fieldset>
 
       <IndexingToggles value={config.indexing} onChange={(v) => set("indexing", v)} />
@@ -95,7 +109,15 @@ export function ConfigureStep({ connector, onSaved, onClose }: Props) {
           Save
         </Button>
       </div>
-      <ReadyDialog open={ready} connectorId={connector.id} connectorName={connector.name} onLater={() => { setReady(false); onClose(); }} />
+      <ReadyDialog
+        open={ready}
+        connectorId={connector.id}
+        connectorName={connector.name}
+        onLater={() => {
+          setReady(false);
+          onClose();
+        }}
+      />
     </form>
   );
 }
@@ -115,7 +137,13 @@ function IdListField({ label, value, onChange, error }: { label: string; value: 
         aria-invalid={error ? true : undefined}
         className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
       />
-      {error ? <p role="alert" className="mt-1 text-sm text-rose-600">{error}</p> : <p className="mt-1 text-xs text-slate-500">Comma- or space-separated. Leave empty for all.</p>}
+      {error ? (
+        <p role="alert" className="mt-1 text-sm text-rose-600">
+          {error}
+        </p>
+      ) : (
+        <p className="mt-1 text-xs text-slate-500">Comma- or space-separated. Leave empty for all.</p>
+      )}
     </div>
   );
 }

@@ -46,7 +46,12 @@ export function ConnectorRow({ connector, onEdit }: { connector: ConnectorView; 
         <Button variant="secondary" onClick={onEdit} aria-label={`Edit ${connector.name}`}>
           Edit
         </Button>
-        <Button variant="secondary" busy={toggle.isPending} onClick={() => toggle.mutate()} aria-label={`${connector.enabled ? "Disable" : "Enable"} ${connector.name}`}>
+        <Button
+          variant="secondary"
+          busy={toggle.isPending}
+          onClick={() => toggle.mutate()}
+          aria-label={`${connector.enabled ? "Disable" : "Enable"} ${connector.name}`}
+        >
           {connector.enabled ? "Disable" : "Enable"}
         </Button>
         <Button variant="danger" onClick={() => setConfirming(true)} aria-label={`Delete ${connector.name}`}>
@@ -56,8 +61,7 @@ export function ConnectorRow({ connector, onEdit }: { connector: ConnectorView; 
           <div className="p-6 text-left">
             <h2 className="text-lg font-semibold">Delete {connector.name}?</h2>
             <p className="mt-2 text-sm text-slate-600">
-              This removes the connector, its stored credentials and tokens, and every record synced from {connector.siteUrl}.
-              Confluence itself is not changed.
+              This removes the connector, its stored credentials and tokens, and every record synced from {connector.siteUrl}. Confluence itself is not changed.
             </p>
             {remove.isError ? <p className="mt-2 text-sm text-rose-600">{(remove.error as Error).message}</p> : null}
             <div className="mt-6 flex justify-end gap-2">

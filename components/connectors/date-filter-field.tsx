@@ -52,7 +52,11 @@ export function DateFilterField({ label, value, onChange, errors }: Props) {
           />
         ) : null}
       </div>
-      {errors.from || errors.to ? <p role="alert" className="mt-1 text-sm text-rose-600">{errors.from ?? errors.to}</p> : null}
+      {errors.from || errors.to ? (
+        <p role="alert" className="mt-1 text-sm text-rose-600">
+          {errors.from ?? errors.to}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -24,10 +24,7 @@ export function Dialog({ open, onClose, title, children, side = "center" }: Dial
     if (!open && dialog.open) dialog.close();
   }, [open]);
 
-  const placement =
-    side === "right"
-      ? "m-0 ml-auto h-full max-h-full w-full max-w-2xl rounded-none"
-      : "m-auto w-full max-w-md rounded-lg";
+  const placement = side === "right" ? "m-0 ml-auto h-full max-h-full w-full max-w-2xl rounded-none" : "m-auto w-full max-w-md rounded-lg";
   return (
     <dialog
       ref={ref}

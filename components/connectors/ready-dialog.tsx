@@ -8,17 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "./dialog";
 
 /** Shown after Configure Records is saved: start the first sync and watch it, or leave it for later. */
-export function ReadyDialog({
-  open,
-  connectorId,
-  connectorName,
-  onLater,
-}: {
-  open: boolean;
-  connectorId: string;
-  connectorName: string;
-  onLater: () => void;
-}) {
+export function ReadyDialog({ open, connectorId, connectorName, onLater }: { open: boolean; connectorId: string; connectorName: string; onLater: () => void }) {
   const router = useRouter();
   const start = useMutation({
     mutationFn: () => callApi(`/api/connectors/${connectorId}/sync`, { body: { kind: "auto" } }),

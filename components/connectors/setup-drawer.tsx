@@ -33,17 +33,12 @@ export function SetupDrawer({ connectorId, oauthApps, settings, onClose, onCreat
   const isOAuth = current?.authMethod === "oauth";
 
   const refresh = async () => {
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: ["connector", connectorId] }),
-      queryClient.invalidateQueries({ queryKey: ["connectors"] }),
-    ]);
+    await Promise.all([queryClient.invalidateQueries({ queryKey: ["connector", connectorId] }), queryClient.invalidateQueries({ queryKey: ["connectors"] })]);
   };
 
   const tabs: { id: Step; label: string; enabled: boolean }[] = [
     { id: "authenticate", label: "1. Authenticate Instance", enabled: true },
-    ...(current?.authMethod !== "api_token"
-      ? [{ id: "authorize" as const, label: "2. Authorize", enabled: Boolean(current) }]
-      : []),
+    ...(current?.authMethod !== "api_token" ? [{ id: "authorize" as const, label: "2. Authorize", enabled: Boolean(current) }] : []),
     { id: "configure", label: `${current?.authMethod === "api_token" ? "2" : "3"}. Configure Records`, enabled: Boolean(current?.authenticated) },
   ];
 
@@ -86,7 +81,9 @@ export function SetupDrawer({ connectorId, oauthApps, settings, onClose, onCreat
           {connectorId && connector.isPending ? (
             <p className="text-sm text-slate-500">Loading connector…</p>
           ) : connectorId && connector.isError ? (
-            <p role="alert" className="text-sm text-rose-600">Could not load the connector: {(connector.error as Error).message}</p>
+            <p role="alert" className="text-sm text-rose-600">
+              Could not load the connector: {(connector.error as Error).message}
+            </p>
           ) : step === "authenticate" ? (
             <AuthenticateStep
               connector={current}

@@ -34,9 +34,7 @@ export function SpaceKeySelect({
   const [search, setSearch] = useState("");
   const operator = value?.operator ?? "in";
   const selected = useMemo(() => new Set(value?.keys ?? []), [value]);
-  const visible = (spaces.data ?? []).filter(
-    (s) => !search || s.key.includes(search) || s.name.toLowerCase().includes(search.toLowerCase()),
-  );
+  const visible = (spaces.data ?? []).filter((s) => !search || s.key.includes(search) || s.name.toLowerCase().includes(search.toLowerCase()));
 
   const update = (keys: string[], op = operator) => onChange(keys.length ? { operator: op, keys } : null);
   const toggle = (key: string) => update(selected.has(key) ? [...selected].filter((k) => k !== key) : [...selected, key]);
@@ -85,7 +83,11 @@ export function SpaceKeySelect({
           ))
         )}
       </div>
-      {error ? <p role="alert" className="mt-1 text-sm text-rose-600">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="mt-1 text-sm text-rose-600">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

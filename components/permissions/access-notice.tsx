@@ -10,9 +10,8 @@ export function AccessNotice({ summary }: { summary: MemberAccessSummary }) {
     return (
       <Alert tone="info">
         <span data-testid="access-notice">
-          You see no results yet: your account is not linked to a Confluence account. It is linked automatically when your
-          sign-in email matches the email a Confluence user shows in their Atlassian profile; if yours is hidden or different,
-          ask an administrator to link you.
+          You see no results yet: your account is not linked to a Confluence account. It is linked automatically when your sign-in email matches the email a
+          Confluence user shows in their Atlassian profile; if yours is hidden or different, ask an administrator to link you.
         </span>
       </Alert>
     );
@@ -27,7 +26,8 @@ export function AccessNotice({ summary }: { summary: MemberAccessSummary }) {
             <strong>{l.displayName ?? l.accountId}</strong> on {l.connectorName}
           </span>
         ))}
-        .{summary.unlinked.length > 0 ? ` Nothing from ${summary.unlinked.map((u) => u.connectorName).join(", ")}: you are not linked to an account there.` : ""}
+        .
+        {summary.unlinked.length > 0 ? ` Nothing from ${summary.unlinked.map((u) => u.connectorName).join(", ")}: you are not linked to an account there.` : ""}
       </span>
     </Alert>
   );

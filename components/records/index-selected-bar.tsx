@@ -18,13 +18,11 @@ export function IndexSelectedBar({ selected, onQueued }: { selected: string[]; o
       void queryClient.invalidateQueries({ queryKey: ["records"] });
     },
   });
-  const error = index.error instanceof ApiError ? Object.values(index.error.fields)[0] ?? index.error.message : index.error?.message;
+  const error = index.error instanceof ApiError ? (Object.values(index.error.fields)[0] ?? index.error.message) : index.error?.message;
 
   return (
     <div className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm">
-      <span className="text-slate-600">
-        Manual indexing: tick records, then index them. {selected.length} selected.
-      </span>
+      <span className="text-slate-600">Manual indexing: tick records, then index them. {selected.length} selected.</span>
       <Button busy={index.isPending} disabled={selected.length === 0} onClick={() => index.mutate(selected)}>
         Index selected
       </Button>

@@ -9,13 +9,35 @@ export function RecordMetadata({ record }: { record: RecordDetail }) {
     ["Space", record.space ? `${record.space.name} (${record.space.key})` : "—"],
     ["Breadcrumb", record.breadcrumb.length ? record.breadcrumb.join(" › ") : "—"],
     ...(record.container
-      ? ([["On", <Link key="on" href={`/records/${record.container.id}`} className="text-blue-700 underline">{record.container.title}</Link>]] as [string, React.ReactNode][])
+      ? ([
+          [
+            "On",
+            <Link key="on" href={`/records/${record.container.id}`} className="text-blue-700 underline">
+              {record.container.title}
+            </Link>,
+          ],
+        ] as [string, React.ReactNode][])
       : []),
     ["Connector", record.connectorName],
-    ["Confluence id", <span key="id" className="font-mono text-xs">{record.confluenceId}</span>],
+    [
+      "Confluence id",
+      <span key="id" className="font-mono text-xs">
+        {record.confluenceId}
+      </span>,
+    ],
     ["Confluence status", record.confluenceStatus],
     ["Version", String(record.version)],
-    ["Author", record.authorName ?? (record.authorId ? <span key="author" className="break-all font-mono text-xs">{record.authorId}</span> : "—")],
+    [
+      "Author",
+      record.authorName ??
+        (record.authorId ? (
+          <span key="author" className="break-all font-mono text-xs">
+            {record.authorId}
+          </span>
+        ) : (
+          "—"
+        )),
+    ],
     ["Created", dateTime(record.createdAt)],
     ["Modified", dateTime(record.modifiedAt)],
   ];

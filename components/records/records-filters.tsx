@@ -11,8 +11,7 @@ import { STATUS_LABELS, typeLabel } from "./labels";
 export const FILTER_KEYS = ["q", "connector", "type", "space", "status", "modifiedFrom", "modifiedTo"] as const;
 export type RecordFilters = Record<(typeof FILTER_KEYS)[number], string>;
 
-export const filtersOf = (values: Record<string, string>): RecordFilters =>
-  Object.fromEntries(FILTER_KEYS.map((k) => [k, values[k] ?? ""])) as RecordFilters;
+export const filtersOf = (values: Record<string, string>): RecordFilters => Object.fromEntries(FILTER_KEYS.map((k) => [k, values[k] ?? ""])) as RecordFilters;
 
 export const hasFilters = (filters: RecordFilters) => FILTER_KEYS.some((k) => filters[k] !== "");
 

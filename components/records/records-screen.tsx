@@ -60,7 +60,9 @@ export function RecordsScreen() {
     url.update({ sort: column, dir: column === sort ? (dir === "asc" ? "desc" : "asc") : FIRST_DIR[column], page: undefined });
   const onSelect = (ids: string[], on: boolean) => {
     const next = new Set(selected);
-    for (const id of ids) if (on) next.add(id); else next.delete(id);
+    for (const id of ids)
+      if (on) next.add(id);
+      else next.delete(id);
     setSelected(next);
   };
 
@@ -70,13 +72,7 @@ export function RecordsScreen() {
         <h1 className="text-xl font-semibold">Records</h1>
         <p className="mt-1 text-sm text-slate-600">Every page, blog post, comment and attachment synced from Confluence.</p>
       </div>
-      <RecordsFilters
-        key={url.queryString}
-        initial={filters}
-        connectors={connectors.data ?? []}
-        serverErrors={fieldErrors}
-        onApply={applyFilters}
-      />
+      <RecordsFilters key={url.queryString} initial={filters} connectors={connectors.data ?? []} serverErrors={fieldErrors} onApply={applyFilters} />
       {data?.records.some((r) => manual.has(r.connectorId)) ? (
         <IndexSelectedBar
           selected={[...selected]}
@@ -107,9 +103,7 @@ export function RecordsScreen() {
             </Button>
           </EmptyState>
         ) : (
-          <EmptyState title="No records yet">
-            Records appear here once a connector has synced. Set one up under Connectors and press Sync now.
-          </EmptyState>
+          <EmptyState title="No records yet">Records appear here once a connector has synced. Set one up under Connectors and press Sync now.</EmptyState>
         )
       ) : (
         <div className={`space-y-3 ${records.isPlaceholderData ? "opacity-60" : ""}`} aria-busy={records.isFetching || undefined}>

@@ -49,7 +49,12 @@ export function RecordsTable({ records, sort, dir, onSort, selectableConnectors,
                 type="checkbox"
                 aria-label="Select all records on this page"
                 checked={allOn}
-                onChange={(e) => onSelect(selectable.map((r) => r.id), e.target.checked)}
+                onChange={(e) =>
+                  onSelect(
+                    selectable.map((r) => r.id),
+                    e.target.checked,
+                  )
+                }
               />
             </th>
           ) : null}
@@ -81,7 +86,11 @@ export function RecordsTable({ records, sort, dir, onSort, selectableConnectors,
               <Link href={`/records/${r.id}`} className="font-medium text-blue-800 hover:underline">
                 {r.title || "(untitled)"}
               </Link>
-              {r.status === "failed" && r.indexError ? <p className="mt-0.5 max-w-md truncate text-xs text-rose-700" title={r.indexError}>{r.indexError}</p> : null}
+              {r.status === "failed" && r.indexError ? (
+                <p className="mt-0.5 max-w-md truncate text-xs text-rose-700" title={r.indexError}>
+                  {r.indexError}
+                </p>
+              ) : null}
             </td>
             <td className="px-3 py-2 whitespace-nowrap">{typeLabel(r.type)}</td>
             <td className="px-3 py-2" title={r.space?.name}>

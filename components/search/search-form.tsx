@@ -10,8 +10,7 @@ import { typeLabel } from "@/components/records/labels";
 
 export const SEARCH_KEYS = ["q", "space", "type", "modifiedFrom", "modifiedTo"] as const;
 export type SearchForm = Record<(typeof SEARCH_KEYS)[number], string>;
-export const searchFormOf = (values: Record<string, string>): SearchForm =>
-  Object.fromEntries(SEARCH_KEYS.map((k) => [k, values[k] ?? ""])) as SearchForm;
+export const searchFormOf = (values: Record<string, string>): SearchForm => Object.fromEntries(SEARCH_KEYS.map((k) => [k, values[k] ?? ""])) as SearchForm;
 
 // Folders have no content of their own, so they are never in the index.
 const SEARCHABLE_TYPES = ["page", "blogpost", "comment", "attachment"] as const;
@@ -48,7 +47,16 @@ export function SearchForm({ initial, serverErrors, onSearch }: Props) {
       className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
     >
       <div className="flex items-start gap-2">
-        <Field label="Search" type="search" value={form.q} onChange={set("q")} error={shown.q} placeholder="Words, a phrase in quotes, -excluded" className="flex-1" autoFocus />
+        <Field
+          label="Search"
+          type="search"
+          value={form.q}
+          onChange={set("q")}
+          error={shown.q}
+          placeholder="Words, a phrase in quotes, -excluded"
+          className="flex-1"
+          autoFocus
+        />
         <Button type="submit" className="mt-6">
           Search
         </Button>

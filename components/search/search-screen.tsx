@@ -38,8 +38,7 @@ export function SearchScreen() {
       <SearchForm key={url.queryString} initial={form} serverErrors={fieldErrors} onSearch={(next) => url.navigate(next)} />
       {!asked ? (
         <EmptyState title="Search synced Confluence content">
-          Type words to find; put a phrase in quotes, or a minus before a word to leave it out. Filter by space, type or the date
-          last modified.
+          Type words to find; put a phrase in quotes, or a minus before a word to leave it out. Filter by space, type or the date last modified.
         </EmptyState>
       ) : results.isPending ? (
         <p className="text-sm text-slate-500" role="status">

@@ -49,8 +49,8 @@ export function ApiKeysPanel() {
     <div className="rounded-lg border border-slate-200 bg-white p-6">
       <h2 className="text-base font-semibold">Personal API keys</h2>
       <p className="mt-1 text-sm text-slate-600">
-        Scripts send a key as <code className="rounded bg-slate-100 px-1">Authorization: Bearer &lt;key&gt;</code> and act
-        as you. A key is shown once; only its hash is stored.
+        Scripts send a key as <code className="rounded bg-slate-100 px-1">Authorization: Bearer &lt;key&gt;</code> and act as you. A key is shown once; only its
+        hash is stored.
       </p>
       <form onSubmit={onSubmit} noValidate className="mt-4 flex items-start gap-3">
         <Field label="Key name" name="name" placeholder="CI script" error={fields.name} className="w-72" />

@@ -42,8 +42,8 @@ export function OAuthAppsPanel({ redirectUrl }: { redirectUrl: string }) {
     <div className="rounded-lg border border-slate-200 bg-white p-6">
       <h2 className="text-base font-semibold">OAuth 2.0 apps</h2>
       <p className="mt-1 text-sm text-slate-600">
-        Register an app at developer.atlassian.com once, with the callback URL <code className="rounded bg-slate-100 px-1 text-xs">{redirectUrl}</code>,
-        then pick it for any number of connectors. The secret is encrypted and never shown again.
+        Register an app at developer.atlassian.com once, with the callback URL <code className="rounded bg-slate-100 px-1 text-xs">{redirectUrl}</code>, then
+        pick it for any number of connectors. The secret is encrypted and never shown again.
       </p>
       <form onSubmit={onSubmit} noValidate className="mt-4 grid gap-3 sm:grid-cols-3">
         <Field label="App name" name="name" error={fields.name} />
@@ -55,7 +55,11 @@ export function OAuthAppsPanel({ redirectUrl }: { redirectUrl: string }) {
           </Button>
         </div>
       </form>
-      {remove.isError ? <div className="mt-3"><Alert>{(remove.error as Error).message}</Alert></div> : null}
+      {remove.isError ? (
+        <div className="mt-3">
+          <Alert>{(remove.error as Error).message}</Alert>
+        </div>
+      ) : null}
       <div className="mt-4">
         {apps.isPending ? (
           <p className="text-sm text-slate-500">Loading apps…</p>

@@ -26,7 +26,11 @@ export function UserActions({ user, act, busy }: Props) {
     return (
       <div className="flex flex-wrap items-center justify-end gap-2">
         <span className="text-sm text-slate-700">Delete {user.name} and their API keys for good?</span>
-        <Button variant="danger" busy={is("delete")} onClick={() => act(`delete:${user.id}`, () => callApi(path, { method: "DELETE" })).then((ok) => ok || setMode("idle"))}>
+        <Button
+          variant="danger"
+          busy={is("delete")}
+          onClick={() => act(`delete:${user.id}`, () => callApi(path, { method: "DELETE" })).then((ok) => ok || setMode("idle"))}
+        >
           Delete {user.name}
         </Button>
         <Button variant="secondary" onClick={() => setMode("idle")}>

@@ -22,9 +22,7 @@ export function NavLinks({ role }: { role: "admin" | "member" }) {
             key={link.href}
             href={link.href}
             aria-current={active ? "page" : undefined}
-            className={`rounded-md px-3 py-1.5 text-sm font-medium ${
-              active ? "bg-slate-100 text-slate-900" : "text-slate-600 hover:text-slate-900"
-            }`}
+            className={`rounded-md px-3 py-1.5 text-sm font-medium ${active ? "bg-slate-100 text-slate-900" : "text-slate-600 hover:text-slate-900"}`}
           >
             {link.label}
           </Link>

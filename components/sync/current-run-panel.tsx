@@ -28,7 +28,11 @@ export function CurrentRunPanel({ connectorId, latest }: { connectorId: string; 
   const finishedHere = !isActive(run) && isActive(latest);
   useEffect(() => {
     if (!finishedHere) return;
-    for (const key of [["runs", connectorId], ["connector", connectorId], ["stats", connectorId]]) {
+    for (const key of [
+      ["runs", connectorId],
+      ["connector", connectorId],
+      ["stats", connectorId],
+    ]) {
       void queryClient.invalidateQueries({ queryKey: key });
     }
   }, [finishedHere, connectorId, queryClient]);
@@ -47,8 +51,16 @@ export function CurrentRunPanel({ connectorId, latest }: { connectorId: string; 
         </span>
         {run.cancelRequested && isActive(run) ? <span className="text-sm text-amber-800">Cancelling after the current page…</span> : null}
       </div>
-      {detail.isError ? <div className="mt-3"><Alert>Could not refresh this run: {(detail.error as Error).message}</Alert></div> : null}
-      {run.error ? <p className={`mt-3 text-sm ${run.status === "completed_with_errors" ? "text-amber-800" : "text-rose-700"}`} data-testid="run-error">{run.error}</p> : null}
+      {detail.isError ? (
+        <div className="mt-3">
+          <Alert>Could not refresh this run: {(detail.error as Error).message}</Alert>
+        </div>
+      ) : null}
+      {run.error ? (
+        <p className={`mt-3 text-sm ${run.status === "completed_with_errors" ? "text-amber-800" : "text-rose-700"}`} data-testid="run-error">
+          {run.error}
+        </p>
+      ) : null}
       {run.status === "awaiting_confirmation" ? <DeletionReview connectorId={connectorId} run={run} /> : null}
       <div className="mt-4">
         <PhaseBars run={run} />
@@ -65,9 +77,7 @@ export function CurrentRunPanel({ connectorId, latest }: { connectorId: string; 
         <RunCountersTable run={run} />
       </div>
       <h3 className="mt-5 text-sm font-semibold">Items that failed</h3>
-      <div className="mt-2">
-        {detail.isPending ? <p className="text-sm text-slate-500">Loading…</p> : <RunErrorsList errors={detail.data?.errors ?? []} />}
-      </div>
+      <div className="mt-2">{detail.isPending ? <p className="text-sm text-slate-500">Loading…</p> : <RunErrorsList errors={detail.data?.errors ?? []} />}</div>
     </section>
   );
 }

@@ -13,11 +13,13 @@ import type { RunView } from "./types";
 export function DeletionReview({ connectorId, run }: { connectorId: string; run: RunView }) {
   const queryClient = useQueryClient();
   const decide = useMutation({
-    mutationFn: (decision: "delete" | "keep") =>
-      callApi<{ run: RunView }>(`/api/connectors/${connectorId}/runs/${run.id}/deletions`, { body: { decision } }),
+    mutationFn: (decision: "delete" | "keep") => callApi<{ run: RunView }>(`/api/connectors/${connectorId}/runs/${run.id}/deletions`, { body: { decision } }),
     onSuccess: ({ run: updated }) => {
       queryClient.setQueryData(["run", connectorId, run.id], (old: { run: RunView } | undefined) => (old ? { ...old, run: updated } : old));
-      return Promise.all([queryClient.invalidateQueries({ queryKey: ["runs", connectorId] }), queryClient.invalidateQueries({ queryKey: ["connector", connectorId] })]);
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: ["runs", connectorId] }),
+        queryClient.invalidateQueries({ queryKey: ["connector", connectorId] }),
+      ]);
     },
   });
   const pending = run.pendingDeletion;

@@ -75,7 +75,10 @@ export function IndexPanel({ connectorId, live, runState }: { connectorId: strin
           {COUNTS.map(([key, label]) => (
             <div key={key}>
               <dt className="text-xs uppercase text-slate-500">{label}</dt>
-              <dd className={`text-lg font-semibold tabular-nums ${key === "failed" && status.data[key] > 0 ? "text-rose-700" : ""}`} aria-label={`Index ${label.toLowerCase()}`}>
+              <dd
+                className={`text-lg font-semibold tabular-nums ${key === "failed" && status.data[key] > 0 ? "text-rose-700" : ""}`}
+                aria-label={`Index ${label.toLowerCase()}`}
+              >
                 {status.data[key]}
               </dd>
             </div>
@@ -100,8 +103,8 @@ export function IndexPanel({ connectorId, live, runState }: { connectorId: strin
         <div className="p-6">
           <h2 className="text-lg font-semibold">Rebuild the search index?</h2>
           <p className="mt-2 text-sm text-slate-600">
-            Every record of this connector is converted again from its stored content and written to the index. Confluence is not
-            called. Search results for this connector may be incomplete until it finishes.
+            Every record of this connector is converted again from its stored content and written to the index. Confluence is not called. Search results for
+            this connector may be incomplete until it finishes.
           </p>
           {rebuild.isError ? (
             <div className="mt-4">

@@ -19,7 +19,14 @@ const CONTENT_TYPES = ["page", "blogpost", "footer_comment", "inline_comment"] a
  */
 export function phaseProgress(run: RunView): PhaseProgress[] {
   const c = run.counters;
-  const index = run.status === "completed" || run.status === "completed_with_errors" ? run.phases.length : run.phase === null ? (run.status === "queued" ? -1 : 0) : indexOf(run);
+  const index =
+    run.status === "completed" || run.status === "completed_with_errors"
+      ? run.phases.length
+      : run.phase === null
+        ? run.status === "queued"
+          ? -1
+          : 0
+        : indexOf(run);
   const content = CONTENT_TYPES.reduce(
     (acc, t) => ({ discovered: acc.discovered + c[t].discovered, done: acc.done + c[t].fetched + c[t].unchanged + c[t].failed }),
     { discovered: 0, done: 0 },

@@ -17,7 +17,14 @@ export function QuotaMeter({ quota }: { quota: NonNullable<RunView["quota"]> }) 
         </span>
       </div>
       {used !== null ? (
-        <div className="mt-2 h-2 rounded bg-slate-100" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(used * 100)} aria-label="Quota used">
+        <div
+          className="mt-2 h-2 rounded bg-slate-100"
+          role="progressbar"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(used * 100)}
+          aria-label="Quota used"
+        >
           <div className={`h-2 rounded ${used > 0.8 ? "bg-amber-500" : "bg-blue-600"}`} style={{ width: `${Math.round(used * 100)}%` }} />
         </div>
       ) : null}

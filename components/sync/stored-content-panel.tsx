@@ -36,7 +36,9 @@ export function StoredContentPanel({ connectorId, live, runState }: { connectorI
           <dl className="mt-3 grid grid-cols-3 gap-3 text-sm sm:grid-cols-6">
             <div>
               <dt className="text-xs uppercase text-slate-500">Spaces</dt>
-              <dd className="text-lg font-semibold tabular-nums" aria-label="Stored spaces">{stats.data.spaces}</dd>
+              <dd className="text-lg font-semibold tabular-nums" aria-label="Stored spaces">
+                {stats.data.spaces}
+              </dd>
             </div>
             {TYPES.map((t) => (
               <div key={t}>
@@ -55,7 +57,9 @@ export function StoredContentPanel({ connectorId, live, runState }: { connectorI
                 <tr>
                   <th className="py-1 pr-4">Space</th>
                   {TYPES.map((t) => (
-                    <th key={t} className="py-1 pr-4 text-right">{ITEM_LABELS[t]}</th>
+                    <th key={t} className="py-1 pr-4 text-right">
+                      {ITEM_LABELS[t]}
+                    </th>
                   ))}
                 </tr>
               </thead>
@@ -66,7 +70,9 @@ export function StoredContentPanel({ connectorId, live, runState }: { connectorI
                       <span className="font-mono text-xs">{s.spaceKey}</span> <span className="text-slate-600">{s.name}</span>
                     </td>
                     {TYPES.map((t) => (
-                      <td key={t} className="py-1 pr-4 text-right tabular-nums">{s.counts[t] ?? 0}</td>
+                      <td key={t} className="py-1 pr-4 text-right tabular-nums">
+                        {s.counts[t] ?? 0}
+                      </td>
                     ))}
                   </tr>
                 ))}

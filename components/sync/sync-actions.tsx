@@ -9,10 +9,7 @@ import type { RunView } from "./types";
 export function SyncActions({ connectorId, activeRun }: { connectorId: string; activeRun: RunView | null }) {
   const queryClient = useQueryClient();
   const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: ["runs", connectorId] }),
-      queryClient.invalidateQueries({ queryKey: ["connector", connectorId] }),
-    ]);
+    Promise.all([queryClient.invalidateQueries({ queryKey: ["runs", connectorId] }), queryClient.invalidateQueries({ queryKey: ["connector", connectorId] })]);
   const start = useMutation({
     mutationFn: (kind: "auto" | "full") => callApi(`/api/connectors/${connectorId}/sync`, { body: { kind } }),
     onSuccess: refresh,
@@ -29,10 +26,23 @@ export function SyncActions({ connectorId, activeRun }: { connectorId: string; a
   return (
     <div className="flex flex-col items-end gap-2">
       <div className="flex gap-2">
-        <Button busy={start.isPending && start.variables === "auto"} onClick={() => { cancel.reset(); start.mutate("auto"); }}>
+        <Button
+          busy={start.isPending && start.variables === "auto"}
+          onClick={() => {
+            cancel.reset();
+            start.mutate("auto");
+          }}
+        >
           Sync now
         </Button>
-        <Button variant="secondary" busy={start.isPending && start.variables === "full"} onClick={() => { cancel.reset(); start.mutate("full"); }}>
+        <Button
+          variant="secondary"
+          busy={start.isPending && start.variables === "full"}
+          onClick={() => {
+            cancel.reset();
+            start.mutate("full");
+          }}
+        >
           Full resync
         </Button>
         {activeRun ? (
@@ -40,7 +50,10 @@ export function SyncActions({ connectorId, activeRun }: { connectorId: string; a
             variant="danger"
             busy={cancel.isPending}
             disabled={activeRun.cancelRequested}
-            onClick={() => { start.reset(); cancel.mutate(activeRun.id); }}
+            onClick={() => {
+              start.reset();
+              cancel.mutate(activeRun.id);
+            }}
           >
             {activeRun.cancelRequested ? "Cancelling…" : "Cancel"}
           </Button>

@@ -45,7 +45,10 @@ export function SyncDashboard({ initialConnector }: { initialConnector: Connecto
 
   return (
     <div className="space-y-6">
-      <ConnectorHeader connector={connector.data} actions={<SyncActions connectorId={id} activeRun={live || latest?.status === "awaiting_confirmation" ? latest : null} />} />
+      <ConnectorHeader
+        connector={connector.data}
+        actions={<SyncActions connectorId={id} activeRun={live || latest?.status === "awaiting_confirmation" ? latest : null} />}
+      />
       {connector.isError ? <Alert>Could not refresh the connector: {(connector.error as Error).message}</Alert> : null}
       {runs.isPending ? (
         <p className="text-sm text-slate-500">Loading sync runs…</p>

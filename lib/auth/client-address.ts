@@ -7,7 +7,11 @@
 export function clientAddress(headers: Headers | Record<string, string | string[] | undefined>): string {
   const raw = headers instanceof Headers ? headers.get("x-forwarded-for") : headers["x-forwarded-for"];
   const value = Array.isArray(raw) ? raw.join(",") : raw;
-  const last = value?.split(",").map((part) => part.trim()).filter(Boolean).pop();
+  const last = value
+    ?.split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .pop();
   if (!last) return "unknown";
   // IPv4-mapped IPv6 (::ffff:127.0.0.1) and the same address in plain IPv4 are one client.
   return last.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, "$1").slice(0, 64);

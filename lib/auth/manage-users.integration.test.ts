@@ -83,7 +83,11 @@ describe("administrators take access away", () => {
 
   it("the last administrator cannot be made a member, disabled or deleted (409 with the reason)", async () => {
     const { ada } = await team();
-    for (const change of [() => updateUser(ada.id, ada.id, { role: "member" }), () => updateUser(ada.id, ada.id, { disabled: true }), () => deleteUser(ada.id, ada.id)]) {
+    for (const change of [
+      () => updateUser(ada.id, ada.id, { role: "member" }),
+      () => updateUser(ada.id, ada.id, { disabled: true }),
+      () => deleteUser(ada.id, ada.id),
+    ]) {
       await expect(change()).rejects.toMatchObject({
         status: 409,
         message: expect.stringContaining("Ada is the last active administrator"),

@@ -38,10 +38,7 @@ async function assertAnotherActiveAdmin(tx: Prisma.TransactionClient, user: User
   if (user.role !== "admin" || user.disabledAt) return;
   const others = await tx.user.count({ where: { role: "admin", disabledAt: null, id: { not: user.id } } });
   if (others === 0) {
-    throw new AppError(
-      "CONFLICT",
-      `${user.name} is the last active administrator and cannot be ${action}. Make another user an administrator first.`,
-    );
+    throw new AppError("CONFLICT", `${user.name} is the last active administrator and cannot be ${action}. Make another user an administrator first.`);
   }
 }
 

@@ -5,8 +5,7 @@ import { ZSignInInput } from "./schemas";
 import { signInWithPassword } from "./sign-in";
 
 // next-auth ships CommonJS: under plain Node ESM (tsx scripts) the default import is the module object.
-const CredentialsProvider =
-  (CredentialsModule as unknown as { default?: typeof CredentialsModule }).default ?? CredentialsModule;
+const CredentialsProvider = (CredentialsModule as unknown as { default?: typeof CredentialsModule }).default ?? CredentialsModule;
 
 /**
  * next-auth v4 with email and password and JWT sessions. Users live in our own table;

@@ -22,10 +22,7 @@ describe("accounts", () => {
   });
 
   it("lets only one of two simultaneous first-admin requests win", async () => {
-    const results = await Promise.allSettled([
-      createFirstAdmin(admin),
-      createFirstAdmin({ ...admin, email: "grace@example.com" }),
-    ]);
+    const results = await Promise.allSettled([createFirstAdmin(admin), createFirstAdmin({ ...admin, email: "grace@example.com" })]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await db().user.count()).toBe(1);
   });
@@ -36,9 +33,7 @@ describe("accounts", () => {
     const error = await createUser(member).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).status).toBe(422);
-    expect((error as AppError).detail).toEqual([
-      { loc: ["body", "email"], msg: "An account with this email already exists.", type: "duplicate" },
-    ]);
+    expect((error as AppError).detail).toEqual([{ loc: ["body", "email"], msg: "An account with this email already exists.", type: "duplicate" }]);
   });
 
   it("refuses a guessable password with advice on the password field (first admin and new users)", async () => {
@@ -51,7 +46,9 @@ describe("accounts", () => {
       const error = await createUser({ name: "Bob", email: "bob@example.com", password, role: "member" }).catch((e: unknown) => e);
       expect((error as AppError).detail?.[0]).toMatchObject({ loc: ["body", "password"], type: "password_weak" });
     }
-    await expect(createUser({ name: "Bob", email: "bob@example.com", password: "tangerine orbit lantern", role: "member" })).resolves.toMatchObject({ role: "member" });
+    await expect(createUser({ name: "Bob", email: "bob@example.com", password: "tangerine orbit lantern", role: "member" })).resolves.toMatchObject({
+      role: "member",
+    });
   });
 
   it("verifies credentials case-insensitively by email and rejects a wrong password", async () => {

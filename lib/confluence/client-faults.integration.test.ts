@@ -43,7 +43,13 @@ describe("server errors and network failures", () => {
         s.close(() => resolve(port));
       });
     });
-    const client = createConfluenceClient({ siteUrl: `http://127.0.0.1:${port}`, trustedOrigins: [`http://127.0.0.1:${port}`], auth: basic, ...FAST, maxRetries: 1 });
+    const client = createConfluenceClient({
+      siteUrl: `http://127.0.0.1:${port}`,
+      trustedOrigins: [`http://127.0.0.1:${port}`],
+      auth: basic,
+      ...FAST,
+      maxRetries: 1,
+    });
     const error = await client.getJson("/wiki/api/v2/spaces", { schema: ZAnything }).catch((e) => e);
     expect(error).toBeInstanceOf(SiteUnreachableError);
     expect(error.message).toBe(`The site did not answer: 127.0.0.1:${port}`);
@@ -95,7 +101,15 @@ describe("client errors are typed and not retried", () => {
   });
 
   it("a malformed body becomes ResponseShapeError naming the field path and the route", async () => {
-    const p = await peer((_req, res) => json(res, 200, { results: [{ id: "1", name: "a", prefix: "global" }, { id: "2", name: 7, prefix: "global" }], _links: {} }));
+    const p = await peer((_req, res) =>
+      json(res, 200, {
+        results: [
+          { id: "1", name: "a", prefix: "global" },
+          { id: "2", name: 7, prefix: "global" },
+        ],
+        _links: {},
+      }),
+    );
     const client = createConfluenceClient({ siteUrl: p.url, trustedOrigins: [p.url], auth: basic, ...FAST });
     const pages = client.paginate("/wiki/api/v2/pages/5/labels", { itemSchema: ZLabel });
     const error = await pages.next().catch((e) => e);
@@ -164,7 +178,9 @@ describe("OAuth (gateway)", () => {
   }
 
   it("on a 401, refreshes once for all concurrent requests and retries them with the new token", async () => {
-    const p = await peer((req, res) => (req.headers.authorization === "Bearer new-token" ? json(res, 200, { ok: true }) : json(res, 401, { code: 401, message: "Unauthorized" })));
+    const p = await peer((req, res) =>
+      req.headers.authorization === "Bearer new-token" ? json(res, 200, { ok: true }) : json(res, 401, { code: 401, message: "Unauthorized" }),
+    );
     const counters = { refreshes: 0 };
     const client = createConfluenceClient({ siteUrl: "https://acme.atlassian.net", auth: oauthAuth(p, counters), ...FAST });
     const results = await Promise.all(Array.from({ length: 5 }, () => client.getJson("/wiki/api/v2/spaces", { schema: ZAnything })));
@@ -186,7 +202,11 @@ describe("OAuth (gateway)", () => {
 
   it("rebases relative next links (/wiki/api/v2/...) onto the gateway", async () => {
     const p = await peer((req, res) => {
-      if (!req.url!.includes("cursor=")) return json(res, 200, { results: [{ id: "1", name: "a", prefix: "" }], _links: { next: "/wiki/api/v2/labels?cursor=n2", base: "https://acme.atlassian.net/wiki" } });
+      if (!req.url!.includes("cursor="))
+        return json(res, 200, {
+          results: [{ id: "1", name: "a", prefix: "" }],
+          _links: { next: "/wiki/api/v2/labels?cursor=n2", base: "https://acme.atlassian.net/wiki" },
+        });
       json(res, 200, { results: [{ id: "2", name: "b", prefix: "" }], _links: {} });
     });
     const counters = { refreshes: 0 };
@@ -215,7 +235,13 @@ describe("logging", () => {
     });
     const client = createConfluenceClient({
       siteUrl: "https://acme.atlassian.net",
-      auth: { kind: "oauth", cloudId: "c", apiBaseUrl: `${p.url}/api`, getAccessToken: async () => "stale-token-123", refreshAccessToken: async () => "fresh-token-456" },
+      auth: {
+        kind: "oauth",
+        cloudId: "c",
+        apiBaseUrl: `${p.url}/api`,
+        getAccessToken: async () => "stale-token-123",
+        refreshAccessToken: async () => "fresh-token-456",
+      },
       logger: createLogger({ level: "debug" }, sink),
       ...FAST,
     });

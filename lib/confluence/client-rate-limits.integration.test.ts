@@ -34,9 +34,7 @@ describe("rate limiting (429)", () => {
   });
 
   it("caps an absurd Retry-After (2^63-1) at maxRetryAfterMs", async () => {
-    const p = await peer((_req, res, info) =>
-      info.n === 1 ? json(res, 429, {}, { "Retry-After": "9223372036854775807" }) : json(res, 200, { ok: true }),
-    );
+    const p = await peer((_req, res, info) => (info.n === 1 ? json(res, 429, {}, { "Retry-After": "9223372036854775807" }) : json(res, 200, { ok: true })));
     const client = createConfluenceClient({ siteUrl: p.url, trustedOrigins: [p.url], auth: basic, maxRetryAfterMs: 150, ...FAST });
     const t0 = Date.now();
     await client.getJson("/wiki/api/v2/spaces", { schema: ZAnything });
@@ -55,12 +53,17 @@ describe("rate limiting (429)", () => {
 
   it("near the quota limit, spreads requests until the reset and reports the quota in stats", async () => {
     const p = await peer((_req, res) =>
-      json(res, 200, { ok: true }, {
-        "X-RateLimit-Limit": "1000",
-        "X-RateLimit-Remaining": "10",
-        "X-RateLimit-Reset": new Date(Date.now() + 300).toISOString(),
-        "X-RateLimit-NearLimit": "true",
-      }),
+      json(
+        res,
+        200,
+        { ok: true },
+        {
+          "X-RateLimit-Limit": "1000",
+          "X-RateLimit-Remaining": "10",
+          "X-RateLimit-Reset": new Date(Date.now() + 300).toISOString(),
+          "X-RateLimit-NearLimit": "true",
+        },
+      ),
     );
     const client = createConfluenceClient({ siteUrl: p.url, trustedOrigins: [p.url], auth: basic, ...FAST });
     await client.getJson("/wiki/api/v2/spaces", { schema: ZAnything });

@@ -22,7 +22,13 @@ afterEach(async () => {
 });
 
 function adminClient(extra: Partial<Parameters<typeof createConfluenceClient>[0]> = {}): ConfluenceClient {
-  return createConfluenceClient({ siteUrl: sim.url, trustedOrigins: [sim.url], auth: { kind: "basic", email: sim.admin.email, apiToken: sim.admin.apiToken }, ...FAST, ...extra });
+  return createConfluenceClient({
+    siteUrl: sim.url,
+    trustedOrigins: [sim.url],
+    auth: { kind: "basic", email: sim.admin.email, apiToken: sim.admin.apiToken },
+    ...FAST,
+    ...extra,
+  });
 }
 
 async function setFaults(faults: Record<string, number>) {
@@ -110,7 +116,12 @@ describe("our schemas parse real simulator responses", () => {
 
 describe("errors from the simulator", () => {
   it("a wrong API token is UnauthorizedError, and verifyCredentials says so plainly", async () => {
-    const client = createConfluenceClient({ siteUrl: sim.url, trustedOrigins: [sim.url], auth: { kind: "basic", email: sim.admin.email, apiToken: "wrong" }, ...FAST });
+    const client = createConfluenceClient({
+      siteUrl: sim.url,
+      trustedOrigins: [sim.url],
+      auth: { kind: "basic", email: sim.admin.email, apiToken: "wrong" },
+      ...FAST,
+    });
     const error = await verifyCredentials(client).catch((e) => e);
     expect(error).toBeInstanceOf(UnauthorizedError);
     expect(error.message).toBe("Confluence rejected the email or API token.");
@@ -124,7 +135,12 @@ describe("errors from the simulator", () => {
   it("verifyCredentials reports a host that does not answer", async () => {
     const closed = await startSimulator({ port: 0, pages: 10, spaces: 1 });
     await closed.close();
-    const client = createConfluenceClient({ siteUrl: closed.url, trustedOrigins: [closed.url], auth: { kind: "basic", email: "a@b.c", apiToken: "t" }, retryBaseMs: 5 });
+    const client = createConfluenceClient({
+      siteUrl: closed.url,
+      trustedOrigins: [closed.url],
+      auth: { kind: "basic", email: "a@b.c", apiToken: "t" },
+      retryBaseMs: 5,
+    });
     const error = await verifyCredentials(client).catch((e) => e);
     expect(error).toBeInstanceOf(SiteUnreachableError);
     expect(error.message).toBe(`The site did not answer: ${new URL(closed.url).host}`);
@@ -148,7 +164,9 @@ describe("simulated faults", () => {
   it("survives injected 429s with Retry-After by pausing the connector", async () => {
     await setFaults({ rate429: 0.1, retryAfterSeconds: 1 });
     const client = adminClient();
-    const results = await Promise.all(Array.from({ length: 16 }, () => client.getJson("/wiki/api/v2/spaces", { query: { limit: 1 }, schema: z.object({ results: z.array(ZSpace) }) })));
+    const results = await Promise.all(
+      Array.from({ length: 16 }, () => client.getJson("/wiki/api/v2/spaces", { query: { limit: 1 }, schema: z.object({ results: z.array(ZSpace) }) })),
+    );
     expect(results).toHaveLength(16);
     const stats = client.stats();
     expect(stats.rateLimited).toBeGreaterThan(0);

@@ -75,7 +75,10 @@ export interface ConfluenceClient {
   readonly authKind: ConfluenceAuth["kind"];
   getJson<S extends z.ZodType>(path: string, options: CallOptions & { schema: S }): Promise<z.output<S>>;
   postJson<S extends z.ZodType>(path: string, options: CallOptions & { body: unknown; schema: S }): Promise<z.output<S>>;
-  paginate<S extends z.ZodType>(path: string, options: CallOptions & { itemSchema: S; cursor?: string }): AsyncGenerator<ListPage<z.output<S>>, void, undefined>;
+  paginate<S extends z.ZodType>(
+    path: string,
+    options: CallOptions & { itemSchema: S; cursor?: string },
+  ): AsyncGenerator<ListPage<z.output<S>>, void, undefined>;
   /**
    * Attachment bytes. Resolves once the headers are in (after retries of 5xx/429/network
    * failures); the returned Response's body streams and is never buffered here. The body errors
@@ -255,4 +258,3 @@ function parseErrorBody(text: string | undefined): unknown {
     return undefined;
   }
 }
-

@@ -17,9 +17,9 @@ import {
 
 describe("upstreamMessageOf", () => {
   it("reads Confluence's message from v2, v1, gateway and OAuth error bodies", () => {
-    expect(upstreamMessageOf({ errors: [{ status: 400, code: "INVALID_REQUEST_PARAMETER", title: "Bad Request", detail: "limit must be between 1 and 250" }] })).toBe(
-      "limit must be between 1 and 250",
-    );
+    expect(
+      upstreamMessageOf({ errors: [{ status: 400, code: "INVALID_REQUEST_PARAMETER", title: "Bad Request", detail: "limit must be between 1 and 250" }] }),
+    ).toBe("limit must be between 1 and 250");
     expect(upstreamMessageOf({ errors: [{ status: 404, title: "Not Found", detail: null }] })).toBe("Not Found");
     expect(upstreamMessageOf({ statusCode: 400, message: "Could not parse cql" })).toBe("Could not parse cql");
     expect(upstreamMessageOf({ code: 401, message: "Unauthorized; scope does not match" })).toBe("Unauthorized; scope does not match");

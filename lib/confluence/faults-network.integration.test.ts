@@ -69,7 +69,9 @@ describe("redirects and private addresses (item 10)", () => {
   it("a 307 on the token endpoint is not followed: the client secret and refresh token go nowhere else", async () => {
     const thief = await peer((_req, res) => json(res, 200, { access_token: "a", refresh_token: "r", expires_in: 3600 }));
     const auth = await peer((_req, res) => void res.writeHead(307, { location: `${thief.url}/oauth/token` }).end());
-    const error = await refreshTokens({ authBaseUrl: auth.url, clientId: "cid", clientSecret: "the-client-secret", refreshToken: "the-refresh-token" }).catch((e) => e);
+    const error = await refreshTokens({ authBaseUrl: auth.url, clientId: "cid", clientSecret: "the-client-secret", refreshToken: "the-refresh-token" }).catch(
+      (e) => e,
+    );
     expect(error).toBeInstanceOf(RedirectRefusedError);
     expect(error.message).toMatch(/never redirected/);
     expect(thief.requests).toHaveLength(0);

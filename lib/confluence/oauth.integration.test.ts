@@ -4,7 +4,16 @@ import { startSimulator, type Simulator } from "../../simulator";
 import { createConfluenceClient } from "./client";
 import { UnauthorizedError } from "./errors";
 import { listAllSpaces } from "./list-spaces";
-import { InvalidGrantError, OAuthRequestError, buildAuthorizeUrl, createPkcePair, exchangeCode, fetchAccessibleResources, refreshTokens, type OAuthTokens } from "./oauth";
+import {
+  InvalidGrantError,
+  OAuthRequestError,
+  buildAuthorizeUrl,
+  createPkcePair,
+  exchangeCode,
+  fetchAccessibleResources,
+  refreshTokens,
+  type OAuthTokens,
+} from "./oauth";
 import { CONFLUENCE_OAUTH_SCOPES } from "./oauth-scopes";
 import { ZContentRestrictionRead, ZCqlSearchResult, ZGroup } from "./schemas-v1";
 import { ZAttachment, ZFooterComment, ZPage, ZSpacePermission, ZUsersBulk } from "./schemas";
@@ -16,7 +25,11 @@ let app: { clientId: string; clientSecret: string };
 
 beforeAll(async () => {
   sim = await startSimulator({ port: 0, seed: 11, spaces: 3, pages: 120 });
-  const res = await fetch(`${sim.url}/__admin/oauth/apps`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ callbackUrl: CALLBACK, name: "Connector" }) });
+  const res = await fetch(`${sim.url}/__admin/oauth/apps`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ callbackUrl: CALLBACK, name: "Connector" }),
+  });
   app = await res.json();
 });
 afterAll(() => sim.close());
@@ -28,7 +41,9 @@ async function admin(method: string, path: string, body: unknown) {
 /** Plays the user pressing Accept on the consent page; returns the authorization code and its PKCE verifier. */
 async function consent(): Promise<{ code: string; codeVerifier: string }> {
   const pkce = createPkcePair();
-  const authorizeUrl = new URL(buildAuthorizeUrl({ authBaseUrl: sim.authUrl, clientId: app.clientId, redirectUri: CALLBACK, state: "s-1", codeChallenge: pkce.challenge }));
+  const authorizeUrl = new URL(
+    buildAuthorizeUrl({ authBaseUrl: sim.authUrl, clientId: app.clientId, redirectUri: CALLBACK, state: "s-1", codeChallenge: pkce.challenge }),
+  );
   const page = await fetch(authorizeUrl);
   expect(page.status).toBe(200);
   const form = new URLSearchParams({ ...Object.fromEntries(authorizeUrl.searchParams), email: sim.admin.email, site: sim.cloudId, decision: "accept" });
@@ -55,7 +70,12 @@ function oauthClient(tokens: OAuthTokens & { refreshToken: string }, counters = 
       getAccessToken: async () => store.accessToken,
       refreshAccessToken: async () => {
         counters.refreshes++;
-        const next = await refreshTokens({ authBaseUrl: sim.authUrl, clientId: app.clientId, clientSecret: app.clientSecret, refreshToken: store.refreshToken });
+        const next = await refreshTokens({
+          authBaseUrl: sim.authUrl,
+          clientId: app.clientId,
+          clientSecret: app.clientSecret,
+          refreshToken: store.refreshToken,
+        });
         Object.assign(store, next, { refreshToken: next.refreshToken ?? store.refreshToken });
         return store.accessToken;
       },
@@ -107,7 +127,13 @@ describe("OAuth 2.0 (3LO) protocol", () => {
   });
 
   it("a wrong client secret is OAuthRequestError, not InvalidGrantError", async () => {
-    const error = await exchangeCode({ authBaseUrl: sim.authUrl, clientId: app.clientId, clientSecret: "nope", ...(await consent()), redirectUri: CALLBACK }).catch((e) => e);
+    const error = await exchangeCode({
+      authBaseUrl: sim.authUrl,
+      clientId: app.clientId,
+      clientSecret: "nope",
+      ...(await consent()),
+      redirectUri: CALLBACK,
+    }).catch((e) => e);
     expect(error).toBeInstanceOf(OAuthRequestError);
     expect(error.oauthError).toBe("access_denied");
   });

@@ -93,10 +93,15 @@ async function postToken(authBaseUrl: string | undefined, payload: Record<string
     }
     const code = body && typeof body === "object" ? (body as { error?: unknown }).error : undefined;
     const said = upstreamMessageOf(body);
-    if (code === "invalid_grant") throw new InvalidGrantError(`Atlassian no longer accepts this authorization${said ? `: ${said}` : ""}; connect again.`, options);
+    if (code === "invalid_grant")
+      throw new InvalidGrantError(`Atlassian no longer accepts this authorization${said ? `: ${said}` : ""}; connect again.`, options);
     if (response.status >= 500) throw new UpstreamUnavailableError(`Atlassian's sign-in service is unavailable (${response.status})`, options);
     const what = typeof code === "string" ? code : `status ${response.status}`;
-    throw new OAuthRequestError(`Atlassian refused the token request (${what})${said ? `: ${said}` : ""}`, options, typeof code === "string" ? code : undefined);
+    throw new OAuthRequestError(
+      `Atlassian refused the token request (${what})${said ? `: ${said}` : ""}`,
+      options,
+      typeof code === "string" ? code : undefined,
+    );
   }
   const data = parseWithSchema(ZTokenResponse, parseJsonBody(text ?? "", TOKEN_ROUTE, response.status), TOKEN_ROUTE, response.status);
   return {
@@ -129,7 +134,11 @@ export async function exchangeCode(input: {
     Date.now(),
   );
   if (!tokens.refreshToken) {
-    throw new OAuthRequestError("Atlassian issued no refresh token: the app must be allowed the offline_access scope.", { status: 200, route: TOKEN_ROUTE }, undefined);
+    throw new OAuthRequestError(
+      "Atlassian issued no refresh token: the app must be allowed the offline_access scope.",
+      { status: 200, route: TOKEN_ROUTE },
+      undefined,
+    );
   }
   return { ...tokens, refreshToken: tokens.refreshToken };
 }

@@ -4,7 +4,12 @@ import { z } from "zod";
  * REST API v1 shapes (not in the v2 OpenAPI file): read restrictions, groups and CQL search.
  * v1 restriction lists page with start/limit/size; the sync follows them when size == limit.
  */
-const ZOffsetPage = { start: z.number().int().nullish(), limit: z.number().int().nullish(), size: z.number().int().nullish(), totalSize: z.number().int().nullish() };
+const ZOffsetPage = {
+  start: z.number().int().nullish(),
+  limit: z.number().int().nullish(),
+  size: z.number().int().nullish(),
+  totalSize: z.number().int().nullish(),
+};
 
 /**
  * A v1 user (group members, restriction subjects). `email` is empty or absent when hidden;

@@ -50,8 +50,7 @@ export async function startTestPeer(handler: PeerHandler): Promise<TestPeer> {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    peakInFlight: (from = 0, to = Number.POSITIVE_INFINITY) =>
-      Math.max(0, ...requests.filter((r) => r.n >= from && r.n <= to).map((r) => r.inFlightAtArrival)),
+    peakInFlight: (from = 0, to = Number.POSITIVE_INFINITY) => Math.max(0, ...requests.filter((r) => r.n >= from && r.n <= to).map((r) => r.inFlightAtArrival)),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -18,7 +18,8 @@ export async function verifyCredentials(client: ConfluenceClient, options: { sig
   } catch (error) {
     const what = client.authKind === "basic" ? "the email or API token" : "the access token";
     if (error instanceof UnauthorizedError) throw new UnauthorizedError(`Confluence rejected ${what}.`, { status: 401, route: ROUTE, cause: error });
-    if (error instanceof ForbiddenError) throw new ForbiddenError(`Confluence accepted ${what} but denies this account the REST API.`, { status: 403, route: ROUTE, cause: error });
+    if (error instanceof ForbiddenError)
+      throw new ForbiddenError(`Confluence accepted ${what} but denies this account the REST API.`, { status: 403, route: ROUTE, cause: error });
     if (error instanceof NotFoundError || error instanceof ResponseShapeError) {
       throw new NotFoundError(`No Confluence Cloud site answers at ${client.siteUrl}.`, { status: error.status, route: ROUTE, cause: error });
     }

@@ -6,7 +6,10 @@ import { z } from "zod";
  * and the API. Safe to import from client components.
  */
 
-const ZContentId = z.string().trim().regex(/^\d{1,20}$/, "Use numeric Confluence ids, such as 123456.");
+const ZContentId = z
+  .string()
+  .trim()
+  .regex(/^\d{1,20}$/, "Use numeric Confluence ids, such as 123456.");
 
 const ZIsoDate = z.iso.date({ error: "Use a date like 2024-05-31." });
 

@@ -38,7 +38,10 @@ const apiTokenInput = (overrides: Record<string, string> = {}, origins = [sim.ur
   createConnectorSchema(origins).parse({ ...rawApiTokenInput(), ...overrides });
 
 async function failureOf(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }

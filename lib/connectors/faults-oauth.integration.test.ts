@@ -31,14 +31,20 @@ const readBody = (req: IncomingMessage) =>
     req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
   });
 
-const sendJson = (res: ServerResponse, reply: TokenReply): void => void res.writeHead(reply.status, { "content-type": "application/json" }).end(JSON.stringify(reply.body));
+const sendJson = (res: ServerResponse, reply: TokenReply): void =>
+  void res.writeHead(reply.status, { "content-type": "application/json" }).end(JSON.stringify(reply.body));
 
 beforeAll(async () => {
   sim = await startSimulatorForApp();
   sim.registerApp({ callbackUrl: CALLBACK, clientId: "crash-client", clientSecret: "crash-secret" });
   relay = await startTestPeer(async (req, res) => {
     const body = await readBody(req);
-    const upstream = await fetch(sim.url + req.url, { method: req.method, headers: { "content-type": req.headers["content-type"] ?? "application/json" }, body: body || undefined, redirect: "manual" });
+    const upstream = await fetch(sim.url + req.url, {
+      method: req.method,
+      headers: { "content-type": req.headers["content-type"] ?? "application/json" },
+      body: body || undefined,
+      redirect: "manual",
+    });
     if (req.url === "/auth/oauth/token") {
       tokenRequests.push(JSON.parse(body));
       return onTokenResponse({ status: upstream.status, body: await upstream.json() }, res);
@@ -61,15 +67,27 @@ afterAll(async () => {
 
 /** An OAuth connector holding a real pair from the simulator, `expiresInMs` from its expiry. */
 async function authorizedConnector(expiresInMs: number) {
-  const input = createConnectorSchema([sim.url]).parse({ authMethod: "oauth", name: "OAuth site", baseUrl: sim.url, clientId: "crash-client", clientSecret: "crash-secret" });
+  const input = createConnectorSchema([sim.url]).parse({
+    authMethod: "oauth",
+    name: "OAuth site",
+    baseUrl: sim.url,
+    clientId: "crash-client",
+    clientSecret: "crash-secret",
+  });
   const view = await createConnector(input, "test");
   const issued = sim.issueTokens({ scopes: [...CONFLUENCE_OAUTH_SCOPES], clientId: "crash-client" });
-  await storeTokens(view.id, { accessToken: issued.access_token, refreshToken: issued.refresh_token!, expiresAt: new Date(Date.now() + expiresInMs), scope: issued.scope });
+  await storeTokens(view.id, {
+    accessToken: issued.access_token,
+    refreshToken: issued.refresh_token!,
+    expiresAt: new Date(Date.now() + expiresInMs),
+    scope: issued.scope,
+  });
   await db().connector.update({ where: { id: view.id }, data: { cloudId: sim.cloudId, status: "authenticated" } });
   return { id: view.id, issued };
 }
 
-const storedRefreshToken = async (id: string) => openField("refreshToken", id, (await db().oAuthToken.findUniqueOrThrow({ where: { connectorId: id } })).refreshToken);
+const storedRefreshToken = async (id: string) =>
+  openField("refreshToken", id, (await db().oAuthToken.findUniqueOrThrow({ where: { connectorId: id } })).refreshToken);
 const connectorStatus = async (id: string) => (await db().connector.findUniqueOrThrow({ where: { id } })).status;
 
 describe("OAuth refresh (item 12)", () => {
@@ -157,7 +175,13 @@ describe("PKCE on the authorization request (item 12)", () => {
   }
 
   it("the authorize URL carries an S256 challenge whose verifier is kept encrypted with the state, and the consent completes with it", async () => {
-    const input = createConnectorSchema([sim.url]).parse({ authMethod: "oauth", name: "PKCE", baseUrl: sim.url, clientId: "crash-client", clientSecret: "crash-secret" });
+    const input = createConnectorSchema([sim.url]).parse({
+      authMethod: "oauth",
+      name: "PKCE",
+      baseUrl: sim.url,
+      clientId: "crash-client",
+      clientSecret: "crash-secret",
+    });
     const connector = await createConnector(input, "admin-1");
     const { authorizeUrl } = await startOAuthAuthorization(connector.id, "admin-1");
     const url = new URL(authorizeUrl);
@@ -177,7 +201,13 @@ describe("PKCE on the authorization request (item 12)", () => {
   });
 
   it("a code intercepted on its way back cannot be exchanged without the verifier, even with the client secret", async () => {
-    const input = createConnectorSchema([sim.url]).parse({ authMethod: "oauth", name: "PKCE", baseUrl: sim.url, clientId: "crash-client", clientSecret: "crash-secret" });
+    const input = createConnectorSchema([sim.url]).parse({
+      authMethod: "oauth",
+      name: "PKCE",
+      baseUrl: sim.url,
+      clientId: "crash-client",
+      clientSecret: "crash-secret",
+    });
     const connector = await createConnector(input, "admin-1");
     const { authorizeUrl } = await startOAuthAuthorization(connector.id, "admin-1");
     const stolen = await consent(authorizeUrl);

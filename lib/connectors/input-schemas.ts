@@ -8,7 +8,11 @@ import { siteUrlSchema } from "./site-url";
  */
 
 const ZName = z.string().trim().min(1, "Give the connector a name.").max(100, "Keep the name under 100 characters.");
-const ZEmail = z.string().trim().min(1, "Enter the email of the Atlassian account.").pipe(z.email({ error: "Enter a valid email address." }));
+const ZEmail = z
+  .string()
+  .trim()
+  .min(1, "Enter the email of the Atlassian account.")
+  .pipe(z.email({ error: "Enter a valid email address." }));
 const ZApiToken = z.string().trim().min(1, "Enter the API token.").max(4096, "That token is too long.");
 const ZClientId = z.string().trim().min(1, "Enter the Client ID.").max(256, "That Client ID is too long.");
 const ZClientSecret = z.string().trim().min(1, "Enter the Client Secret.").max(1024, "That Client Secret is too long.");
@@ -24,9 +28,21 @@ export function createConnectorSchema(extraOrigins: readonly string[] = []) {
           authMethod: z.literal("oauth"),
           name: ZName,
           baseUrl,
-          oauthAppId: z.string().trim().optional().transform((v) => v || undefined),
-          clientId: z.string().trim().optional().transform((v) => v || undefined),
-          clientSecret: z.string().trim().optional().transform((v) => v || undefined),
+          oauthAppId: z
+            .string()
+            .trim()
+            .optional()
+            .transform((v) => v || undefined),
+          clientId: z
+            .string()
+            .trim()
+            .optional()
+            .transform((v) => v || undefined),
+          clientSecret: z
+            .string()
+            .trim()
+            .optional()
+            .transform((v) => v || undefined),
         })
         .superRefine((v, ctx) => {
           if (v.oauthAppId) return;
@@ -44,7 +60,12 @@ export type CreateConnectorInput = z.infer<ReturnType<typeof createConnectorSche
 /** Edits: a blank secret keeps the stored one, so secrets never need to travel back to the browser. */
 export function updateConnectorSchema(extraOrigins: readonly string[] = []) {
   const blankIsKeep = (schema: z.ZodType<string, string>) =>
-    z.string().trim().optional().transform((v) => v || undefined).pipe(schema.optional());
+    z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => v || undefined)
+      .pipe(schema.optional());
   return z.object({
     name: ZName.optional(),
     baseUrl: siteUrlSchema(extraOrigins).optional(),

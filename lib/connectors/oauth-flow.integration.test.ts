@@ -18,7 +18,13 @@ afterAll(async () => {
 });
 
 async function started(userId = "admin-1") {
-  const input = createConnectorSchema([sim.url]).parse({ authMethod: "oauth", name: "Flow", baseUrl: sim.url, clientId: "flow-client", clientSecret: "flow-secret" });
+  const input = createConnectorSchema([sim.url]).parse({
+    authMethod: "oauth",
+    name: "Flow",
+    baseUrl: sim.url,
+    clientId: "flow-client",
+    clientSecret: "flow-secret",
+  });
   const connector = await createConnector(input, userId);
   const { authorizeUrl } = await startOAuthAuthorization(connector.id, userId);
   const url = new URL(authorizeUrl);

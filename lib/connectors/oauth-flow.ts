@@ -1,12 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import {
-  buildAuthorizeUrl,
-  CONFLUENCE_OAUTH_SCOPES,
-  ConfluenceError,
-  createPkcePair,
-  exchangeCode,
-  fetchAccessibleResources,
-} from "../confluence";
+import { buildAuthorizeUrl, CONFLUENCE_OAUTH_SCOPES, ConfluenceError, createPkcePair, exchangeCode, fetchAccessibleResources } from "../confluence";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { logger } from "../logger";
@@ -52,9 +45,7 @@ export async function startOAuthAuthorization(connectorId: string, userId: strin
   return { authorizeUrl };
 }
 
-export type OAuthCallbackOutcome =
-  | { ok: true; connectorId: string; message: string }
-  | { ok: false; connectorId?: string; reason: string; message: string };
+export type OAuthCallbackOutcome = { ok: true; connectorId: string; message: string } | { ok: false; connectorId?: string; reason: string; message: string };
 
 export interface OAuthCallbackParams {
   code?: string | null;
@@ -70,16 +61,38 @@ async function consumeState(state: string, userId: string): Promise<{ connectorI
   const stateHash = hashState(state);
   const row = await db().oAuthState.findUnique({ where: { stateHash } });
   // The verifier is needed once: the claim erases it.
-  const claimed = row ? await db().oAuthState.updateMany({ where: { stateHash, usedAt: null }, data: { usedAt: new Date(), codeVerifier: null } }) : { count: 0 };
-  if (!row) return { ok: false, reason: "state_unknown", message: "This authorization link is not one this app started. Start again from the connector's Authorize tab." };
+  const claimed = row
+    ? await db().oAuthState.updateMany({ where: { stateHash, usedAt: null }, data: { usedAt: new Date(), codeVerifier: null } })
+    : { count: 0 };
+  if (!row)
+    return {
+      ok: false,
+      reason: "state_unknown",
+      message: "This authorization link is not one this app started. Start again from the connector's Authorize tab.",
+    };
   if (claimed.count === 0) {
-    return { ok: false, connectorId: row.connectorId, reason: "state_replayed", message: "This authorization response was already used. Start again from the connector's Authorize tab." };
+    return {
+      ok: false,
+      connectorId: row.connectorId,
+      reason: "state_replayed",
+      message: "This authorization response was already used. Start again from the connector's Authorize tab.",
+    };
   }
   if (row.expiresAt.getTime() < Date.now()) {
-    return { ok: false, connectorId: row.connectorId, reason: "state_expired", message: "The authorization took longer than 10 minutes and expired. Click Authenticate again." };
+    return {
+      ok: false,
+      connectorId: row.connectorId,
+      reason: "state_expired",
+      message: "The authorization took longer than 10 minutes and expired. Click Authenticate again.",
+    };
   }
   if (row.userId !== userId) {
-    return { ok: false, connectorId: row.connectorId, reason: "state_other_user", message: "This authorization was started by another signed-in user. Start it again yourself." };
+    return {
+      ok: false,
+      connectorId: row.connectorId,
+      reason: "state_other_user",
+      message: "This authorization was started by another signed-in user. Start it again yourself.",
+    };
   }
   return { connectorId: row.connectorId, codeVerifier: row.codeVerifier ? openField("pkceVerifier", stateHash, row.codeVerifier) : undefined };
 }
@@ -109,7 +122,14 @@ export async function completeOAuthAuthorization(params: OAuthCallbackParams, us
   const { clientId, clientSecret } = await oauthClientCredentials(connector);
   let tokens;
   try {
-    tokens = await exchangeCode({ authBaseUrl: settings.authBaseUrl, clientId, clientSecret, code: params.code, redirectUri: settings.oauthRedirectUrl, codeVerifier });
+    tokens = await exchangeCode({
+      authBaseUrl: settings.authBaseUrl,
+      clientId,
+      clientSecret,
+      code: params.code,
+      redirectUri: settings.oauthRedirectUrl,
+      codeVerifier,
+    });
   } catch (err) {
     logger.warn({ connectorId, err: err instanceof Error ? err.message : String(err) }, "OAuth code exchange failed");
     return {

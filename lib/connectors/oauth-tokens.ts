@@ -28,7 +28,11 @@ export interface TokensToStore {
   scope: string | string[];
 }
 
-export async function storeTokens(connectorId: string, tokens: TokensToStore & { refreshToken: string }, tx: Pick<ReturnType<typeof db>, "oAuthToken"> = db()): Promise<void> {
+export async function storeTokens(
+  connectorId: string,
+  tokens: TokensToStore & { refreshToken: string },
+  tx: Pick<ReturnType<typeof db>, "oAuthToken"> = db(),
+): Promise<void> {
   const sealed = sealTokens(connectorId, tokens);
   await tx.oAuthToken.upsert({
     where: { connectorId },

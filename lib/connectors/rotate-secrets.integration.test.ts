@@ -27,15 +27,36 @@ function rotatedRing(): Keyring {
 async function seedSecrets() {
   const app = await createOAuthApp({ name: "App", clientId: "client-1", clientSecret: "app-secret" });
   await db().connector.create({
-    data: { id: "c-token", name: "Token", siteUrl: "https://a.atlassian.net", authMethod: "api_token", email: "a@b.c", apiToken: sealField("apiToken", "c-token", "api-token") },
+    data: {
+      id: "c-token",
+      name: "Token",
+      siteUrl: "https://a.atlassian.net",
+      authMethod: "api_token",
+      email: "a@b.c",
+      apiToken: sealField("apiToken", "c-token", "api-token"),
+    },
   });
   await db().connector.create({
-    data: { id: "c-oauth", name: "OAuth", siteUrl: "https://b.atlassian.net", authMethod: "oauth", oauthClientId: "x", oauthClientSecret: sealField("oauthClientSecret", "c-oauth", "own-secret") },
+    data: {
+      id: "c-oauth",
+      name: "OAuth",
+      siteUrl: "https://b.atlassian.net",
+      authMethod: "oauth",
+      oauthClientId: "x",
+      oauthClientSecret: sealField("oauthClientSecret", "c-oauth", "own-secret"),
+    },
   });
   await storeTokens("c-oauth", { accessToken: "access-1", refreshToken: "refresh-1", expiresAt: new Date(Date.now() + 3600_000), scope: "read" });
   const gone: Keyring = { activeKeyId: "gone", keys: new Map([["gone", randomBytes(32)]]) };
   await db().connector.create({
-    data: { id: "c-lost", name: "Lost", siteUrl: "https://c.atlassian.net", authMethod: "api_token", email: "a@b.c", apiToken: sealSecret("lost", gone, secretContext("apiToken", "c-lost")) },
+    data: {
+      id: "c-lost",
+      name: "Lost",
+      siteUrl: "https://c.atlassian.net",
+      authMethod: "api_token",
+      email: "a@b.c",
+      apiToken: sealSecret("lost", gone, secretContext("apiToken", "c-lost")),
+    },
   });
   return { appId: app.id };
 }
@@ -43,7 +64,9 @@ async function seedSecrets() {
 async function storedValues(): Promise<{ where: string; value: string; context: string }[]> {
   const out: { where: string; value: string; context: string }[] = [];
   for (const { table, idColumn, column, field } of ENCRYPTED_COLUMNS) {
-    const rows = await db().$queryRawUnsafe<{ id: string; value: string }[]>(`SELECT "${idColumn}" AS id, "${column}" AS value FROM "${table}" WHERE "${column}" IS NOT NULL`);
+    const rows = await db().$queryRawUnsafe<{ id: string; value: string }[]>(
+      `SELECT "${idColumn}" AS id, "${column}" AS value FROM "${table}" WHERE "${column}" IS NOT NULL`,
+    );
     for (const row of rows) out.push({ where: `${table}.${column}:${row.id}`, value: row.value, context: secretContext(field, row.id) });
   }
   return out;
@@ -58,14 +81,22 @@ describe("npm run rotate-keys", () => {
     const report = await rotateStoredSecrets(rotatedRing());
     expect(report).toMatchObject({ activeKeyId: "k2", rotated: 5, alreadyCurrent: 0 });
     expect(report.stale).toEqual([
-      { table: "connectors", column: "api_token_enc", id: "c-lost", keyId: "gone", reason: 'the secret was encrypted with key "gone", which is not configured' },
+      {
+        table: "connectors",
+        column: "api_token_enc",
+        id: "c-lost",
+        keyId: "gone",
+        reason: 'the secret was encrypted with key "gone", which is not configured',
+      },
     ]);
     // Everything but the lost value now opens with the new key alone: the old one can go.
     const onlyNew: Keyring = { activeKeyId: "k2", keys: new Map([["k2", newKey]]) };
-    const plaintexts = (await storedValues()).filter((v) => !v.where.includes("c-lost")).map((v) => {
-      expect(keyIdOf(v.value)).toBe("k2");
-      return openSecret(v.value, onlyNew, v.context);
-    });
+    const plaintexts = (await storedValues())
+      .filter((v) => !v.where.includes("c-lost"))
+      .map((v) => {
+        expect(keyIdOf(v.value)).toBe("k2");
+        return openSecret(v.value, onlyNew, v.context);
+      });
     expect(plaintexts.sort()).toEqual(["access-1", "api-token", "app-secret", "own-secret", "refresh-1"]);
     // A second run has nothing left to do.
     expect(await rotateStoredSecrets(rotatedRing())).toMatchObject({ rotated: 0, alreadyCurrent: 5, stale: [{ id: "c-lost" }] });

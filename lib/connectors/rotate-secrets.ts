@@ -49,11 +49,7 @@ export async function rotateStoredSecrets(keyring: Keyring = serverEnv().ENCRYPT
             report.stale.push({ table, column, id: row.id, keyId, reason: err.message });
             continue;
           }
-          await tx.$executeRawUnsafe(
-            `UPDATE "${table}" SET "${column}" = $1 WHERE "${idColumn}" = $2`,
-            sealSecret(plaintext, keyring, context),
-            row.id,
-          );
+          await tx.$executeRawUnsafe(`UPDATE "${table}" SET "${column}" = $1 WHERE "${idColumn}" = $2`, sealSecret(plaintext, keyring, context), row.id);
           report.rotated++;
         }
       }

@@ -31,10 +31,7 @@ export function sealField(field: SecretField, ownerId: string, value: string): s
 
 /** The sentence an administrator sees when a stored secret cannot be opened with the configured keys. */
 export function unreadableSecretMessage(field: SecretField, reason: string): string {
-  const what =
-    field === "oauthAppClientSecret"
-      ? "This OAuth app's stored client secret cannot"
-      : "This connector's stored credentials cannot";
+  const what = field === "oauthAppClientSecret" ? "This OAuth app's stored client secret cannot" : "This connector's stored credentials cannot";
   return `${what} be decrypted with the configured keys: ${reason}. Add the missing key to ENCRYPTION_KEYS, or enter the credentials again.`;
 }
 

@@ -33,9 +33,7 @@ export async function updateConnector(id: string, input: UpdateConnectorInput): 
   } else {
     const siteChanged = input.baseUrl !== undefined && input.baseUrl !== row.siteUrl;
     const appChanged =
-      (input.oauthAppId !== undefined && (input.oauthAppId || null) !== row.oauthAppId) ||
-      input.clientId !== undefined ||
-      input.clientSecret !== undefined;
+      (input.oauthAppId !== undefined && (input.oauthAppId || null) !== row.oauthAppId) || input.clientId !== undefined || input.clientSecret !== undefined;
     if (input.oauthAppId) {
       if (!(await db().oAuthApp.findUnique({ where: { id: input.oauthAppId } }))) {
         throw AppError.validation([{ loc: ["body", "oauthAppId"], msg: "That OAuth app no longer exists; choose another.", type: "not_found" }]);
@@ -67,8 +65,7 @@ export async function updateConnector(id: string, input: UpdateConnectorInput): 
     data.config = input.config as Prisma.InputJsonValue;
     data.configuredAt = new Date();
     // Scheduled syncs run every interval; the first one an interval after saving (or sooner, by hand).
-    data.nextSyncAt =
-      input.config.sync.strategy === "scheduled" ? new Date(Date.now() + input.config.sync.intervalMinutes * 60_000) : null;
+    data.nextSyncAt = input.config.sync.strategy === "scheduled" ? new Date(Date.now() + input.config.sync.intervalMinutes * 60_000) : null;
     if (status === "authenticated") status = "active";
   }
   data.status = status;

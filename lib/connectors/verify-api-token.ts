@@ -30,14 +30,26 @@ export async function verifyApiToken(siteUrl: string, email: string, apiToken: s
   } catch (err) {
     if (err instanceof UnauthorizedError || err instanceof ForbiddenError) {
       throw AppError.validation(
-        [{ loc: ["body", "apiToken"], msg: `Confluence rejected the email or API token (HTTP ${err.status}). Check both and try again.`, type: "upstream_auth" }],
+        [
+          {
+            loc: ["body", "apiToken"],
+            msg: `Confluence rejected the email or API token (HTTP ${err.status}). Check both and try again.`,
+            type: "upstream_auth",
+          },
+        ],
         "Confluence rejected the email or API token.",
       );
     }
     if (err instanceof SiteUnreachableError) {
       const host = new URL(siteUrl).host;
       throw AppError.validation(
-        [{ loc: ["body", "baseUrl"], msg: `The site ${host} did not answer. Check the URL and that it is reachable from this server.`, type: "upstream_unreachable" }],
+        [
+          {
+            loc: ["body", "baseUrl"],
+            msg: `The site ${host} did not answer. Check the URL and that it is reachable from this server.`,
+            type: "upstream_unreachable",
+          },
+        ],
         `The site ${host} did not answer.`,
       );
     }
@@ -46,7 +58,13 @@ export async function verifyApiToken(siteUrl: string, email: string, apiToken: s
     }
     if (err instanceof ConfluenceError) {
       throw AppError.validation(
-        [{ loc: ["body", "baseUrl"], msg: `The site answered with an error (HTTP ${err.status ?? "?"}): is this a Confluence Cloud site?`, type: "upstream_error" }],
+        [
+          {
+            loc: ["body", "baseUrl"],
+            msg: `The site answered with an error (HTTP ${err.status ?? "?"}): is this a Confluence Cloud site?`,
+            type: "upstream_error",
+          },
+        ],
         "The site answered with an error.",
       );
     }

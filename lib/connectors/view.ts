@@ -1,14 +1,7 @@
 import type { Connector } from "../generated/prisma/client";
 import { ZConnectorConfig, type ConnectorConfig } from "./config-schema";
 
-export type ConnectorBadge =
-  | "not_configured"
-  | "authenticated"
-  | "needs_reauth"
-  | "active"
-  | "syncing"
-  | "error"
-  | "disabled";
+export type ConnectorBadge = "not_configured" | "authenticated" | "needs_reauth" | "active" | "syncing" | "error" | "disabled";
 
 /** What the browser and the API may see of a connector: never a secret, only whether one is stored. */
 export interface ConnectorView {
@@ -41,8 +34,7 @@ export function parseStoredConfig(config: unknown): ConnectorConfig | null {
 }
 
 export function toConnectorView(row: Connector): ConnectorView {
-  const authenticated =
-    row.authMethod === "api_token" ? Boolean(row.apiToken) : Boolean(row.cloudId) && row.status !== "needs_reauth";
+  const authenticated = row.authMethod === "api_token" ? Boolean(row.apiToken) : Boolean(row.cloudId) && row.status !== "needs_reauth";
   return {
     id: row.id,
     name: row.name,

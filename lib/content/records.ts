@@ -29,12 +29,18 @@ const ORDER: Record<RecordsQuery["sort"], (dir: "asc" | "desc") => Prisma.Conten
 
 async function spaceFilter(space: string | undefined, connector: string | undefined): Promise<Prisma.ContentItemWhereInput> {
   if (!space) return {};
-  const spaces = await db().confluenceSpace.findMany({ where: { key: space, ...(connector ? { connectorId: connector } : {}) }, select: { confluenceId: true } });
+  const spaces = await db().confluenceSpace.findMany({
+    where: { key: space, ...(connector ? { connectorId: connector } : {}) },
+    select: { confluenceId: true },
+  });
   return { spaceConfluenceId: { in: spaces.map((s) => s.confluenceId) } };
 }
 
 /** All Records: every stored item, paged, sorted and filtered on the server. */
-export async function listRecords(query: RecordsQuery, viewer: Viewer = { kind: "admin" }): Promise<{ total: number; page: number; pageSize: number; records: RecordRow[] }> {
+export async function listRecords(
+  query: RecordsQuery,
+  viewer: Viewer = { kind: "admin" },
+): Promise<{ total: number; page: number; pageSize: number; records: RecordRow[] }> {
   if (viewer.kind !== "admin") return listVisibleRecords(query, viewer);
   const { from, before } = modifiedBounds(query);
   const where: Prisma.ContentItemWhereInput = {
@@ -53,8 +59,17 @@ export async function listRecords(query: RecordsQuery, viewer: Viewer = { kind: 
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
       select: {
-        id: true, connectorId: true, confluenceId: true, type: true, title: true, spaceConfluenceId: true, indexStatus: true,
-        indexError: true, modifiedAt: true, webUrl: true, connector: { select: { name: true } },
+        id: true,
+        connectorId: true,
+        confluenceId: true,
+        type: true,
+        title: true,
+        spaceConfluenceId: true,
+        indexStatus: true,
+        indexError: true,
+        modifiedAt: true,
+        webUrl: true,
+        connector: { select: { name: true } },
       },
     }),
   ]);
@@ -62,8 +77,17 @@ export async function listRecords(query: RecordsQuery, viewer: Viewer = { kind: 
 }
 
 const ROW_SELECT = {
-  id: true, connectorId: true, confluenceId: true, type: true, title: true, spaceConfluenceId: true, indexStatus: true,
-  indexError: true, modifiedAt: true, webUrl: true, connector: { select: { name: true } },
+  id: true,
+  connectorId: true,
+  confluenceId: true,
+  type: true,
+  title: true,
+  spaceConfluenceId: true,
+  indexStatus: true,
+  indexError: true,
+  modifiedAt: true,
+  webUrl: true,
+  connector: { select: { name: true } },
 } as const;
 
 /** A member's All Records: the page of ids comes from SQL with the visibility predicate; rows are read in that order. */
@@ -76,19 +100,41 @@ async function listVisibleRecords(query: RecordsQuery, viewer: Viewer) {
 }
 
 async function toRecordRows(
-  rows: { id: string; connectorId: string; confluenceId: string; type: string; title: string; spaceConfluenceId: string | null; indexStatus: string; indexError: string | null; modifiedAt: Date | null; webUrl: string | null; connector: { name: string } }[],
+  rows: {
+    id: string;
+    connectorId: string;
+    confluenceId: string;
+    type: string;
+    title: string;
+    spaceConfluenceId: string | null;
+    indexStatus: string;
+    indexError: string | null;
+    modifiedAt: Date | null;
+    webUrl: string | null;
+    connector: { name: string };
+  }[],
 ): Promise<RecordRow[]> {
   const spaces = await spacesOf(rows);
   return rows.map((r) => ({
-      id: r.id, connectorId: r.connectorId, connectorName: r.connector.name, confluenceId: r.confluenceId, type: r.type, title: r.title,
-      space: spaces.get(`${r.connectorId}/${r.spaceConfluenceId}`) ?? null, status: recordStatus(r.indexStatus), indexError: r.indexError,
-      modifiedAt: r.modifiedAt?.toISOString() ?? null, url: r.webUrl,
+    id: r.id,
+    connectorId: r.connectorId,
+    connectorName: r.connector.name,
+    confluenceId: r.confluenceId,
+    type: r.type,
+    title: r.title,
+    space: spaces.get(`${r.connectorId}/${r.spaceConfluenceId}`) ?? null,
+    status: recordStatus(r.indexStatus),
+    indexError: r.indexError,
+    modifiedAt: r.modifiedAt?.toISOString() ?? null,
+    url: r.webUrl,
   }));
 }
 
 async function spacesOf(rows: { connectorId: string; spaceConfluenceId: string | null }[]) {
   const ids = [...new Set(rows.flatMap((r) => (r.spaceConfluenceId ? [r.spaceConfluenceId] : [])))];
-  const spaces = ids.length ? await db().confluenceSpace.findMany({ where: { confluenceId: { in: ids } }, select: { connectorId: true, confluenceId: true, key: true, name: true } }) : [];
+  const spaces = ids.length
+    ? await db().confluenceSpace.findMany({ where: { confluenceId: { in: ids } }, select: { connectorId: true, confluenceId: true, key: true, name: true } })
+    : [];
   return new Map(spaces.map((s) => [`${s.connectorId}/${s.confluenceId}`, { key: s.key, name: s.name }]));
 }
 
@@ -98,16 +144,40 @@ export async function getRecord(id: string, viewer: Viewer = { kind: "admin" }) 
   const item = await db().contentItem.findUnique({
     where: { id },
     select: {
-      id: true, connectorId: true, confluenceId: true, type: true, title: true, status: true, version: true, authorId: true, createdAt: true,
-      modifiedAt: true, webUrl: true, labels: true, breadcrumb: true, mediaType: true, fileSize: true, spaceConfluenceId: true, parentId: true,
-      indexStatus: true, indexError: true, indexedAt: true, indexSelected: true, markdown: true, extra: true,
+      id: true,
+      connectorId: true,
+      confluenceId: true,
+      type: true,
+      title: true,
+      status: true,
+      version: true,
+      authorId: true,
+      createdAt: true,
+      modifiedAt: true,
+      webUrl: true,
+      labels: true,
+      breadcrumb: true,
+      mediaType: true,
+      fileSize: true,
+      spaceConfluenceId: true,
+      parentId: true,
+      indexStatus: true,
+      indexError: true,
+      indexedAt: true,
+      indexSelected: true,
+      markdown: true,
+      extra: true,
       connector: { select: { name: true, config: true } },
       _count: { select: { searchChunks: true } },
     },
   });
   if (!item) throw new AppError("NOT_FOUND", "No record with that id.");
   const children = await db().contentItem.findMany({
-    where: { connectorId: item.connectorId, OR: [{ parentId: item.confluenceId }, { extra: { path: ["containerId"], equals: item.confluenceId } }], type: { in: ["attachment", "footer_comment", "inline_comment"] } },
+    where: {
+      connectorId: item.connectorId,
+      OR: [{ parentId: item.confluenceId }, { extra: { path: ["containerId"], equals: item.confluenceId } }],
+      type: { in: ["attachment", "footer_comment", "inline_comment"] },
+    },
     select: { id: true, type: true, title: true, modifiedAt: true, indexStatus: true, mediaType: true, fileSize: true, webUrl: true },
     orderBy: [{ type: "asc" }, { modifiedAt: "asc" }],
     take: 500,
@@ -116,20 +186,56 @@ export async function getRecord(id: string, viewer: Viewer = { kind: "admin" }) 
   // Comments and attachments link back to their page or blog post.
   const containerId = containerIdOf(item);
   const container = containerId
-    ? await db().contentItem.findUnique({ where: { connectorId_confluenceId: { connectorId: item.connectorId, confluenceId: containerId } }, select: { id: true, title: true, type: true } })
+    ? await db().contentItem.findUnique({
+        where: { connectorId_confluenceId: { connectorId: item.connectorId, confluenceId: containerId } },
+        select: { id: true, title: true, type: true },
+      })
     : null;
   const author = item.authorId
-    ? await db().confluenceUser.findUnique({ where: { connectorId_accountId: { connectorId: item.connectorId, accountId: item.authorId } }, select: { displayName: true } })
+    ? await db().confluenceUser.findUnique({
+        where: { connectorId_accountId: { connectorId: item.connectorId, accountId: item.authorId } },
+        select: { displayName: true },
+      })
     : null;
   const manualIndexing = !!(item.connector.config as { indexing?: { manualIndexing?: boolean } } | null)?.indexing?.manualIndexing;
-  const view = (c: (typeof children)[number]) => ({ id: c.id, type: c.type, title: c.title, status: recordStatus(c.indexStatus), modifiedAt: c.modifiedAt?.toISOString() ?? null, mediaType: c.mediaType, fileSize: c.fileSize, url: c.webUrl });
+  const view = (c: (typeof children)[number]) => ({
+    id: c.id,
+    type: c.type,
+    title: c.title,
+    status: recordStatus(c.indexStatus),
+    modifiedAt: c.modifiedAt?.toISOString() ?? null,
+    mediaType: c.mediaType,
+    fileSize: c.fileSize,
+    url: c.webUrl,
+  });
   return {
-    id: item.id, connectorId: item.connectorId, connectorName: item.connector.name, confluenceId: item.confluenceId, type: item.type, title: item.title,
-    confluenceStatus: item.status, version: item.version, authorId: item.authorId, authorName: author?.displayName ?? null, createdAt: item.createdAt?.toISOString() ?? null,
-    modifiedAt: item.modifiedAt?.toISOString() ?? null, url: item.webUrl, labels: item.labels, breadcrumb: item.breadcrumb, space,
-    mediaType: item.mediaType, fileSize: item.fileSize, status: recordStatus(item.indexStatus), indexError: item.indexError,
-    indexedAt: item.indexedAt?.toISOString() ?? null, chunkCount: item._count.searchChunks, manualIndexing, selectedForIndexing: item.indexSelected,
-    container, markdown: item.markdown, anchorText: ((item.extra ?? {}) as { anchorText?: string | null }).anchorText ?? null,
+    id: item.id,
+    connectorId: item.connectorId,
+    connectorName: item.connector.name,
+    confluenceId: item.confluenceId,
+    type: item.type,
+    title: item.title,
+    confluenceStatus: item.status,
+    version: item.version,
+    authorId: item.authorId,
+    authorName: author?.displayName ?? null,
+    createdAt: item.createdAt?.toISOString() ?? null,
+    modifiedAt: item.modifiedAt?.toISOString() ?? null,
+    url: item.webUrl,
+    labels: item.labels,
+    breadcrumb: item.breadcrumb,
+    space,
+    mediaType: item.mediaType,
+    fileSize: item.fileSize,
+    status: recordStatus(item.indexStatus),
+    indexError: item.indexError,
+    indexedAt: item.indexedAt?.toISOString() ?? null,
+    chunkCount: item._count.searchChunks,
+    manualIndexing,
+    selectedForIndexing: item.indexSelected,
+    container,
+    markdown: item.markdown,
+    anchorText: ((item.extra ?? {}) as { anchorText?: string | null }).anchorText ?? null,
     attachments: children.filter((c) => c.type === "attachment").map(view),
     comments: children.filter((c) => c.type !== "attachment").map(view),
   };

@@ -22,7 +22,9 @@ export async function requestReindex(connectorId: string): Promise<{ pending: nu
 export async function indexSelectedRecords(recordIds: string[]): Promise<{ queued: number }> {
   const found = await db().contentItem.findMany({ where: { id: { in: recordIds } }, select: { id: true, connectorId: true } });
   const stored = new Set(found.map((f) => f.id));
-  const missing = recordIds.flatMap((id, index) => (stored.has(id) ? [] : [{ loc: ["body", "ids", index], msg: `No record with id ${id}.`, type: "not_found" }]));
+  const missing = recordIds.flatMap((id, index) =>
+    stored.has(id) ? [] : [{ loc: ["body", "ids", index], msg: `No record with id ${id}.`, type: "not_found" }],
+  );
   if (missing.length) throw AppError.validation(missing);
   await db().contentItem.updateMany({ where: { id: { in: recordIds } }, data: { indexSelected: true, indexStatus: "pending", indexError: null } });
   for (const connectorId of new Set(found.map((f) => f.connectorId))) await enqueueIndexJob(connectorId);

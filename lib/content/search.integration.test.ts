@@ -53,14 +53,24 @@ describe("search", () => {
   it("ranks a title match first and filters by space, type and date", async () => {
     const hits = (await search("gazelle")).hits;
     const [english, titleOnly] = [await recordIdOf("english"), await recordIdOf("titleOnly")];
-    expect(hits.slice(0, 2).map((h) => h.recordId).sort()).toEqual([english, titleOnly].sort());
+    expect(
+      hits
+        .slice(0, 2)
+        .map((h) => h.recordId)
+        .sort(),
+    ).toEqual([english, titleOnly].sort());
     const englishSpace = hits.find((h) => h.recordId === english)!.space!;
     const titleOnlySpace = hits.find((h) => h.recordId === titleOnly)!.space!;
     expect(englishSpace.key).not.toBe(titleOnlySpace.key);
     expect((await search("gazelle", { space: englishSpace.key })).hits.map((h) => h.recordId)).toEqual([english]);
     expect((await search("gazelle", { type: "attachment" })).total).toBe(0);
     // Other seeded items may link to the Gazelle pages (the simulator renders links to any page).
-    expect((await search("gazelle", { type: "page" })).hits.map((h) => h.recordId).sort()).toEqual(hits.filter((h) => h.type === "page").map((h) => h.recordId).sort());
+    expect((await search("gazelle", { type: "page" })).hits.map((h) => h.recordId).sort()).toEqual(
+      hits
+        .filter((h) => h.type === "page")
+        .map((h) => h.recordId)
+        .sort(),
+    );
     expect((await search("gazelle", { modifiedTo: "2000-01-01" })).total).toBe(0);
     expect((await search("gazelle", { modifiedFrom: "2000-01-01" })).total).toBe(hits.length);
   });

@@ -63,8 +63,14 @@ async function perLanguageQueries(text: string): Promise<{ any: Prisma.Sql; own:
   if (usable.length === 0) return null;
   const distinct = [...new Set(usable.map((r) => r.q))];
   return {
-    any: Prisma.join(distinct.map((q) => Prisma.sql`${q}::tsquery`), " || "),
-    own: Prisma.sql`CASE c.language ${Prisma.join(usable.map((r) => Prisma.sql`WHEN ${r.language} THEN ${r.q}::tsquery`), " ")} END`,
+    any: Prisma.join(
+      distinct.map((q) => Prisma.sql`${q}::tsquery`),
+      " || ",
+    ),
+    own: Prisma.sql`CASE c.language ${Prisma.join(
+      usable.map((r) => Prisma.sql`WHEN ${r.language} THEN ${r.q}::tsquery`),
+      " ",
+    )} END`,
   };
 }
 
@@ -72,12 +78,29 @@ async function perLanguageQueries(text: string): Promise<{ any: Prisma.Sql; own:
  * Ranked full-text search over the index: the best chunk of each record, ranked with title
  * matches first, with a highlighted snippet from that chunk.
  */
-export async function searchRecords(query: SearchQuery, viewer: Viewer = { kind: "admin" }): Promise<{ total: number; totalIsLowerBound: boolean; hits: SearchHit[] }> {
+export async function searchRecords(
+  query: SearchQuery,
+  viewer: Viewer = { kind: "admin" },
+): Promise<{ total: number; totalIsLowerBound: boolean; hits: SearchHit[] }> {
   const sql = await buildSearch(query, viewer);
   // Nothing indexed yet, or only stop words ("the", "and"): nothing can match.
   if (!sql) return { total: 0, totalIsLowerBound: false, hits: [] };
   const rows = await db().$queryRaw<
-    { id: string; connector_id: string; title: string; breadcrumb: string[]; type: string; space_key: string | null; space_name: string | null; modified_at: Date | null; web_url: string | null; rank: number; snippet: string; total: bigint; matched: bigint }[]
+    {
+      id: string;
+      connector_id: string;
+      title: string;
+      breadcrumb: string[];
+      type: string;
+      space_key: string | null;
+      space_name: string | null;
+      modified_at: Date | null;
+      web_url: string | null;
+      rank: number;
+      snippet: string;
+      total: bigint;
+      matched: bigint;
+    }[]
   >(sql);
   return {
     total: Number(rows[0]?.total ?? 0),
@@ -113,7 +136,10 @@ async function buildSearch(query: SearchQuery, viewer: Viewer): Promise<Prisma.S
   const filters: Prisma.Sql[] = [visibleTo(viewer, "i")];
   if (query.connector) filters.push(Prisma.sql`i.connector_id = ${query.connector}`);
   if (query.type) filters.push(Prisma.sql`i.type = ANY(${storedTypes(query.type)}::text[])`);
-  if (query.space) filters.push(Prisma.sql`i.space_confluence_id IN (SELECT confluence_id FROM confluence_spaces WHERE key = ${query.space} AND connector_id = i.connector_id)`);
+  if (query.space)
+    filters.push(
+      Prisma.sql`i.space_confluence_id IN (SELECT confluence_id FROM confluence_spaces WHERE key = ${query.space} AND connector_id = i.connector_id)`,
+    );
   const { from, before } = modifiedBounds(query);
   if (from) filters.push(Prisma.sql`i.modified_at >= ${from}`);
   if (before) filters.push(Prisma.sql`i.modified_at < ${before}`);
@@ -175,7 +201,10 @@ function plainText(markdown: string): string {
 }
 
 function highlightLiterally(text: string, q: string): SnippetPart[] {
-  const words = q.split(/\s+/).filter((w) => w.length > 0).map((w) => w.replace(/[.*+?^${}()|[\]\\"]/g, "\\$&"));
+  const words = q
+    .split(/\s+/)
+    .filter((w) => w.length > 0)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\"]/g, "\\$&"));
   if (!words.length) return [{ text, match: false }];
   return text
     .split(new RegExp(`(${words.join("|")})`, "i"))

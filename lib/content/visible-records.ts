@@ -24,7 +24,8 @@ export async function visibleRecordIds(query: RecordsQuery, viewer: Viewer): Pro
   if (query.q) f.push(Prisma.sql`i.title ILIKE ${"%" + query.q.replace(/[\\%_]/g, "\\$&") + "%"}`);
   if (from) f.push(Prisma.sql`i.modified_at >= ${from}`);
   if (before) f.push(Prisma.sql`i.modified_at < ${before}`);
-  if (query.space) f.push(Prisma.sql`i.space_confluence_id IN (SELECT confluence_id FROM confluence_spaces WHERE key = ${query.space} AND connector_id = i.connector_id)`);
+  if (query.space)
+    f.push(Prisma.sql`i.space_confluence_id IN (SELECT confluence_id FROM confluence_spaces WHERE key = ${query.space} AND connector_id = i.connector_id)`);
   const dir = query.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const rows = await db().$queryRaw<{ id: string; total: bigint }[]>`
     WITH ${viewerCte(viewer)}
@@ -34,13 +35,18 @@ export async function visibleRecordIds(query: RecordsQuery, viewer: Viewer): Pro
     LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`;
   let total = Number(rows[0]?.total ?? 0);
   // A page past the end has no rows to carry the total.
-  if (rows.length === 0 && query.page > 1) total = Number((await db().$queryRaw<{ n: bigint }[]>`WITH ${viewerCte(viewer)} SELECT count(*) AS n FROM content_items i WHERE ${Prisma.join(f, " AND ")}`)[0]?.n ?? 0);
+  if (rows.length === 0 && query.page > 1)
+    total = Number(
+      (await db().$queryRaw<{ n: bigint }[]>`WITH ${viewerCte(viewer)} SELECT count(*) AS n FROM content_items i WHERE ${Prisma.join(f, " AND ")}`)[0]?.n ?? 0,
+    );
   return { ids: rows.map((r) => r.id), total };
 }
 
 /** Whether the viewer may view one record (record detail: a 404 otherwise, never a 403). */
 export async function mayViewRecord(id: string, viewer: Viewer): Promise<boolean> {
   if (viewer.kind === "admin") return true;
-  const rows = await db().$queryRaw<{ ok: boolean }[]>`WITH ${viewerCte(viewer)} SELECT ${visibleTo(viewer, "i")} AS ok FROM content_items i WHERE i.id = ${id}`;
+  const rows = await db().$queryRaw<
+    { ok: boolean }[]
+  >`WITH ${viewerCte(viewer)} SELECT ${visibleTo(viewer, "i")} AS ok FROM content_items i WHERE i.id = ${id}`;
   return rows[0]?.ok === true;
 }

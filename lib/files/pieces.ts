@@ -27,13 +27,18 @@ export async function writeFilePieces(contentItemId: string, body: ReadableStrea
     // A fresh buffer per piece: the query may wait for a pooled connection while holding this one.
     piece = Buffer.allocUnsafeSlow(PIECE_BYTES);
     filled = 0;
-    await pgPool().query("INSERT INTO attachment_file_pieces (content_item_id, set_id, seq, data) VALUES ($1, $2, $3, $4)", [contentItemId, setId, seq++, data]);
+    await pgPool().query("INSERT INTO attachment_file_pieces (content_item_id, set_id, seq, data) VALUES ($1, $2, $3, $4)", [
+      contentItemId,
+      setId,
+      seq++,
+      data,
+    ]);
   };
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      for (let offset = 0; offset < value.byteLength; ) {
+      for (let offset = 0; offset < value.byteLength;) {
         const n = Math.min(PIECE_BYTES - filled, value.byteLength - offset);
         piece.set(value.subarray(offset, offset + n), filled);
         filled += n;
@@ -61,7 +66,10 @@ export async function discardFileSet(contentItemId: string, setId: string): Prom
  * commit), and drops every other set of the item: the previous version's file and leftovers of
  * interrupted attempts. Returns false when the item is gone or its version changed meanwhile.
  */
-export async function adoptFileSet(tx: Prisma.TransactionClient, file: { contentItemId: string; setId: string; bytes: number; version: number }): Promise<boolean> {
+export async function adoptFileSet(
+  tx: Prisma.TransactionClient,
+  file: { contentItemId: string; setId: string; bytes: number; version: number },
+): Promise<boolean> {
   const updated = await tx.$executeRaw`
     UPDATE content_items SET file_set_id = ${file.setId}, file_bytes = ${file.bytes}, file_status = NULL, file_reason = NULL,
            index_status = 'pending', index_error = NULL, updated_at = now()

@@ -75,8 +75,7 @@ describe("hostile requests", () => {
     beforeEach(async () => {
       code = (await prepareSetupCode(serverEnv().DATABASE_URL, fs.mkdtempSync(path.join(os.tmpdir(), "setup-"))))!;
     });
-    const claim = (headers: Record<string, string>, setupCode = code) =>
-      setupPost(post("/api/setup", JSON.stringify({ ...admin, setupCode }), headers));
+    const claim = (headers: Record<string, string>, setupCode = code) => setupPost(post("/api/setup", JSON.stringify({ ...admin, setupCode }), headers));
 
     it("refuses text/plain, which any web page can send across sites without asking (415)", async () => {
       const response = await claim({ "content-type": "text/plain", origin: appOrigin });
@@ -122,11 +121,21 @@ describe("hostile requests", () => {
     const { key } = await createApiKey(user.id, "script");
     const gone = { activeKeyId: "gone", keys: new Map([["gone", randomBytes(32)]]) };
     const connector = await db().connector.create({
-      data: { id: "c-old-key", name: "Old", siteUrl: "https://old.atlassian.net", authMethod: "api_token", email: "a@b.c", apiToken: sealSecret("tok", gone, "apiToken:c-old-key") },
+      data: {
+        id: "c-old-key",
+        name: "Old",
+        siteUrl: "https://old.atlassian.net",
+        authMethod: "api_token",
+        email: "a@b.c",
+        apiToken: sealSecret("tok", gone, "apiToken:c-old-key"),
+      },
     });
-    const response = await spacesGet(new Request(new URL(`/api/connectors/${connector.id}/spaces`, appOrigin), { headers: { authorization: `Bearer ${key}` } }), {
-      params: Promise.resolve({ id: connector.id }),
-    });
+    const response = await spacesGet(
+      new Request(new URL(`/api/connectors/${connector.id}/spaces`, appOrigin), { headers: { authorization: `Bearer ${key}` } }),
+      {
+        params: Promise.resolve({ id: connector.id }),
+      },
+    );
     expect(response.status).toBe(409);
     expect(await response.json()).toEqual({
       error: "CREDENTIALS_UNREADABLE",

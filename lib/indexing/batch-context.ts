@@ -32,7 +32,12 @@ export const storageOf = (item: BatchItem): string => (item.bodyStorageGz ? gunz
 const LINKED_TITLE = /ri:content-title="([^"]*)"/g;
 
 const unescapeXml = (s: string) =>
-  s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 export async function loadBatchContext(connectorId: string, siteUrl: string, batch: BatchItem[], bodies: Map<string, string>): Promise<BatchContext> {
   const spaceRows = await db().confluenceSpace.findMany({ where: { connectorId }, select: { confluenceId: true, key: true, name: true } });

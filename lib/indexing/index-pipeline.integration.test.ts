@@ -37,11 +37,19 @@ async function addMarkedPage() {
     spaceKey: spaceKey(),
     title,
     body:
-      '<h2>Failover</h2><p>The quokkafish protocol keeps replicas in step.</p>' +
+      "<h2>Failover</h2><p>The quokkafish protocol keeps replicas in step.</p>" +
       '<ac:structured-macro ac:name="code"><ac:parameter ac:name="language">bash</ac:parameter><ac:plain-text-body><![CDATA[kubectl rollout restart deploy/quokka]]></ac:plain-text-body></ac:structured-macro>',
   });
-  await admin(`/pages/${page.id}/attachments`, "POST", { fileName: "notes.txt", mediaType: "text/plain", text: "Xylophonic tuning notes for the quokkafish rig." });
-  await admin(`/pages/${page.id}/attachments`, "POST", { fileName: "broken.pdf", mediaType: "application/pdf", contentBase64: Buffer.from("%PDF-1.7 this is not really a pdf").toString("base64") });
+  await admin(`/pages/${page.id}/attachments`, "POST", {
+    fileName: "notes.txt",
+    mediaType: "text/plain",
+    text: "Xylophonic tuning notes for the quokkafish rig.",
+  });
+  await admin(`/pages/${page.id}/attachments`, "POST", {
+    fileName: "broken.pdf",
+    mediaType: "application/pdf",
+    contentBase64: Buffer.from("%PDF-1.7 this is not really a pdf").toString("base64"),
+  });
   await admin(`/pages/${page.id}/comments`, "POST", { body: "<p>Marsupialfin comment: approved.</p>", kind: "footer" });
   return { pageId: page.id, title };
 }
@@ -106,7 +114,11 @@ describe("the indexing stage of a sync", () => {
 
   it("reads the text of an image attachment only when the connector's Use OCR toggle is on", async () => {
     const { pageId } = await addMarkedPage();
-    await admin(`/pages/${pageId}/attachments`, "POST", { fileName: "whiteboard.png", mediaType: "image/png", contentBase64: Buffer.from(makeTextPng(["MILESTONE"])).toString("base64") });
+    await admin(`/pages/${pageId}/attachments`, "POST", {
+      fileName: "whiteboard.png",
+      mediaType: "image/png",
+      contentBase64: Buffer.from(makeTextPng(["MILESTONE"])).toString("base64"),
+    });
     const connectorId = await configuredConnector(sim);
     await syncToEnd(connectorId, "full");
     const skipped = await db().contentItem.findFirstOrThrow({ where: { connectorId, title: "whiteboard.png" } });

@@ -38,9 +38,24 @@ export interface BatchOptions {
 }
 
 const itemSelect = {
-  id: true, confluenceId: true, type: true, title: true, spaceConfluenceId: true, parentId: true, parentType: true,
-  ancestorIds: true, extra: true, bodyStorageGz: true, updatedAt: true, version: true, createdAt: true, modifiedAt: true,
-  webUrl: true, labels: true, authorId: true, mediaType: true,
+  id: true,
+  confluenceId: true,
+  type: true,
+  title: true,
+  spaceConfluenceId: true,
+  parentId: true,
+  parentType: true,
+  ancestorIds: true,
+  extra: true,
+  bodyStorageGz: true,
+  updatedAt: true,
+  version: true,
+  createdAt: true,
+  modifiedAt: true,
+  webUrl: true,
+  labels: true,
+  authorId: true,
+  mediaType: true,
 } as const;
 
 /** Where the attachment's file is (lib/files); never the bytes themselves. */
@@ -57,15 +72,32 @@ export async function prepareIndexBatch(options: BatchOptions): Promise<{ items:
   const documentLimit = options.documentLimit ?? 50;
   const attachmentLimit = options.attachmentLimit ?? 4;
   const where = { connectorId, indexStatus: "pending", ...(config.indexing.manualIndexing ? { indexSelected: true } : {}) };
-  const documents = await db().contentItem.findMany({ where: { ...where, type: { not: "attachment" } }, select: itemSelect, orderBy: { id: "asc" }, take: documentLimit });
+  const documents = await db().contentItem.findMany({
+    where: { ...where, type: { not: "attachment" } },
+    select: itemSelect,
+    orderBy: { id: "asc" },
+    take: documentLimit,
+  });
   const attachments =
     documents.length < documentLimit
-      ? await db().contentItem.findMany({ where: { ...where, type: "attachment" }, select: { ...itemSelect, ...fileSelect }, orderBy: { id: "asc" }, take: attachmentLimit })
+      ? await db().contentItem.findMany({
+          where: { ...where, type: "attachment" },
+          select: { ...itemSelect, ...fileSelect },
+          orderBy: { id: "asc" },
+          take: attachmentLimit,
+        })
       : [];
   const batch = [...documents, ...attachments];
   const bodies = new Map(documents.map((d) => [d.id, storageOf(d)]));
   const ctx = await loadBatchContext(connectorId, options.siteUrl, batch, bodies);
-  ctx.userNames = await userNames(connectorId, accountIdsOf(batch.map((b) => b.authorId), bodies.values()), options.fetchUsers);
+  ctx.userNames = await userNames(
+    connectorId,
+    accountIdsOf(
+      batch.map((b) => b.authorId),
+      bodies.values(),
+    ),
+    options.fetchUsers,
+  );
 
   const items: PreparedItem[] = [];
   for (const item of documents) items.push(prepareDocument(item, bodies.get(item.id) ?? "", ctx, config));
@@ -74,13 +106,31 @@ export async function prepareIndexBatch(options: BatchOptions): Promise<{ items:
   return { items, more: documents.length === documentLimit || attachments.length === attachmentLimit };
 }
 
-type Row = BatchItem & { authorId: string | null; updatedAt: Date; version: number; createdAt: Date | null; modifiedAt: Date | null; webUrl: string | null; labels: string[]; mediaType: string | null };
+type Row = BatchItem & {
+  authorId: string | null;
+  updatedAt: Date;
+  version: number;
+  createdAt: Date | null;
+  modifiedAt: Date | null;
+  webUrl: string | null;
+  labels: string[];
+  mediaType: string | null;
+};
 
 function base(item: Row, ctx: BatchContext): PreparedItem {
   const container = containerIdOf(item);
   return {
-    id: item.id, confluenceId: item.confluenceId, type: item.type, updatedAt: item.updatedAt, outcome: "skipped", reason: null,
-    markdown: null, language: "simple", title: item.title, chunks: [], breadcrumb: breadcrumbOf(item, ctx),
+    id: item.id,
+    confluenceId: item.confluenceId,
+    type: item.type,
+    updatedAt: item.updatedAt,
+    outcome: "skipped",
+    reason: null,
+    markdown: null,
+    language: "simple",
+    title: item.title,
+    chunks: [],
+    breadcrumb: breadcrumbOf(item, ctx),
     spaceConfluenceId: container ? (ctx.items.get(container)?.spaceConfluenceId ?? item.spaceConfluenceId) : item.spaceConfluenceId,
   };
 }
@@ -94,8 +144,16 @@ function finish(prepared: PreparedItem, item: Row, ctx: BatchContext, rawTitle: 
   const space = prepared.spaceConfluenceId ? ctx.spaces.get(prepared.spaceConfluenceId) : undefined;
   const markdown = renderDocument(
     {
-      title, webUrl: item.webUrl, spaceKey: space?.key, type: item.type, version: item.version, createdAt: item.createdAt, modifiedAt: item.modifiedAt,
-      author: item.authorId ? (ctx.userNames.get(item.authorId) ?? item.authorId) : null, labels: item.labels, breadcrumb,
+      title,
+      webUrl: item.webUrl,
+      spaceKey: space?.key,
+      type: item.type,
+      version: item.version,
+      createdAt: item.createdAt,
+      modifiedAt: item.modifiedAt,
+      author: item.authorId ? (ctx.userNames.get(item.authorId) ?? item.authorId) : null,
+      labels: item.labels,
+      breadcrumb,
     },
     body,
   );

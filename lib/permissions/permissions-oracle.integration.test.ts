@@ -20,7 +20,7 @@ const PAIRS = 600;
 
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32;
 }
 
 beforeAll(async () => {
@@ -40,9 +40,20 @@ beforeAll(async () => {
   }
   for (const space of sim.store.spaces.values()) {
     const roll = r();
-    if (roll < 0.3) await simAdmin(sim, `/spaces/${space.id}/permissions`, "POST", { principalType: "user", principalId: pick(users).accountId, operations: [{ key: "read", targetType: "space" }] });
-    else if (roll < 0.6) await simAdmin(sim, `/spaces/${space.id}/permissions`, "POST", { principalType: "group", principalId: pick(groups).id, operations: [{ key: "read", targetType: "space" }] });
-    else if (roll < 0.7) await simAdmin(sim, `/spaces/${space.id}/permissions`, "POST", { principalType: "anonymous", operations: [{ key: "read", targetType: "space" }] });
+    if (roll < 0.3)
+      await simAdmin(sim, `/spaces/${space.id}/permissions`, "POST", {
+        principalType: "user",
+        principalId: pick(users).accountId,
+        operations: [{ key: "read", targetType: "space" }],
+      });
+    else if (roll < 0.6)
+      await simAdmin(sim, `/spaces/${space.id}/permissions`, "POST", {
+        principalType: "group",
+        principalId: pick(groups).id,
+        operations: [{ key: "read", targetType: "space" }],
+      });
+    else if (roll < 0.7)
+      await simAdmin(sim, `/spaces/${space.id}/permissions`, "POST", { principalType: "anonymous", operations: [{ key: "read", targetType: "space" }] });
   }
   connectorId = await configuredConnector(sim);
   const { run } = await requestSync(connectorId, { kind: "full", trigger: "test" });
@@ -55,7 +66,14 @@ afterAll(async () => {
   await disconnectDb();
 });
 
-const PATH: Record<string, string> = { page: "pages", blogpost: "blogposts", folder: "folders", footer_comment: "footer-comments", inline_comment: "inline-comments", attachment: "attachments" };
+const PATH: Record<string, string> = {
+  page: "pages",
+  blogpost: "blogposts",
+  folder: "folders",
+  footer_comment: "footer-comments",
+  inline_comment: "inline-comments",
+  attachment: "attachments",
+};
 
 it("decides like Confluence for 600 random (person, item) pairs: no leaks, no wrongful denials", async () => {
   const r = rng(7);
@@ -63,7 +81,9 @@ it("decides like Confluence for 600 random (person, item) pairs: no leaks, no wr
   // Every person signs in here; those who hide their email are linked by account id (an explicit link).
   const viewers = [];
   for (const u of people) {
-    const user = await db().user.create({ data: { email: `app.${u.accountId.replace(/\W/g, "")}@example.org`, name: u.displayName, passwordHash: "x", role: "member" } });
+    const user = await db().user.create({
+      data: { email: `app.${u.accountId.replace(/\W/g, "")}@example.org`, name: u.displayName, passwordHash: "x", role: "member" },
+    });
     await db().confluenceAccountLink.create({ data: { userId: user.id, connectorId, accountId: u.accountId, method: "admin" } });
     viewers.push({ user: u, viewerId: user.id });
   }

@@ -27,12 +27,20 @@ beforeAll(async () => {
   sim = await startSimulatorForApp({ seed: 12, spaces: 2, pages: 15 });
   await resetDatabase();
   const space = [...sim.store.spaces.values()].find((s) => s.type === "global" && s.key !== "" && s.permissions.some((p) => p.principalType === "group"))!;
-  amyAccount = String((await json(await simAdmin(sim, "/users", "POST", { email: "amy@example.com", displayName: "Amy", apiToken: "amy-t", groups: ["confluence-users"] }))).accountId);
-  const ben = String((await json(await simAdmin(sim, "/users", "POST", { email: "ben@example.com", displayName: "Ben", apiToken: "ben-t", groups: ["confluence-users"] }))).accountId);
+  amyAccount = String(
+    (await json(await simAdmin(sim, "/users", "POST", { email: "amy@example.com", displayName: "Amy", apiToken: "amy-t", groups: ["confluence-users"] })))
+      .accountId,
+  );
+  const ben = String(
+    (await json(await simAdmin(sim, "/users", "POST", { email: "ben@example.com", displayName: "Ben", apiToken: "ben-t", groups: ["confluence-users"] })))
+      .accountId,
+  );
   secretGroup = String((await json(await simAdmin(sim, "/groups", "POST", { name: "secret-team" }))).id);
   await simAdmin(sim, `/groups/${secretGroup}/members`, "POST", { accountId: amyAccount });
   const add = async (key: string, title: string, parentId?: string) => {
-    page[key] = String((await json(await simAdmin(sim, "/pages", "POST", { spaceKey: space.key, title, parentId, body: `<p>The florbnax ${key} notes.</p>` }))).id);
+    page[key] = String(
+      (await json(await simAdmin(sim, "/pages", "POST", { spaceKey: space.key, title, parentId, body: `<p>The florbnax ${key} notes.</p>` }))).id,
+    );
   };
   await add("open", "Quokka open");
   await add("secret", "Quokka secret plans");
@@ -43,11 +51,13 @@ beforeAll(async () => {
   await simAdmin(sim, `/pages/${page.secret}/restrictions`, "PUT", { users: [], groups: [secretGroup] });
   // Ben is the 131st subject: he is only found when the sync pages the subject list to the end.
   const bulk: string[] = [];
-  for (let i = 0; i < 130; i++) bulk.push(String((await json(await simAdmin(sim, "/users", "POST", { email: `reader${i}@example.com`, apiToken: `r${i}` }))).accountId));
+  for (let i = 0; i < 130; i++)
+    bulk.push(String((await json(await simAdmin(sim, "/users", "POST", { email: `reader${i}@example.com`, apiToken: `r${i}` }))).accountId));
   await simAdmin(sim, `/pages/${page.many}/restrictions`, "PUT", { users: [...bulk, ben], groups: [] });
   await simAdmin(sim, "/faults/restrictions", "PUT", { [page.hidden!]: 404 });
   connectorId = await configuredConnector(sim);
-  for (const name of ["amy", "ben"]) member[name] = { kind: "member", userId: (await db().user.create({ data: { email: `${name}@example.com`, name, passwordHash: "x", role: "member" } })).id };
+  for (const name of ["amy", "ben"])
+    member[name] = { kind: "member", userId: (await db().user.create({ data: { email: `${name}@example.com`, name, passwordHash: "x", role: "member" } })).id };
   await sync("full");
 }, 180_000);
 
@@ -78,7 +88,9 @@ describe("members search what their Confluence account may see", () => {
   });
 
   it("mirrors groups by id with members, and keeps hidden emails unguessed", async () => {
-    expect(await db().confluenceGroupMember.findMany({ where: { connectorId, groupId: secretGroup }, select: { accountId: true } })).toEqual([{ accountId: amyAccount }]);
+    expect(await db().confluenceGroupMember.findMany({ where: { connectorId, groupId: secretGroup }, select: { accountId: true } })).toEqual([
+      { accountId: amyAccount },
+    ]);
     const hidden = [...sim.store.users.values()].find((u) => !u.emailVisible && !u.isAdmin && sim.store.groupsOf(u.accountId).length > 0)!;
     const stored = await db().confluenceUser.findUniqueOrThrow({ where: { connectorId_accountId: { connectorId, accountId: hidden.accountId } } });
     expect(stored.email).toBeNull();

@@ -18,7 +18,9 @@ export interface MemberAccessSummary {
  * the link resolution of `visibleTo` (explicit link, else a visible email equal to theirs).
  */
 export async function memberAccessSummary(userId: string): Promise<MemberAccessSummary> {
-  const rows = await db().$queryRaw<{ connector_id: string; connector_name: string; account_id: string | null; display_name: string | null; method: string | null }[]>`
+  const rows = await db().$queryRaw<
+    { connector_id: string; connector_name: string; account_id: string | null; display_name: string | null; method: string | null }[]
+  >`
     SELECT c.id AS connector_id, c.name AS connector_name, a.account_id, a.display_name, a.method
     FROM connectors c
     LEFT JOIN LATERAL (
@@ -34,7 +36,14 @@ export async function memberAccessSummary(userId: string): Promise<MemberAccessS
     ORDER BY c.name, c.id`;
   const summary: MemberAccessSummary = { linked: [], unlinked: [] };
   for (const r of rows) {
-    if (r.account_id) summary.linked.push({ connectorId: r.connector_id, connectorName: r.connector_name, accountId: r.account_id, displayName: r.display_name, method: r.method ?? "email" });
+    if (r.account_id)
+      summary.linked.push({
+        connectorId: r.connector_id,
+        connectorName: r.connector_name,
+        accountId: r.account_id,
+        displayName: r.display_name,
+        method: r.method ?? "email",
+      });
     else summary.unlinked.push({ connectorId: r.connector_id, connectorName: r.connector_name });
   }
   return summary;

@@ -20,7 +20,13 @@ const ENG_GROUP = "g-eng-0001";
 beforeAll(async () => {
   await resetDatabase();
   connectorId = (await db().connector.create({ data: { name: "Site", siteUrl: "https://t.atlassian.net", authMethod: "api_token" } })).id;
-  for (const [name, email] of [["alice", "Alice@Example.com"], ["bob", "bob@corp.example"], ["carol", "carol@example.com"], ["dave", "dave@example.com"], ["erin", "erin@example.com"]]) {
+  for (const [name, email] of [
+    ["alice", "Alice@Example.com"],
+    ["bob", "bob@corp.example"],
+    ["carol", "carol@example.com"],
+    ["dave", "dave@example.com"],
+    ["erin", "erin@example.com"],
+  ]) {
     app[name] = (await db().user.create({ data: { email: email.toLowerCase(), name, passwordHash: "x", role: "member" } })).id;
   }
   app.admin = (await db().user.create({ data: { email: "root@example.com", name: "root", passwordHash: "x", role: "admin" } })).id;
@@ -64,10 +70,24 @@ beforeAll(async () => {
   ];
   for (const [key, type, space, ancestors, container, restriction] of rows) {
     const item = await db().contentItem.create({
-      data: { connectorId, confluenceId: key, type, title: key, status: "current", version: 1, spaceConfluenceId: space, ancestorIds: ancestors, parentId: container ?? ancestors.at(-1) ?? null, extra: container ? { containerId: container } : undefined },
+      data: {
+        connectorId,
+        confluenceId: key,
+        type,
+        title: key,
+        status: "current",
+        version: 1,
+        spaceConfluenceId: space,
+        ancestorIds: ancestors,
+        parentId: container ?? ancestors.at(-1) ?? null,
+        extra: container ? { containerId: container } : undefined,
+      },
     });
     rec[key] = item.id;
-    if (restriction) await db().readRestriction.create({ data: { connectorId, nodeId: key, state: restriction.state, userIds: restriction.users ?? [], groupIds: restriction.groups ?? [] } });
+    if (restriction)
+      await db().readRestriction.create({
+        data: { connectorId, nodeId: key, state: restriction.state, userIds: restriction.users ?? [], groupIds: restriction.groups ?? [] },
+      });
   }
 });
 
@@ -134,7 +154,16 @@ describe("who may view an item (Confluence's rule, one SQL predicate)", () => {
     expect(page.records.map((r) => r.title).sort()).toEqual(["blog", "open", "public"]);
     expect(page.total).toBe(3);
     const alice = await listRecords(ZRecordsQuery.parse({ pageSize: "100" }), as("alice"));
-    expect(alice.records.map((r) => r.title).sort()).toEqual(["aliceUnderEng", "attachmentOfPlain", "blog", "commentOfPlain", "engOnly", "open", "plainUnderEng", "public"]);
+    expect(alice.records.map((r) => r.title).sort()).toEqual([
+      "aliceUnderEng",
+      "attachmentOfPlain",
+      "blog",
+      "commentOfPlain",
+      "engOnly",
+      "open",
+      "plainUnderEng",
+      "public",
+    ]);
   });
 });
 

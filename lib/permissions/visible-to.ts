@@ -43,7 +43,8 @@ function decidingNodes(item: Prisma.Sql): Prisma.Sql {
  * that uses `visibleTo` starts with `WITH ${viewerCte(viewer)}`.
  */
 export function viewerCte(viewer: Viewer): Prisma.Sql {
-  if (viewer.kind === "admin") return Prisma.sql`permission_viewer AS MATERIALIZED (SELECT NULL::text AS connector_id, NULL::text AS account_id, ARRAY[]::text[] AS group_ids WHERE FALSE)`;
+  if (viewer.kind === "admin")
+    return Prisma.sql`permission_viewer AS MATERIALIZED (SELECT NULL::text AS connector_id, NULL::text AS account_id, ARRAY[]::text[] AS group_ids WHERE FALSE)`;
   return Prisma.sql`permission_viewer AS MATERIALIZED (
     SELECT a.connector_id, a.account_id,
       COALESCE((SELECT array_agg(m.group_id) FROM confluence_group_members m WHERE m.connector_id = a.connector_id AND m.account_id = a.account_id), ARRAY[]::text[]) AS group_ids

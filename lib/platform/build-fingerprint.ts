@@ -2,7 +2,17 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "components", "lib", "public", "next.config.mjs", "postcss.config.mjs", "package-lock.json", "instrumentation.ts", "instrumentation-node.ts"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "next.config.mjs",
+  "postcss.config.mjs",
+  "package-lock.json",
+  "instrumentation.ts",
+  "instrumentation-node.ts",
+];
 const SKIP = new Set(["node_modules", ".next", "generated"]);
 
 function walk(target: string, out: string[]): void {

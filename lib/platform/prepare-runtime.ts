@@ -68,9 +68,7 @@ export async function prepareRuntime(env: LauncherEnv, projectDir: string, notic
   } else {
     const missing = [!nextauthSecret && "NEXTAUTH_SECRET", !encryptionKeys && "ENCRYPTION_KEYS"].filter(Boolean);
     if (missing.length) {
-      throw new StartupError(
-        `With DATABASE_URL set, ${missing.join(" and ")} must be set too (see the README's Configuration section).`,
-      );
+      throw new StartupError(`With DATABASE_URL set, ${missing.join(" and ")} must be set too (see the README's Configuration section).`);
     }
     await assertReachable(databaseUrl);
   }

@@ -47,7 +47,11 @@ describe("the supervisor", () => {
   });
 
   it("restarts nothing once stopped, and stops the running child", async () => {
-    supervisor = new Supervisor("worker", () => spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "ignore" }), () => undefined);
+    supervisor = new Supervisor(
+      "worker",
+      () => spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "ignore" }),
+      () => undefined,
+    );
     supervisor.start();
     const child = supervisor.current!;
     await supervisor.stop();

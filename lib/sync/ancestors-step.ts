@@ -62,7 +62,11 @@ export const ancestorsStep: SyncStep = {
       });
       return;
     }
-    const chains = await ancestorsBySearch(ctx, "page, folder", detached.map((d) => d.confluenceId));
+    const chains = await ancestorsBySearch(
+      ctx,
+      "page, folder",
+      detached.map((d) => d.confluenceId),
+    );
     const failures: ItemFailure[] = [];
     await Promise.all(
       detached
@@ -95,7 +99,11 @@ async function ancestorsOf(ctx: StepContext, item: Detached, failures: ItemFailu
   } catch (err) {
     if (err instanceof NotFoundError) return null;
     if (!(err instanceof z.ZodError)) throw err;
-    failures.push({ itemType: item.type === "folder" ? "folder" : "page", confluenceId: item.confluenceId, reason: `unexpected ancestors shape: ${err.issues[0]?.message}` });
+    failures.push({
+      itemType: item.type === "folder" ? "folder" : "page",
+      confluenceId: item.confluenceId,
+      reason: `unexpected ancestors shape: ${err.issues[0]?.message}`,
+    });
     return null;
   }
 }

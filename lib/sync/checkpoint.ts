@@ -70,4 +70,14 @@ export const ZCheckpoint = z.object({
 });
 export type Checkpoint = z.infer<typeof ZCheckpoint>;
 
-export const initialCheckpoint = (since: string | null = null): Checkpoint => ({ stepIndex: 0, spaceIndex: 0, cursor: null, spaceIds: [], since, labels: null, permissions: null, incomplete: [], deletion: null });
+export const initialCheckpoint = (since: string | null = null): Checkpoint => ({
+  stepIndex: 0,
+  spaceIndex: 0,
+  cursor: null,
+  spaceIds: [],
+  since,
+  labels: null,
+  permissions: null,
+  incomplete: [],
+  deletion: null,
+});

@@ -40,7 +40,11 @@ export async function commitPage(
   },
 ): Promise<void> {
   const counters = structuredClone(ctx.counters);
-  const next: Checkpoint = { ...work.next, step: stepNameAt(ctx.stepNames, work.next.stepIndex), incomplete: incompleteAfter(work.next.incomplete, work.failures) };
+  const next: Checkpoint = {
+    ...work.next,
+    step: stepNameAt(ctx.stepNames, work.next.stepIndex),
+    incomplete: incompleteAfter(work.next.incomplete, work.failures),
+  };
   const quota = ctx.client.stats().lastRateLimit;
   const write = async (tx: Prisma.TransactionClient) => {
     const failures = [...(work.failures ?? [])];

@@ -32,7 +32,23 @@ export type RunCounters = Record<ItemType, TypeCounters>;
 
 export function emptyCounters(): RunCounters {
   return Object.fromEntries(
-    ITEM_TYPES.map((t) => [t, { discovered: 0, fetched: 0, unchanged: 0, failed: 0, deleted: 0, downloaded: 0, skipped: 0, expected: 0, converted: 0, indexed: 0, indexFailed: 0, indexSkipped: 0 }]),
+    ITEM_TYPES.map((t) => [
+      t,
+      {
+        discovered: 0,
+        fetched: 0,
+        unchanged: 0,
+        failed: 0,
+        deleted: 0,
+        downloaded: 0,
+        skipped: 0,
+        expected: 0,
+        converted: 0,
+        indexed: 0,
+        indexFailed: 0,
+        indexSkipped: 0,
+      },
+    ]),
   ) as RunCounters;
 }
 

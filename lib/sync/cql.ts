@@ -41,7 +41,11 @@ export async function ancestorsBySearch(ctx: StepContext, types: "page" | "page,
       const page = await searchPage(ctx, `type in (${types}) AND id in (${ids.slice(i, i + 250).join(",")})`, "content.ancestors", cursor);
       for (const raw of page.results) {
         const parsed = ZCqlSearchResult.safeParse(raw);
-        if (parsed.success && parsed.data.content) chains.set(parsed.data.content.id, (parsed.data.content.ancestors ?? []).map((a) => a.id));
+        if (parsed.success && parsed.data.content)
+          chains.set(
+            parsed.data.content.id,
+            (parsed.data.content.ancestors ?? []).map((a) => a.id),
+          );
       }
       cursor = page.nextCursor;
     } while (cursor);

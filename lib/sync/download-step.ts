@@ -65,7 +65,9 @@ export const downloadStep: SyncStep = {
     const outcomes = await downloadBatch(ctx, batch);
 
     const failures: ItemFailure[] = outcomes.flatMap((o) =>
-      o.kind === "failed" || (o.kind === "refused" && o.status === "failed") ? [{ itemType: "attachment" as const, confluenceId: o.item.confluenceId, reason: o.reason }] : [],
+      o.kind === "failed" || (o.kind === "refused" && o.status === "failed")
+        ? [{ itemType: "attachment" as const, confluenceId: o.item.confluenceId, reason: o.reason }]
+        : [],
     );
     const skipped = outcomes.flatMap((o) => (o.kind === "refused" && o.status === "skipped" ? [o] : []));
     const delta = { attachment: { downloaded: 0, skipped: skipped.length } };
@@ -84,7 +86,9 @@ export const downloadStep: SyncStep = {
         }
         // Skips are listed with the run's failures (with their reason) but counted apart.
         if (skipped.length) {
-          await tx.syncItemError.createMany({ data: skipped.map((o) => ({ runId: ctx.runId, itemType: "attachment", confluenceId: o.item.confluenceId, reason: o.reason })) });
+          await tx.syncItemError.createMany({
+            data: skipped.map((o) => ({ runId: ctx.runId, itemType: "attachment", confluenceId: o.item.confluenceId, reason: o.reason })),
+          });
         }
       },
     });
@@ -95,7 +99,8 @@ async function downloadBatch(ctx: StepContext, batch: Candidate[]): Promise<Outc
   const outcomes: Outcome[] = [];
   const toFetch: Candidate[] = [];
   for (const item of batch) {
-    if (item.fileSize !== null && item.fileSize > ctx.maxDownloadBytes) outcomes.push({ kind: "refused", item, status: "skipped", reason: tooLarge(ctx, item.fileSize) });
+    if (item.fileSize !== null && item.fileSize > ctx.maxDownloadBytes)
+      outcomes.push({ kind: "refused", item, status: "skipped", reason: tooLarge(ctx, item.fileSize) });
     else toFetch.push(item);
   }
   const attempts = new Map((await beginFileAttempts(toFetch.map((i) => i.id))).map((a) => [a.id, a.crashes]));

@@ -39,10 +39,14 @@ async function addLargeAttachment(pageId: number, fileName: string, mediaType: s
 
 async function syncToEnd(connectorId: string) {
   const { run } = await requestSync(connectorId, { kind: "full", trigger: "test" });
-  return waitFor(async () => {
-    const r = await db().syncRun.findUniqueOrThrow({ where: { id: run.id } });
-    return r.status !== "queued" && r.status !== "running" ? r : null;
-  }, 240_000, "the run to finish");
+  return waitFor(
+    async () => {
+      const r = await db().syncRun.findUniqueOrThrow({ where: { id: run.id } });
+      return r.status !== "queued" && r.status !== "running" ? r : null;
+    },
+    240_000,
+    "the run to finish",
+  );
 }
 
 const hitTitles = async (q: string) => (await searchRecords(ZSearchQuery.parse({ q }))).hits.map((h) => h.title);
@@ -57,13 +61,22 @@ describe("large attachments in the worker process (256 MB heap)", () => {
 
     const page = sim.store.contentList.find((c) => c.type === "page" && c.status === "current")!;
     await addLargeAttachment(page.id, "survey-scan.pdf", "application/pdf", "pdf", 45 * MB, "Quokka survey results from the zebrafish lab");
-    await addLargeAttachment(page.id, "handbook.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx", 30 * MB, "Narwhal onboarding handbook");
+    await addLargeAttachment(
+      page.id,
+      "handbook.docx",
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      "docx",
+      30 * MB,
+      "Narwhal onboarding handbook",
+    );
     const tooLarge = await addLargeAttachment(page.id, "server.log", "text/plain", "txt", 60 * MB, "Axolotl server log");
 
     const done = await syncToEnd(connectorId);
     const run = done;
     const peak = peakRssMb(worker.pid!);
-    console.log(`[faults-large-files] worker peak RSS: ${baseline.toFixed(0)} MB syncing the generated site, ${peak.toFixed(0)} MB after a 45 MB PDF, a 30 MB DOCX and a skipped 60 MB file`);
+    console.log(
+      `[faults-large-files] worker peak RSS: ${baseline.toFixed(0)} MB syncing the generated site, ${peak.toFixed(0)} MB after a 45 MB PDF, a 30 MB DOCX and a skipped 60 MB file`,
+    );
 
     // The worker never died: the same process finished the run.
     expect(worker.exitCode).toBeNull();
@@ -71,7 +84,10 @@ describe("large attachments in the worker process (256 MB heap)", () => {
     expect(done.status).toBe("completed");
     expect(await hitTitles("quokka zebrafish")).toEqual(["survey-scan.pdf"]);
     expect(await hitTitles("narwhal onboarding")).toEqual(["handbook.docx"]);
-    const stored = await db().contentItem.findMany({ where: { connectorId, title: { in: ["survey-scan.pdf", "handbook.docx"] } }, select: { fileBytes: true, indexStatus: true } });
+    const stored = await db().contentItem.findMany({
+      where: { connectorId, title: { in: ["survey-scan.pdf", "handbook.docx"] } },
+      select: { fileBytes: true, indexStatus: true },
+    });
     expect(stored.map((s) => s.indexStatus)).toEqual(["indexed", "indexed"]);
     expect(stored.every((s) => (s.fileBytes ?? 0) > 29 * MB)).toBe(true);
 
@@ -79,11 +95,16 @@ describe("large attachments in the worker process (256 MB heap)", () => {
     const errors = await db().syncItemError.findMany({ where: { runId: run.id, confluenceId: tooLarge } });
     expect(errors.map((e) => e.reason)).toEqual([reason]);
     expect((done.counters as Record<string, { skipped: number }>).attachment!.skipped).toBe(1);
-    const record = await db().contentItem.findFirstOrThrow({ where: { connectorId, confluenceId: tooLarge }, select: { indexStatus: true, indexError: true, fileSetId: true } });
+    const record = await db().contentItem.findFirstOrThrow({
+      where: { connectorId, confluenceId: tooLarge },
+      select: { indexStatus: true, indexError: true, fileSetId: true },
+    });
     expect(record).toEqual({ indexStatus: "skipped", indexError: reason, fileSetId: null });
     expect(await hitTitles("axolotl")).toEqual([]);
     // Nothing of the skipped file reached the database.
-    const pieces = await db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM attachment_file_pieces p JOIN content_items c ON c.id = p.content_item_id WHERE c.confluence_id = ${tooLarge}`;
+    const pieces = await db().$queryRaw<
+      { n: bigint }[]
+    >`SELECT count(*) AS n FROM attachment_file_pieces p JOIN content_items c ON c.id = p.content_item_id WHERE c.confluence_id = ${tooLarge}`;
     expect(Number(pieces[0]!.n)).toBe(0);
   });
 });

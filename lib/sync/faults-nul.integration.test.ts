@@ -33,7 +33,10 @@ describe("NUL characters in what Confluence sends", () => {
     expect(page.indexStatus).toBe("indexed");
     expect(page.markdown).toContain("zebracrossing quietly");
     const files = await db().contentItem.findMany({ where: { connectorId, type: "attachment", parentId: pageId }, orderBy: { title: "asc" } });
-    expect(files.map((f) => [f.title, f.indexStatus])).toEqual([["late-nul.txt", "indexed"], ["wide.txt", "indexed"]]);
+    expect(files.map((f) => [f.title, f.indexStatus])).toEqual([
+      ["late-nul.txt", "indexed"],
+      ["wide.txt", "indexed"],
+    ]);
     expect(files[0]!.markdown).toContain("walrustusk");
     expect(files[1]!.markdown).toContain("narwhalhorn");
     // Nothing of the site was held back by the bad record.

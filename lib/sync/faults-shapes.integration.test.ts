@@ -11,12 +11,40 @@ import { requestSync } from ".";
 // another Confluence double) may leave out anything. The sync relies on these alone; every
 // other field the spec defines for the shapes it reads is stripped here and the site still syncs.
 const RELIED_ON = new Set([
-  "id", "key", "spaceId", "parentId", "parentType", "pageId", "blogPostId", "parentCommentId",
-  "version", "number", "body", "storage", "value", "downloadLink",
+  "id",
+  "key",
+  "spaceId",
+  "parentId",
+  "parentType",
+  "pageId",
+  "blogPostId",
+  "parentCommentId",
+  "version",
+  "number",
+  "body",
+  "storage",
+  "value",
+  "downloadLink",
   // Space permissions and users (permissions step).
-  "principal", "operation", "type", "targetType", "accountId", "name",
+  "principal",
+  "operation",
+  "type",
+  "targetType",
+  "accountId",
+  "name",
 ]);
-const SHAPES = ["SpaceBulk", "PageBulk", "BlogPostBulk", "FooterCommentModel", "InlineCommentModel", "AttachmentBulk", "Label", "SpacePermissionAssignment", "User", "Version"];
+const SHAPES = [
+  "SpaceBulk",
+  "PageBulk",
+  "BlogPostBulk",
+  "FooterCommentModel",
+  "InlineCommentModel",
+  "AttachmentBulk",
+  "Label",
+  "SpacePermissionAssignment",
+  "User",
+  "Version",
+];
 
 type JsonSchema = { $ref?: string; properties?: Record<string, JsonSchema>; items?: JsonSchema; allOf?: JsonSchema[] };
 const spec = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../simulator/spec/confluence-cloud-rest-v2.openapi.json"), "utf8"));

@@ -47,7 +47,12 @@ describe("a file that kills the worker", () => {
 
     const connectorId = await configuredConnector(sim);
     const log: string[] = [];
-    supervisor = new Supervisor("worker", () => spawnWorker(), (m) => log.push(m), { initialDelayMs: 200, maxDelayMs: 1000, healthyAfterMs: 60_000 }).start();
+    supervisor = new Supervisor(
+      "worker",
+      () => spawnWorker(),
+      (m) => log.push(m),
+      { initialDelayMs: 200, maxDelayMs: 1000, healthyAfterMs: 60_000 },
+    ).start();
     const { run } = await requestSync(connectorId, { kind: "full", trigger: "test" });
 
     for (const attempt of [1, 2]) {
@@ -57,20 +62,30 @@ describe("a file that kills the worker", () => {
       await waitFor(async () => supervisor!.restarts >= attempt && supervisor!.current !== victim, 10_000, "the restart");
     }
     await simAdmin(sim, "/faults", "DELETE");
-    const done = await waitFor(async () => {
-      const r = await db().syncRun.findUniqueOrThrow({ where: { id: run.id } });
-      return r.status !== "queued" && r.status !== "running" ? r : null;
-    }, 120_000, "the run to finish");
+    const done = await waitFor(
+      async () => {
+        const r = await db().syncRun.findUniqueOrThrow({ where: { id: run.id } });
+        return r.status !== "queued" && r.status !== "running" ? r : null;
+      },
+      120_000,
+      "the run to finish",
+    );
 
     // The run went on to its end; the one failed file makes it "completed with errors".
     expect(done.status).toBe("completed_with_errors");
     expect(log.filter((l) => /^the worker process \(pid \d+\) exited \(signal SIGKILL\) after .*; restarting it in/.test(l))).toHaveLength(2);
     const errors = await db().syncItemError.findMany({ where: { runId: run.id, confluenceId: poison } });
     expect(errors.map((e) => e.reason)).toContain(CRASHED_TWICE_REASON);
-    const record = await db().contentItem.findFirstOrThrow({ where: { connectorId, confluenceId: poison }, select: { fileStatus: true, fileSetId: true, indexStatus: true, indexError: true } });
+    const record = await db().contentItem.findFirstOrThrow({
+      where: { connectorId, confluenceId: poison },
+      select: { fileStatus: true, fileSetId: true, indexStatus: true, indexError: true },
+    });
     expect(record).toEqual({ fileStatus: "failed", fileSetId: null, indexStatus: "failed", indexError: CRASHED_TWICE_REASON });
     // Every other file was stored: the crashes blamed only the file that was in flight both times.
-    const others = await db().contentItem.findMany({ where: { connectorId, type: "attachment", NOT: { confluenceId: poison } }, select: { confluenceId: true, fileSetId: true } });
+    const others = await db().contentItem.findMany({
+      where: { connectorId, type: "attachment", NOT: { confluenceId: poison } },
+      select: { confluenceId: true, fileSetId: true },
+    });
     expect(others.map((o) => o.confluenceId).sort()).toEqual(expectedSiteContent(sim).attachments.filter((id) => id !== poison));
     expect(others.filter((o) => o.fileSetId === null)).toEqual([]);
   });

@@ -33,6 +33,8 @@ export async function withBodies(
     if (!mapped.ok) failures.push({ itemType: records[0]!.type, confluenceId: mapped.id, reason: mapped.reason });
     else fetched.set(mapped.value.confluenceId, mapped.value);
   }
-  const out = records.flatMap((r) => (!need.has(r.confluenceId) ? [r] : fetched.has(r.confluenceId) ? [{ ...fetched.get(r.confluenceId)!, ancestorIds: r.ancestorIds }] : []));
+  const out = records.flatMap((r) =>
+    !need.has(r.confluenceId) ? [r] : fetched.has(r.confluenceId) ? [{ ...fetched.get(r.confluenceId)!, ancestorIds: r.ancestorIds }] : [],
+  );
   return { records: out, failures };
 }

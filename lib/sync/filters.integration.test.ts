@@ -12,7 +12,8 @@ useSyncTestSite({ seed: 29, spaces: 3, pages: 320 }, (started) => (sim = started
 const admin = (path: string, method: string, body?: unknown) => simAdmin(sim, path, method, body);
 const resetStats = () => fetch(`${sim.url}/__admin/stats/reset`, { method: "POST" });
 /** Content ids whose storage body the simulator has served since the last reset. */
-const bodiesServed = async () => Object.keys(((await (await fetch(`${sim.url}/__admin/stats/bodies`)).json()) as { bodies: Record<string, number> }).bodies).sort();
+const bodiesServed = async () =>
+  Object.keys(((await (await fetch(`${sim.url}/__admin/stats/bodies`)).json()) as { bodies: Record<string, number> }).bodies).sort();
 
 const filters = (f: Partial<ConnectorConfig["filters"]>) => ({ filters: { ...DEFAULT_CONNECTOR_CONFIG.filters, ...f } });
 const content = (id: string | number) => sim.store.contents.get(Number(id))!;
@@ -30,10 +31,22 @@ async function sync(connectorId: string, kind: "full" | "incremental") {
 /** Two roots: a page holding a folder with pages in it, and a page elsewhere whose parent is not chosen. */
 function chosenRoots() {
   const folder = sim.store.contentList.find(
-    (f) => f.type === "folder" && f.parentId !== null && content(f.parentId).type === "page" && content(f.parentId).status === "current" && sim.store.contentList.some((p) => p.parentId === f.id && p.status === "current"),
+    (f) =>
+      f.type === "folder" &&
+      f.parentId !== null &&
+      content(f.parentId).type === "page" &&
+      content(f.parentId).status === "current" &&
+      sim.store.contentList.some((p) => p.parentId === f.id && p.status === "current"),
   )!;
   const first = content(folder.parentId!);
-  const second = sim.store.contentList.find((p) => p.type === "page" && p.status === "current" && p.parentId !== null && p.spaceId !== first.spaceId && sim.store.contentList.some((k) => k.parentId === p.id))!;
+  const second = sim.store.contentList.find(
+    (p) =>
+      p.type === "page" &&
+      p.status === "current" &&
+      p.parentId !== null &&
+      p.spaceId !== first.spaceId &&
+      sim.store.contentList.some((k) => k.parentId === p.id),
+  )!;
   return { folder, roots: [String(first.id), String(second.id)] };
 }
 
@@ -56,7 +69,9 @@ describe("filters at the source", { timeout: 120_000 }, () => {
     // An incremental run: a new page below a root comes in; an edited page outside stays out, body unread.
     const outside = expectedSiteContent(sim).pages.find((id) => !inTrees(id, roots))!;
     await admin(`/pages/${outside}`, "PUT", { body: "<p>outside</p>" });
-    const created = await (await admin("/pages", "POST", { spaceId: String(folder.spaceId), title: "Inside the folder", parentId: String(folder.id), body: "<p>new</p>" })).json();
+    const created = await (
+      await admin("/pages", "POST", { spaceId: String(folder.spaceId), title: "Inside the folder", parentId: String(folder.id), body: "<p>new</p>" })
+    ).json();
     await resetStats();
     await sync(connectorId, "incremental");
     expect(await storedIds(connectorId, "page")).toEqual(expected());
@@ -88,7 +103,11 @@ describe("filters at the source", { timeout: 120_000 }, () => {
   it("a page moved out of the chosen trees leaves the store with its subtree on the next incremental run", async () => {
     const { roots } = chosenRoots();
     const child = sim.store.contentList.find(
-      (c) => c.type === "page" && c.status === "current" && c.parentId === Number(roots[0]) && sim.store.contentList.some((k) => k.parentId === c.id && k.status === "current"),
+      (c) =>
+        c.type === "page" &&
+        c.status === "current" &&
+        c.parentId === Number(roots[0]) &&
+        sim.store.contentList.some((k) => k.parentId === c.id && k.status === "current"),
     )!;
     const subtree = expectedSiteContent(sim).pages.filter((id) => id === String(child.id) || sim.store.ancestors(content(id)).some((a) => a.id === child.id));
     // Old descendants are not listed again by the incremental run: only the store can tell.

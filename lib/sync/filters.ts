@@ -13,8 +13,7 @@ function inRange(value: Date | null, filter: DateFilter | null): boolean {
   return true;
 }
 
-const passesDates = (r: ItemRecord, ctx: StepContext) =>
-  inRange(r.modifiedAt, ctx.config.filters.modified) && inRange(r.createdAt, ctx.config.filters.created);
+const passesDates = (r: ItemRecord, ctx: StepContext) => inRange(r.modifiedAt, ctx.config.filters.modified) && inRange(r.createdAt, ctx.config.filters.created);
 
 /** Blog post ids the list can take as its `id` parameter (250 at most); more are filtered as read. */
 export const MAX_ID_PARAM = 250;

@@ -25,7 +25,10 @@ export async function finishRun(
       data: { status: outcome.status, error: outcome.error ?? null, finishedAt: new Date(), leaseOwner: null, phase: finished ? "done" : undefined },
       select: { connectorId: true, startedAt: true, kind: true },
     });
-    const connector = await tx.connector.findUniqueOrThrow({ where: { id: run.connectorId }, select: { config: true, status: true, statusMessage: true, syncState: true } });
+    const connector = await tx.connector.findUniqueOrThrow({
+      where: { id: run.connectorId },
+      select: { config: true, status: true, statusMessage: true, syncState: true },
+    });
     const config = parseStoredConfig(connector.config);
     const state = (connector.syncState ?? {}) as SyncState;
     // Failed items were recorded and are retried by the next full run; what was fetched counts.
@@ -37,9 +40,11 @@ export async function finishRun(
     // Needs re-authentication is set where it is discovered and must not be overwritten here.
     const reauth = connector.status === "needs_reauth";
     const message =
-      outcome.status === "failed" ? (outcome.error ?? "The last sync failed.")
-      : outcome.status === "completed_with_errors" ? `The last sync completed with errors: ${outcome.error ?? "see the dashboard"}.`
-      : null;
+      outcome.status === "failed"
+        ? (outcome.error ?? "The last sync failed.")
+        : outcome.status === "completed_with_errors"
+          ? `The last sync completed with errors: ${outcome.error ?? "see the dashboard"}.`
+          : null;
     await tx.connector.update({
       where: { id: run.connectorId },
       data: {

@@ -77,7 +77,10 @@ const where = (ctx: StepContext, types: LabelledType[]) => ({ connectorId: ctx.c
 async function start(ctx: StepContext) {
   const cp = ctx.checkpoint;
   const failures: ItemFailure[] = [];
-  const stored = { page: await db().contentItem.count({ where: where(ctx, ["page"]) }), blogpost: await db().contentItem.count({ where: where(ctx, ["blogpost"]) }) };
+  const stored = {
+    page: await db().contentItem.count({ where: where(ctx, ["page"]) }),
+    blogpost: await db().contentItem.count({ where: where(ctx, ["blogpost"]) }),
+  };
   const page = stored.page + stored.blogpost ? await fetchOnePage(ctx.client, "/wiki/api/v2/labels", { limit: 250 }, null) : { results: [], nextCursor: null };
   const queue = parseLabels(page.results, failures);
   // More than one `/labels` page means at least 251 labels: enough to prefer asking per item below that.
@@ -120,7 +123,10 @@ async function walkLabel(ctx: StepContext, walk: LabelWalk) {
   } catch (err) {
     // A label deleted since it was listed has no content left: move on to the next label.
     if (!(err instanceof NotFoundError)) throw err;
-    return commitPage(ctx, { phase: "fetching_content", next: { ...ctx.checkpoint, labels: { ...walk, queue: walk.queue.slice(1), typeIndex: 0, itemCursor: null } } });
+    return commitPage(ctx, {
+      phase: "fetching_content",
+      next: { ...ctx.checkpoint, labels: { ...walk, queue: walk.queue.slice(1), typeIndex: 0, itemCursor: null } },
+    });
   }
   const failures: ItemFailure[] = [];
   const ids: string[] = [];
@@ -154,7 +160,11 @@ async function walkItem(ctx: StepContext, walk: LabelWalk) {
     orderBy: { confluenceId: "asc" },
     select: { id: true, confluenceId: true },
   });
-  if (!item) return commitPage(ctx, { phase: "fetching_content", next: { ...ctx.checkpoint, labels: { ...walk, typeIndex: walk.typeIndex + 1, afterId: null, itemCursor: null } } });
+  if (!item)
+    return commitPage(ctx, {
+      phase: "fetching_content",
+      next: { ...ctx.checkpoint, labels: { ...walk, typeIndex: walk.typeIndex + 1, afterId: null, itemCursor: null } },
+    });
   const itemDone = { ...ctx.checkpoint, labels: { ...walk, afterId: item.confluenceId, itemCursor: null } };
   let page;
   try {

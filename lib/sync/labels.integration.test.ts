@@ -64,7 +64,10 @@ describe("label sync", () => {
     const added = sim.store.labelFor("added-by-test");
     blog.labels = [...blog.labels, added.id];
     try {
-      const stored = (id: number) => db().contentItem.findFirstOrThrow({ where: { connectorId, confluenceId: String(id) } }).then((r) => r.labels);
+      const stored = (id: number) =>
+        db()
+          .contentItem.findFirstOrThrow({ where: { connectorId, confluenceId: String(id) } })
+          .then((r) => r.labels);
       // Labels change without a new version; incremental runs leave them for the next full run.
       await syncToEnd(connectorId, "incremental");
       expect(await stored(page.id)).toContain(removed);
@@ -98,7 +101,11 @@ describe("label sync", () => {
     const labelStats = async () => {
       const { routes } = (await (await fetch(`${sim.url}/__admin/stats`)).json()) as { routes: Record<string, number> };
       const of = (pattern: string) => routes[`GET /wiki/api/v2/${pattern}`] ?? 0;
-      return { labels: of("labels"), page: of("labels/{id}/pages") + of("pages/{id}/labels"), blogpost: of("labels/{id}/blogposts") + of("blogposts/{id}/labels") };
+      return {
+        labels: of("labels"),
+        page: of("labels/{id}/pages") + of("pages/{id}/labels"),
+        blogpost: of("labels/{id}/blogposts") + of("blogposts/{id}/labels"),
+      };
     };
     const labelCount = sim.store.labels.size;
     expect(labelCount).toBeLessThanOrEqual(250);

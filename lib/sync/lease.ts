@@ -18,11 +18,14 @@ export async function claimRun(runId: string, owner: string) {
 
 /** Keeps the lease alive while a slice waits on slow or paused requests. */
 export function startHeartbeat(runId: string, owner: string): () => void {
-  const timer = setInterval(() => {
-    void db()
-      .syncRun.updateMany({ where: { id: runId, leaseOwner: owner }, data: { heartbeatAt: new Date() } })
-      .catch(() => {});
-  }, Math.max(1_000, (leaseSeconds() * 1000) / 3));
+  const timer = setInterval(
+    () => {
+      void db()
+        .syncRun.updateMany({ where: { id: runId, leaseOwner: owner }, data: { heartbeatAt: new Date() } })
+        .catch(() => {});
+    },
+    Math.max(1_000, (leaseSeconds() * 1000) / 3),
+  );
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -59,7 +59,11 @@ export function mapSpace(raw: unknown, siteUrl: string) {
   return {
     ok: true as const,
     value: {
-      confluenceId: s.id, key: s.key, name: s.name ?? s.key, type: s.type ?? "global", status: s.status ?? CURRENT,
+      confluenceId: s.id,
+      key: s.key,
+      name: s.name ?? s.key,
+      type: s.type ?? "global",
+      status: s.status ?? CURRENT,
       webUrl: webUrl(siteUrl, s._links?.webui) ?? `${siteUrl}/wiki/spaces/${encodeURIComponent(s.key)}`,
     },
   };
@@ -72,9 +76,19 @@ export function mapPage(raw: unknown, siteUrl: string): Mapped<ItemRecord> {
   return {
     ok: true,
     value: {
-      confluenceId: p.id, type: "page", spaceConfluenceId: p.spaceId, parentId: p.parentId ?? null, parentType: p.parentType ?? null,
-      title: p.title ?? "", status: p.status ?? CURRENT, version: p.version.number, authorId: p.authorId ?? null, createdAt: instant(p.createdAt),
-      modifiedAt: instant(p.version.createdAt), webUrl: webUrl(siteUrl, p._links?.webui) ?? contentUrl(siteUrl, p.id), body: p.body?.storage?.value ?? null,
+      confluenceId: p.id,
+      type: "page",
+      spaceConfluenceId: p.spaceId,
+      parentId: p.parentId ?? null,
+      parentType: p.parentType ?? null,
+      title: p.title ?? "",
+      status: p.status ?? CURRENT,
+      version: p.version.number,
+      authorId: p.authorId ?? null,
+      createdAt: instant(p.createdAt),
+      modifiedAt: instant(p.version.createdAt),
+      webUrl: webUrl(siteUrl, p._links?.webui) ?? contentUrl(siteUrl, p.id),
+      body: p.body?.storage?.value ?? null,
     },
   };
 }
@@ -86,9 +100,19 @@ export function mapBlogPost(raw: unknown, siteUrl: string): Mapped<ItemRecord> {
   return {
     ok: true,
     value: {
-      confluenceId: b.id, type: "blogpost", spaceConfluenceId: b.spaceId, parentId: null, parentType: null, title: b.title ?? "",
-      status: b.status ?? CURRENT, version: b.version.number, authorId: b.authorId ?? null, createdAt: instant(b.createdAt),
-      modifiedAt: instant(b.version.createdAt), webUrl: webUrl(siteUrl, b._links?.webui) ?? contentUrl(siteUrl, b.id), body: b.body?.storage?.value ?? null,
+      confluenceId: b.id,
+      type: "blogpost",
+      spaceConfluenceId: b.spaceId,
+      parentId: null,
+      parentType: null,
+      title: b.title ?? "",
+      status: b.status ?? CURRENT,
+      version: b.version.number,
+      authorId: b.authorId ?? null,
+      createdAt: instant(b.createdAt),
+      modifiedAt: instant(b.version.createdAt),
+      webUrl: webUrl(siteUrl, b._links?.webui) ?? contentUrl(siteUrl, b.id),
+      body: b.body?.storage?.value ?? null,
     },
   };
 }
@@ -101,11 +125,19 @@ export function mapComment(raw: unknown, siteUrl: string, type: "footer_comment"
   return {
     ok: true,
     value: {
-      confluenceId: c.id, type, spaceConfluenceId: null,
+      confluenceId: c.id,
+      type,
+      spaceConfluenceId: null,
       parentId: c.parentCommentId ?? c.pageId ?? c.blogPostId ?? null,
       parentType: c.parentCommentId ? "comment" : c.pageId ? "page" : c.blogPostId ? "blogpost" : null,
-      title: c.title ?? "", status: c.status ?? CURRENT, version: c.version.number, authorId: c.version.authorId ?? null,
-      createdAt: null, modifiedAt: instant(c.version.createdAt), webUrl: webUrl(siteUrl, c._links?.webui), body: c.body?.storage?.value ?? null,
+      title: c.title ?? "",
+      status: c.status ?? CURRENT,
+      version: c.version.number,
+      authorId: c.version.authorId ?? null,
+      createdAt: null,
+      modifiedAt: instant(c.version.createdAt),
+      webUrl: webUrl(siteUrl, c._links?.webui),
+      body: c.body?.storage?.value ?? null,
       extra: {
         containerId: c.pageId ?? c.blogPostId ?? null,
         containerType: c.pageId ? "page" : "blogpost",
@@ -122,10 +154,21 @@ export function mapAttachment(raw: unknown, siteUrl: string): Mapped<ItemRecord>
   return {
     ok: true,
     value: {
-      confluenceId: a.id, type: "attachment", spaceConfluenceId: null, parentId: a.pageId ?? a.blogPostId ?? null,
-      parentType: a.pageId ? "page" : a.blogPostId ? "blogpost" : null, title: a.title ?? `attachment ${a.id}`, status: a.status ?? CURRENT,
-      version: a.version.number, authorId: a.version.authorId ?? null, createdAt: instant(a.createdAt), modifiedAt: instant(a.version.createdAt),
-      webUrl: webUrl(siteUrl, a._links?.webui), body: null, mediaType: a.mediaType ?? "application/octet-stream", fileSize: a.fileSize ?? null,
+      confluenceId: a.id,
+      type: "attachment",
+      spaceConfluenceId: null,
+      parentId: a.pageId ?? a.blogPostId ?? null,
+      parentType: a.pageId ? "page" : a.blogPostId ? "blogpost" : null,
+      title: a.title ?? `attachment ${a.id}`,
+      status: a.status ?? CURRENT,
+      version: a.version.number,
+      authorId: a.version.authorId ?? null,
+      createdAt: instant(a.createdAt),
+      modifiedAt: instant(a.version.createdAt),
+      webUrl: webUrl(siteUrl, a._links?.webui),
+      body: null,
+      mediaType: a.mediaType ?? "application/octet-stream",
+      fileSize: a.fileSize ?? null,
       downloadPath: a.downloadLink ?? a._links?.download ?? null,
     },
   };
@@ -144,10 +187,19 @@ export function mapFolder(raw: unknown, siteUrl: string): Mapped<ItemRecord> {
   return {
     ok: true,
     value: {
-      confluenceId: f.id, type: "folder", spaceConfluenceId: f.space?.id == null ? null : String(f.space.id), parentId: parent?.id ?? null,
-      parentType: parent ? (parent.type ?? null) : null, title: f.title ?? "", status: f.status ?? CURRENT, version: f.version?.number ?? 1,
-      authorId: f.history?.createdBy?.accountId ?? f.version?.by?.accountId ?? null, createdAt: f.history?.createdDate ? new Date(f.history.createdDate) : null,
-      modifiedAt: f.version?.when ? new Date(f.version.when) : null, webUrl: webUrl(siteUrl, f._links?.webui), body: null,
+      confluenceId: f.id,
+      type: "folder",
+      spaceConfluenceId: f.space?.id == null ? null : String(f.space.id),
+      parentId: parent?.id ?? null,
+      parentType: parent ? (parent.type ?? null) : null,
+      title: f.title ?? "",
+      status: f.status ?? CURRENT,
+      version: f.version?.number ?? 1,
+      authorId: f.history?.createdBy?.accountId ?? f.version?.by?.accountId ?? null,
+      createdAt: f.history?.createdDate ? new Date(f.history.createdDate) : null,
+      modifiedAt: f.version?.when ? new Date(f.version.when) : null,
+      webUrl: webUrl(siteUrl, f._links?.webui),
+      body: null,
       ancestorIds: ancestors.map((a) => a.id),
     },
   };

@@ -19,10 +19,21 @@ const admin = (path: string, method: string, body?: unknown) => simAdmin(sim, pa
 /** An OAuth connector whose simulator-issued access token the app believes is good for an hour. */
 async function oauthConnector() {
   const user = await createFirstAdmin({ name: "Ada", email: "ada@example.com", password: "correct horse battery" });
-  const input = createConnectorSchema([sim.url]).parse({ authMethod: "oauth", name: "OAuth", baseUrl: sim.url, clientId: "sync-client", clientSecret: "sync-secret" });
+  const input = createConnectorSchema([sim.url]).parse({
+    authMethod: "oauth",
+    name: "OAuth",
+    baseUrl: sim.url,
+    clientId: "sync-client",
+    clientSecret: "sync-secret",
+  });
   const { id } = await createConnector(input, user.id);
   const issued = sim.issueTokens({ scopes: [...CONFLUENCE_OAUTH_SCOPES], clientId: "sync-client" });
-  await storeTokens(id, { accessToken: issued.access_token, refreshToken: issued.refresh_token!, expiresAt: new Date(Date.now() + 3_600_000), scope: issued.scope });
+  await storeTokens(id, {
+    accessToken: issued.access_token,
+    refreshToken: issued.refresh_token!,
+    expiresAt: new Date(Date.now() + 3_600_000),
+    scope: issued.scope,
+  });
   await db().connector.update({ where: { id }, data: { cloudId: sim.cloudId, status: "authenticated" } });
   await updateConnector(id, { config: DEFAULT_CONNECTOR_CONFIG });
   return id;

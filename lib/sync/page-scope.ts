@@ -22,7 +22,12 @@ export async function inPageTrees(candidates: ItemRecord[], listed: ItemRecord[]
   const parentIds = [...new Set(listed.map((r) => r.parentId).filter((p): p is string => !!p && !byId.has(p)))];
   const stored = parentIds.length
     ? await db().contentItem.findMany({
-        where: { connectorId: ctx.connectorId, confluenceId: { in: parentIds }, type: { in: ["page", "folder"] }, ...(ctx.kind === "full" ? { lastSeenRunId: ctx.runId } : {}) },
+        where: {
+          connectorId: ctx.connectorId,
+          confluenceId: { in: parentIds },
+          type: { in: ["page", "folder"] },
+          ...(ctx.kind === "full" ? { lastSeenRunId: ctx.runId } : {}),
+        },
         select: { confluenceId: true },
       })
     : [];

@@ -76,7 +76,8 @@ export async function readRoleHoldersPage(ctx: StepContext, walk: Walk): Promise
     const type = a.principal.principalType.toUpperCase();
     if (type === "USER") grants.push({ principalType: "user", principalId: a.principal.principalId, viaRole: a.roleId });
     else if (type === "GROUP") grants.push({ principalType: "group", principalId: a.principal.principalId, viaRole: a.roleId });
-    else if (type === "ACCESS_CLASS" && a.principal.principalId === "ANONYMOUS_ACCESS") grants.push({ principalType: "anonymous", principalId: "", viaRole: a.roleId });
+    else if (type === "ACCESS_CLASS" && a.principal.principalId === "ANONYMOUS_ACCESS")
+      grants.push({ principalType: "anonymous", principalId: "", viaRole: a.roleId });
     // Other access classes (all licensed users, product admins) are not mirrored yet: their holders get no grant (fail closed).
   }
   const next: Checkpoint = page.nextCursor

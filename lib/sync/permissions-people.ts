@@ -30,12 +30,22 @@ export async function upsertUsers(tx: Prisma.TransactionClient, connectorId: str
 }
 
 /** Parses list items one by one: a malformed one is a recorded failure, never a failed page. */
-export function parseEach<T>(results: unknown[], schema: { safeParse(x: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }, failures: ItemFailure[], what: string): T[] {
+export function parseEach<T>(
+  results: unknown[],
+  schema: { safeParse(x: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } },
+  failures: ItemFailure[],
+  what: string,
+): T[] {
   const out: T[] = [];
   for (const raw of results) {
     const parsed = schema.safeParse(raw);
     if (parsed.success) out.push(parsed.data);
-    else failures.push({ itemType: "permission", confluenceId: String((raw as { id?: unknown; accountId?: unknown })?.id ?? (raw as { accountId?: unknown })?.accountId ?? "unknown"), reason: `unexpected ${what} shape: ${parsed.error.issues[0]?.message}` });
+    else
+      failures.push({
+        itemType: "permission",
+        confluenceId: String((raw as { id?: unknown; accountId?: unknown })?.id ?? (raw as { accountId?: unknown })?.accountId ?? "unknown"),
+        reason: `unexpected ${what} shape: ${parsed.error.issues[0]?.message}`,
+      });
   }
   return out;
 }
@@ -49,11 +59,21 @@ export async function readGroupsPage(ctx: StepContext, walk: Walk): Promise<void
   const failures: ItemFailure[] = [];
   const groups = parseEach(page.results, ZGroup, failures, "group");
   const last = !more(page, walk.start) || page.results.length === 0;
-  const first = last ? await firstGroupAfter(ctx, null, groups.map((g) => g.id)) : null;
+  const first = last
+    ? await firstGroupAfter(
+        ctx,
+        null,
+        groups.map((g) => g.id),
+      )
+    : null;
   await commitPage(ctx, {
     phase: "permissions",
     failures,
-    next: !last ? at(ctx, { ...walk, start: walk.start + page.results.length }) : first ? at(ctx, { ...walk, stage: "members", groupId: first, start: 0 }) : at(ctx, { ...walk, stage: "grants", spaceIndex: 0, start: 0 }),
+    next: !last
+      ? at(ctx, { ...walk, start: walk.start + page.results.length })
+      : first
+        ? at(ctx, { ...walk, stage: "members", groupId: first, start: 0 })
+        : at(ctx, { ...walk, stage: "grants", spaceIndex: 0, start: 0 }),
     extra: async (tx) => {
       for (const g of groups) {
         await tx.confluenceGroup.upsert({
@@ -63,7 +83,10 @@ export async function readGroupsPage(ctx: StepContext, walk: Walk): Promise<void
         });
       }
       if (last) {
-        const gone = await tx.confluenceGroup.findMany({ where: { connectorId: ctx.connectorId, NOT: { lastSeenRunId: ctx.runId } }, select: { groupId: true } });
+        const gone = await tx.confluenceGroup.findMany({
+          where: { connectorId: ctx.connectorId, NOT: { lastSeenRunId: ctx.runId } },
+          select: { groupId: true },
+        });
         const ids = gone.map((g) => g.groupId);
         await tx.confluenceGroupMember.deleteMany({ where: { connectorId: ctx.connectorId, groupId: { in: ids } } });
         await tx.confluenceGroup.deleteMany({ where: { connectorId: ctx.connectorId, groupId: { in: ids } } });
@@ -90,7 +113,10 @@ export async function readMembersPage(ctx: StepContext, walk: Walk): Promise<voi
   let users: V1User[] = [];
   let last = true;
   try {
-    const page = await ctx.client.getJson(`/wiki/rest/api/group/${encodeURIComponent(groupId)}/membersByGroupId`, { query: { start: walk.start, limit: PAGE }, schema: ZV1List });
+    const page = await ctx.client.getJson(`/wiki/rest/api/group/${encodeURIComponent(groupId)}/membersByGroupId`, {
+      query: { start: walk.start, limit: PAGE },
+      schema: ZV1List,
+    });
     users = parseEach(page.results, ZV1User, failures, "group member");
     last = !more(page, walk.start) || page.results.length === 0;
   } catch (err) {
@@ -101,11 +127,18 @@ export async function readMembersPage(ctx: StepContext, walk: Walk): Promise<voi
   await commitPage(ctx, {
     phase: "permissions",
     failures,
-    next: !last ? at(ctx, { ...walk, start: walk.start + users.length + failures.length }) : nextGroup ? at(ctx, { ...walk, groupId: nextGroup, start: 0 }) : at(ctx, { ...walk, stage: "grants", groupId: null, spaceIndex: 0, start: 0 }),
+    next: !last
+      ? at(ctx, { ...walk, start: walk.start + users.length + failures.length })
+      : nextGroup
+        ? at(ctx, { ...walk, groupId: nextGroup, start: 0 })
+        : at(ctx, { ...walk, stage: "grants", groupId: null, spaceIndex: 0, start: 0 }),
     extra: async (tx) => {
       if (walk.start === 0) await tx.confluenceGroupMember.deleteMany({ where: { connectorId: ctx.connectorId, groupId } });
       await upsertUsers(tx, ctx.connectorId, users);
-      await tx.confluenceGroupMember.createMany({ data: users.map((u) => ({ connectorId: ctx.connectorId, groupId, accountId: u.accountId })), skipDuplicates: true });
+      await tx.confluenceGroupMember.createMany({
+        data: users.map((u) => ({ connectorId: ctx.connectorId, groupId, accountId: u.accountId })),
+        skipDuplicates: true,
+      });
     },
   });
 }

@@ -11,10 +11,7 @@ const BATCH = 20;
 /** Confluence Cloud serves at most 100 subjects of each kind per restriction page. */
 const SUBJECTS = 100;
 
-export type NodeRestriction =
-  | { state: "open" }
-  | { state: "restricted"; userIds: string[]; groupIds: string[] }
-  | { state: "nobody"; reason: string };
+export type NodeRestriction = { state: "open" } | { state: "restricted"; userIds: string[]; groupIds: string[] } | { state: "nobody"; reason: string };
 
 /**
  * The nodes whose read restrictions decide visibility: every stored page, blog post and folder,
@@ -53,7 +50,10 @@ export async function readNodeRestriction(ctx: StepContext, nodeId: string, user
   const groupNames: string[] = [];
   try {
     for (let start = 0; ; start += SUBJECTS) {
-      const r = await ctx.client.getJson(`/wiki/rest/api/content/${encodeURIComponent(nodeId)}/restriction/byOperation/read`, { query: { start, limit: SUBJECTS }, schema: ZContentRestrictionRead });
+      const r = await ctx.client.getJson(`/wiki/rest/api/content/${encodeURIComponent(nodeId)}/restriction/byOperation/read`, {
+        query: { start, limit: SUBJECTS },
+        schema: ZContentRestrictionRead,
+      });
       const { user, group } = r.restrictions;
       for (const u of user.results) {
         userIds.push(u.accountId);
@@ -86,11 +86,12 @@ export async function readRestrictionsBatch(ctx: StepContext, walk: Walk): Promi
     return commitPage(ctx, {
       phase: "permissions",
       next: { ...ctx.checkpoint, stepIndex: ctx.checkpoint.stepIndex + 1, spaceIndex: 0, cursor: null, permissions: null },
-      extra: ctx.kind === "full"
-        ? async (tx) => {
-            await tx.readRestriction.deleteMany({ where: { connectorId: ctx.connectorId, NOT: { readRunId: ctx.runId } } });
-          }
-        : undefined,
+      extra:
+        ctx.kind === "full"
+          ? async (tx) => {
+              await tx.readRestriction.deleteMany({ where: { connectorId: ctx.connectorId, NOT: { readRunId: ctx.runId } } });
+            }
+          : undefined,
     });
   }
   const users: V1User[] = [];
@@ -98,7 +99,11 @@ export async function readRestrictionsBatch(ctx: StepContext, walk: Walk): Promi
   const failed = read.filter((x) => x.r.state === "nobody");
   await commitPage(ctx, {
     phase: "permissions",
-    failures: failed.map((x) => ({ itemType: "permission" as const, confluenceId: x.nodeId, reason: `read restriction could not be read; visible to administrators only until a later run reads it (${(x.r as { reason: string }).reason})` })),
+    failures: failed.map((x) => ({
+      itemType: "permission" as const,
+      confluenceId: x.nodeId,
+      reason: `read restriction could not be read; visible to administrators only until a later run reads it (${(x.r as { reason: string }).reason})`,
+    })),
     next: { ...ctx.checkpoint, permissions: { ...walk, afterNode: nodes[nodes.length - 1]! } },
     delta: { permission: { fetched: read.length - failed.length, discovered: read.length } },
     extra: async (tx) => {
@@ -111,7 +116,11 @@ export async function readRestrictionsBatch(ctx: StepContext, walk: Walk): Promi
           reason: r.state === "nobody" ? r.reason : null,
           readRunId: ctx.runId,
         };
-        await tx.readRestriction.upsert({ where: { connectorId_nodeId: { connectorId: ctx.connectorId, nodeId } }, create: { connectorId: ctx.connectorId, nodeId, ...data }, update: data });
+        await tx.readRestriction.upsert({
+          where: { connectorId_nodeId: { connectorId: ctx.connectorId, nodeId } },
+          create: { connectorId: ctx.connectorId, nodeId, ...data },
+          update: data,
+        });
       }
     },
   });

@@ -68,7 +68,10 @@ describe("checkpoints across a deploy that changes the plan", () => {
 
   it("restart from the first step when the plan no longer has the named step, and still end equal to the site", async () => {
     const { connectorId, runId } = await runUntil("blogposts");
-    await db().syncRun.update({ where: { id: runId }, data: { checkpoint: { ...(await checkpointOf(runId)), step: "removed_step" } as Prisma.InputJsonValue } });
+    await db().syncRun.update({
+      where: { id: runId },
+      data: { checkpoint: { ...(await checkpointOf(runId)), step: "removed_step" } as Prisma.InputJsonValue },
+    });
     await resetStats();
     await driveRun(runId);
     expect((await routes())["GET /wiki/api/v2/spaces"]).toBe(1);

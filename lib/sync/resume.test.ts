@@ -3,7 +3,21 @@ import { END_STEP } from "./checkpoint";
 import { resumeCheckpoint } from "./resume";
 
 const base = { spaceIndex: 0, cursor: "c1", spaceIds: ["1", "2"], since: null, labels: null };
-const plan = ["spaces", "estimate", "folders", "pages", "blogposts", "ancestors", "labels", "footer_comments", "inline_comments", "attachments", "downloads", "reconcile", "indexing"];
+const plan = [
+  "spaces",
+  "estimate",
+  "folders",
+  "pages",
+  "blogposts",
+  "ancestors",
+  "labels",
+  "footer_comments",
+  "inline_comments",
+  "attachments",
+  "downloads",
+  "reconcile",
+  "indexing",
+];
 
 describe("resuming a checkpoint under the current plan", () => {
   it("finds a named step wherever the current plan has it", () => {
@@ -13,7 +27,9 @@ describe("resuming a checkpoint under the current plan", () => {
   it("maps an old numeric checkpoint to the step it meant, dropping a per-space cursor that fits no batch", () => {
     expect(resumeCheckpoint({ ...base, stepIndex: 3 }, plan, "full")).toMatchObject({ step: "blogposts", stepIndex: 4, cursor: null, spaceIds: ["1", "2"] });
     expect(resumeCheckpoint({ ...base, stepIndex: 5 }, plan, "full")).toMatchObject({ step: "footer_comments", stepIndex: 7, cursor: "c1" });
-    expect(resumeCheckpoint({ ...base, stepIndex: 3 }, ["spaces", "folders", "pages", "blogposts", "ancestors", "footer_comments"], "incremental")).toMatchObject({ step: "footer_comments", stepIndex: 5 });
+    expect(
+      resumeCheckpoint({ ...base, stepIndex: 3 }, ["spaces", "folders", "pages", "blogposts", "ancestors", "footer_comments"], "incremental"),
+    ).toMatchObject({ step: "footer_comments", stepIndex: 5 });
   });
 
   it("goes on after the old plan's last step when an old checkpoint had finished it", () => {
@@ -22,7 +38,12 @@ describe("resuming a checkpoint under the current plan", () => {
 
   it("restarts from the first step when the plan no longer has the named step, keeping the incremental window", () => {
     const since = "2026-01-01T00:00:00.000Z";
-    expect(resumeCheckpoint({ ...base, since, step: "gone", stepIndex: 2 }, plan, "incremental")).toMatchObject({ stepIndex: 0, cursor: null, spaceIds: [], since });
+    expect(resumeCheckpoint({ ...base, since, step: "gone", stepIndex: 2 }, plan, "incremental")).toMatchObject({
+      stepIndex: 0,
+      cursor: null,
+      spaceIds: [],
+      since,
+    });
   });
 
   it("treats the end marker as past the last step", () => {

@@ -9,9 +9,24 @@ function run(overrides: Partial<SyncRun> = {}): SyncRun {
   const counters = emptyCounters();
   counters.page = { ...counters.page, expected: 1000, discovered: 250, fetched: 250 };
   return {
-    id: "r1", connectorId: "c1", kind: "full", trigger: "manual", status: "running", phase: "fetching_content",
-    counters, checkpoint: null, requestCount: 100, error: null, cancelRequested: false, leaseOwner: "x",
-    transientFailures: 0, rateLimit: null, startedAt: started, finishedAt: null, heartbeatAt: started, createdAt: started,
+    id: "r1",
+    connectorId: "c1",
+    kind: "full",
+    trigger: "manual",
+    status: "running",
+    phase: "fetching_content",
+    counters,
+    checkpoint: null,
+    requestCount: 100,
+    error: null,
+    cancelRequested: false,
+    leaseOwner: "x",
+    transientFailures: 0,
+    rateLimit: null,
+    startedAt: started,
+    finishedAt: null,
+    heartbeatAt: started,
+    createdAt: started,
     ...overrides,
   } as SyncRun;
 }
@@ -46,7 +61,10 @@ describe("run view", () => {
   });
 
   it("says when the points quota, not the site, will set the pace", () => {
-    const view = toRunView(run({ rateLimit: { limit: 1000, remaining: 50, resetAt: "2026-01-01T11:00:00.000Z", nearLimit: false } }), started.getTime() + 10_000);
+    const view = toRunView(
+      run({ rateLimit: { limit: 1000, remaining: 50, resetAt: "2026-01-01T11:00:00.000Z", nearLimit: false } }),
+      started.getTime() + 10_000,
+    );
     expect(view.quota).toMatchObject({ limit: 1000, remaining: 50, usedShare: 0.95, limitsRun: true });
     const plenty = toRunView(run({ rateLimit: { limit: 100000, remaining: 99000 } }), started.getTime() + 10_000);
     expect(plenty.quota).toMatchObject({ limitsRun: false });

@@ -80,9 +80,14 @@ export async function saveItems(
     changed.push({ record, write });
   }
   const failures: SaveFailure[] = [];
-  const whole = await underSavepoint(tx, "save_page", async () => {
-    for (const item of changed) await item.write();
-  }, isDatabaseUnavailable);
+  const whole = await underSavepoint(
+    tx,
+    "save_page",
+    async () => {
+      for (const item of changed) await item.write();
+    },
+    isDatabaseUnavailable,
+  );
   if (!whole.ok) {
     for (const item of changed) {
       const one = await underSavepoint(tx, "save_item", item.write, isDatabaseUnavailable);
@@ -102,6 +107,9 @@ export async function saveItems(
 /** The first line of a database error, without Prisma's invocation preamble. */
 function errorText(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
-  const lines = message.split("\n").map((l) => l.trim()).filter(Boolean);
+  const lines = message
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
   return (lines[lines.length - 1] ?? message).slice(0, 300);
 }

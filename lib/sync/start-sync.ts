@@ -23,10 +23,7 @@ export interface StartedSync {
  * (changes since the last run) or `auto` (incremental unless a reconciliation is due).
  * At most one queued or running sync per connector (a partial unique index holds that).
  */
-export async function requestSync(
-  connectorId: string,
-  options: { kind?: "full" | "incremental" | "auto"; trigger: string },
-): Promise<StartedSync> {
+export async function requestSync(connectorId: string, options: { kind?: "full" | "incremental" | "auto"; trigger: string }): Promise<StartedSync> {
   const connector = await db().connector.findUnique({ where: { id: connectorId } });
   if (!connector) throw new AppError("NOT_FOUND", "No connector with that id.");
   if (!connector.enabled) throw new AppError("FORBIDDEN", "The connector is disabled; enable it to sync.");
@@ -42,9 +39,7 @@ export async function requestSync(
   const reconcileDue = !state.lastFullRunAt || Date.now() - new Date(state.lastFullRunAt).getTime() > reconcileEveryMs;
   const kind = options.kind === "full" || options.kind === "incremental" ? options.kind : reconcileDue ? "full" : "incremental";
   const since =
-    kind === "incremental" && state.lastCompletedRunStartedAt
-      ? new Date(new Date(state.lastCompletedRunStartedAt).getTime() - OVERLAP_MS).toISOString()
-      : null;
+    kind === "incremental" && state.lastCompletedRunStartedAt ? new Date(new Date(state.lastCompletedRunStartedAt).getTime() - OVERLAP_MS).toISOString() : null;
   if (kind === "incremental" && !since) throw new AppError("CONFLICT", "Run a full sync first; there is nothing to compare with yet.");
 
   let run;
@@ -59,7 +54,8 @@ export async function requestSync(
       },
     });
   } catch (err) {
-    if ((err as { code?: string }).code === "P2002") throw new AppError("CONFLICT", "A sync of this connector is already queued, running or waiting for a decision.");
+    if ((err as { code?: string }).code === "P2002")
+      throw new AppError("CONFLICT", "A sync of this connector is already queued, running or waiting for a decision.");
     throw err;
   }
   await enqueueSyncSlice(run.id);

@@ -80,7 +80,10 @@ describe("full sync", () => {
     const errors = await db().syncItemError.findMany({ where: { runId: run.id, itemType: "attachment" } });
     expect(errors.length).toBe(attachments);
     expect(errors[0]!.reason).toMatch(/^Skipped: the file is [\d.]+ (bytes|KB|MB), over the 1 byte download limit$/);
-    const record = await db().contentItem.findFirstOrThrow({ where: { connectorId, type: "attachment" }, select: { indexStatus: true, indexError: true, fileStatus: true } });
+    const record = await db().contentItem.findFirstOrThrow({
+      where: { connectorId, type: "attachment" },
+      select: { indexStatus: true, indexError: true, fileStatus: true },
+    });
     expect(record).toMatchObject({ indexStatus: "skipped", fileStatus: "skipped" });
     expect(record.indexError).toMatch(/^Skipped: the file is .* over the 1 byte download limit$/);
     expect(await storedIds(connectorId, "page")).toEqual(expectedSiteContent(sim).pages);
@@ -149,7 +152,9 @@ describe("full resync", () => {
 describe("incremental sync", () => {
   it("follows a page moved to another space, even when the move made no new version", async () => {
     const connectorId = await configuredConnector(sim);
-    const page = sim.store.contentList.find((c) => c.type === "page" && c.status === "current" && c.parentId !== null && !sim.store.contentList.some((k) => k.parentId === c.id))!;
+    const page = sim.store.contentList.find(
+      (c) => c.type === "page" && c.status === "current" && c.parentId !== null && !sim.store.contentList.some((k) => k.parentId === c.id),
+    )!;
     // The page's latest version is two hours old (older than any overlap); the move below then
     // changes only its last-modified time, which the newest-first list sorts by.
     await admin(`/pages/${page.id}`, "PUT", { body: "<p>Before the move</p>" });
@@ -166,7 +171,6 @@ describe("incremental sync", () => {
     expect(stored.spaceConfluenceId).toBe(String(target.id));
     expect(stored.parentId).toBeNull();
   });
-
 
   it("fetches only what changed since the last run and removes trashed pages", async () => {
     const connectorId = await configuredConnector(sim);

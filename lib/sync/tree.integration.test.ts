@@ -22,11 +22,18 @@ const siteChain = (id: string) => sim.store.ancestors(sim.store.contents.get(Num
 
 /** Every stored page and folder has the site's ancestors (root first) and its space. */
 async function expectTreeEqualsSite(connectorId: string) {
-  const rows = await db().contentItem.findMany({ where: { connectorId, type: { in: ["page", "folder"] } }, select: { confluenceId: true, ancestorIds: true, spaceConfluenceId: true } });
+  const rows = await db().contentItem.findMany({
+    where: { connectorId, type: { in: ["page", "folder"] } },
+    select: { confluenceId: true, ancestorIds: true, spaceConfluenceId: true },
+  });
   expect(rows.length).toBeGreaterThan(0);
   for (const row of rows) {
     const site = sim.store.contents.get(Number(row.confluenceId))!;
-    expect({ id: row.confluenceId, ancestors: row.ancestorIds, space: row.spaceConfluenceId }).toEqual({ id: row.confluenceId, ancestors: siteChain(row.confluenceId), space: String(site.spaceId) });
+    expect({ id: row.confluenceId, ancestors: row.ancestorIds, space: row.spaceConfluenceId }).toEqual({
+      id: row.confluenceId,
+      ancestors: siteChain(row.confluenceId),
+      space: String(site.spaceId),
+    });
   }
 }
 
@@ -78,20 +85,36 @@ describe("folders and ancestors", { timeout: 120_000 }, () => {
     const current = (id: number | null) => id !== null && sim.store.contents.get(id)?.status === "current";
     // A current page with current grandchildren, so the move carries at least two levels.
     const root = sim.store.contentList.find(
-      (c) => c.type === "page" && c.status === "current" && c.parentId !== null && sim.store.contentList.some((k) => current(k.parentId) && sim.store.contents.get(k.parentId!)!.parentId === c.id && k.status === "current"),
+      (c) =>
+        c.type === "page" &&
+        c.status === "current" &&
+        c.parentId !== null &&
+        sim.store.contentList.some((k) => current(k.parentId) && sim.store.contents.get(k.parentId!)!.parentId === c.id && k.status === "current"),
     )!;
-    const descendants = sim.store.contentList.filter((c) => sim.store.ancestors(c).some((a) => a.id === root.id) && (c.type === "folder" || c.status === "current"));
+    const descendants = sim.store.contentList.filter(
+      (c) => sim.store.ancestors(c).some((a) => a.id === root.id) && (c.type === "folder" || c.status === "current"),
+    );
     // Descendants last modified long ago sort after the first newest-first list page, so the
     // incremental run below lists the moved page but not them (a move does not touch them).
     for (const d of descendants) d.modifiedAt = Date.UTC(2001, 0, 1) + d.id;
-    const target = sim.store.contentList.find((c) => c.type === "page" && c.status === "current" && c.spaceId !== root.spaceId && sim.store.spaces.get(c.spaceId)!.status === "current" && sim.store.spaces.get(c.spaceId)!.type === "global")!;
+    const target = sim.store.contentList.find(
+      (c) =>
+        c.type === "page" &&
+        c.status === "current" &&
+        c.spaceId !== root.spaceId &&
+        sim.store.spaces.get(c.spaceId)!.status === "current" &&
+        sim.store.spaces.get(c.spaceId)!.type === "global",
+    )!;
     const connectorId = await configuredConnector(sim);
     await sync(connectorId, "full");
     expect((await admin(`/pages/${root.id}/move`, "POST", { parentId: String(target.id), spaceId: String(target.spaceId) })).ok).toBe(true);
 
     await resetStats();
     await sync(connectorId, "incremental");
-    const moved = await db().contentItem.findMany({ where: { connectorId, confluenceId: { in: descendants.map((d) => String(d.id)) } }, select: { confluenceId: true, spaceConfluenceId: true, ancestorIds: true } });
+    const moved = await db().contentItem.findMany({
+      where: { connectorId, confluenceId: { in: descendants.map((d) => String(d.id)) } },
+      select: { confluenceId: true, spaceConfluenceId: true, ancestorIds: true },
+    });
     expect(moved.length).toBeGreaterThan(1);
     for (const row of moved) {
       expect(row.spaceConfluenceId).toBe(String(target.spaceId));
@@ -99,7 +122,10 @@ describe("folders and ancestors", { timeout: 120_000 }, () => {
       expect(row.ancestorIds).toContain(String(target.id));
     }
     // Their comments and attachments follow them into the new space.
-    const children = await db().contentItem.findMany({ where: { connectorId, type: { in: ["footer_comment", "attachment"] }, parentId: { in: moved.map((m) => m.confluenceId) } }, select: { spaceConfluenceId: true } });
+    const children = await db().contentItem.findMany({
+      where: { connectorId, type: { in: ["footer_comment", "attachment"] }, parentId: { in: moved.map((m) => m.confluenceId) } },
+      select: { spaceConfluenceId: true },
+    });
     expect(children.every((c) => c.spaceConfluenceId === String(target.spaceId))).toBe(true);
     const routes = (await stats()).routes;
     expect(routes["GET /wiki/api/v2/pages"]).toBe(1);
@@ -130,7 +156,14 @@ describe("folders and ancestors", { timeout: 120_000 }, () => {
     expect((await admin(`/folders/${renamed.id}`, "PUT", { title: "Renamed folder" })).ok).toBe(true);
     const parent = sim.store.contentList.find((c) => c.type === "page" && c.status === "current" && sim.store.spaces.get(c.spaceId)!.type === "global")!;
     const created = await (await admin("/folders", "POST", { spaceId: String(parent.spaceId), title: "Plans", parentId: String(parent.id) })).json();
-    const page = sim.store.contentList.find((c) => c.type === "page" && c.status === "current" && c.spaceId === parent.spaceId && c.id !== parent.id && !sim.store.ancestors(parent).some((a) => a.id === c.id))!;
+    const page = sim.store.contentList.find(
+      (c) =>
+        c.type === "page" &&
+        c.status === "current" &&
+        c.spaceId === parent.spaceId &&
+        c.id !== parent.id &&
+        !sim.store.ancestors(parent).some((a) => a.id === c.id),
+    )!;
     expect((await admin(`/pages/${page.id}/move`, "POST", { parentId: created.id })).ok).toBe(true);
 
     await sync(connectorId, "incremental");

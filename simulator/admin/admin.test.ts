@@ -41,7 +41,11 @@ describe("admin API", () => {
     const list = await api(sim, `/wiki/api/v2/pages/${page.id}/inline-comments?body-format=storage`);
     expect(list.body.results.map((c: { id: string }) => c.id)).toContain(com.body.id);
     const bytes = Buffer.from("col1,col2\n1,2\n");
-    const att = await admin(sim, "POST", `/pages/${page.id}/attachments`, { fileName: "data.csv", mediaType: "text/csv", contentBase64: bytes.toString("base64") });
+    const att = await admin(sim, "POST", `/pages/${page.id}/attachments`, {
+      fileName: "data.csv",
+      mediaType: "text/csv",
+      contentBase64: bytes.toString("base64"),
+    });
     expect(att.body.fileSize).toBe(bytes.length);
     const res = await fetch(`${sim.url}/wiki${att.body.downloadLink}`, { headers: { authorization: basic(sim.admin.email, sim.admin.apiToken) } });
     expect(res.headers.get("content-type")).toBe("text/csv");
@@ -54,7 +58,11 @@ describe("admin API", () => {
     const user = (await admin(sim, "POST", "/users", { email: "new.person@example.com", displayName: "New Person", apiToken: "np-token" })).body;
     const auth = basic("new.person@example.com", "np-token");
     expect((await api(sim, `/wiki/api/v2/spaces/${space.id}`, { auth })).status).toBe(404);
-    await admin(sim, "POST", `/spaces/${space.id}/permissions`, { principalType: "user", principalId: user.accountId, operations: [{ key: "read", targetType: "space" }] });
+    await admin(sim, "POST", `/spaces/${space.id}/permissions`, {
+      principalType: "user",
+      principalId: user.accountId,
+      operations: [{ key: "read", targetType: "space" }],
+    });
     expect((await api(sim, `/wiki/api/v2/spaces/${space.id}`, { auth })).status).toBe(200);
     await admin(sim, "DELETE", `/spaces/${space.id}/permissions?principalType=user&principalId=${encodeURIComponent(user.accountId)}`);
     expect((await api(sim, `/wiki/api/v2/spaces/${space.id}`, { auth })).status).toBe(404);
@@ -73,7 +81,11 @@ describe("admin API", () => {
     await admin(sim, "POST", "/pages", { spaceId: space.id, title: "Audited page" });
     const r = await api(sim, `/wiki/rest/api/audit?startDate=${start}`);
     expect(r.status).toBe(200);
-    expect(r.body.results.some((x: { summary: string; affectedObject: { name: string } }) => x.summary === "Page created" && x.affectedObject.name === "Audited page")).toBe(true);
+    expect(
+      r.body.results.some(
+        (x: { summary: string; affectedObject: { name: string } }) => x.summary === "Page created" && x.affectedObject.name === "Audited page",
+      ),
+    ).toBe(true);
     const none = await api(sim, `/wiki/rest/api/audit?endDate=${start - 60_000}`);
     expect(none.body.results.length).toBe(0);
   });

@@ -59,7 +59,12 @@ function contentRoutesFor(segment: string, type: ContentType): RouteDef[] {
       flavor: "admin",
       handler: (ctx) => {
         const b = obj(ctx);
-        const c = m.updateContent(ctx.sim.store, idParam(ctx), { title: asStr(b.title), body: asStr(b.body), message: asStr(b.message), authorId: asStr(b.authorId) });
+        const c = m.updateContent(ctx.sim.store, idParam(ctx), {
+          title: asStr(b.title),
+          body: asStr(b.body),
+          message: asStr(b.message),
+          authorId: asStr(b.authorId),
+        });
         return { json: contentJson(ctx.sim, c, "storage") };
       },
     },
@@ -73,9 +78,24 @@ function contentRoutesFor(segment: string, type: ContentType): RouteDef[] {
         return { json: contentJson(ctx.sim, c, null) };
       },
     },
-    { method: "POST", pattern: `${base}/{id}/trash`, flavor: "admin", handler: (ctx) => ({ json: contentJson(ctx.sim, m.setStatus(ctx.sim.store, idParam(ctx), "trashed"), null) }) },
-    { method: "POST", pattern: `${base}/{id}/archive`, flavor: "admin", handler: (ctx) => ({ json: contentJson(ctx.sim, m.setStatus(ctx.sim.store, idParam(ctx), "archived"), null) }) },
-    { method: "POST", pattern: `${base}/{id}/restore`, flavor: "admin", handler: (ctx) => ({ json: contentJson(ctx.sim, m.setStatus(ctx.sim.store, idParam(ctx), "current"), null) }) },
+    {
+      method: "POST",
+      pattern: `${base}/{id}/trash`,
+      flavor: "admin",
+      handler: (ctx) => ({ json: contentJson(ctx.sim, m.setStatus(ctx.sim.store, idParam(ctx), "trashed"), null) }),
+    },
+    {
+      method: "POST",
+      pattern: `${base}/{id}/archive`,
+      flavor: "admin",
+      handler: (ctx) => ({ json: contentJson(ctx.sim, m.setStatus(ctx.sim.store, idParam(ctx), "archived"), null) }),
+    },
+    {
+      method: "POST",
+      pattern: `${base}/{id}/restore`,
+      flavor: "admin",
+      handler: (ctx) => ({ json: contentJson(ctx.sim, m.setStatus(ctx.sim.store, idParam(ctx), "current"), null) }),
+    },
     {
       method: "DELETE",
       pattern: `${base}/{id}`,
@@ -92,7 +112,13 @@ function contentRoutesFor(segment: string, type: ContentType): RouteDef[] {
       handler: (ctx) => {
         const b = obj(ctx);
         const kind = b.kind === "inline" ? "inline" : "footer";
-        const c = m.addComment(ctx.sim.store, idParam(ctx), { body: asStr(b.body), kind, authorId: asStr(b.authorId), parentCommentId: asStr(b.parentCommentId), selection: asStr(b.selection) });
+        const c = m.addComment(ctx.sim.store, idParam(ctx), {
+          body: asStr(b.body),
+          kind,
+          authorId: asStr(b.authorId),
+          parentCommentId: asStr(b.parentCommentId),
+          selection: asStr(b.selection),
+        });
         return { status: 201, json: commentJson(ctx.sim, c, "storage") };
       },
     },
@@ -103,7 +129,13 @@ function contentRoutesFor(segment: string, type: ContentType): RouteDef[] {
       handler: (ctx) => {
         const b = obj(ctx);
         const bytes = attachmentBytesOf(b);
-        const a = m.addAttachment(ctx.sim.store, idParam(ctx), { fileName: String(b.fileName ?? ""), mediaType: asStr(b.mediaType), bytes, authorId: asStr(b.authorId), comment: asStr(b.comment) });
+        const a = m.addAttachment(ctx.sim.store, idParam(ctx), {
+          fileName: String(b.fileName ?? ""),
+          mediaType: asStr(b.mediaType),
+          bytes,
+          authorId: asStr(b.authorId),
+          comment: asStr(b.comment),
+        });
         return { status: 201, json: attachmentJson(ctx.sim, a) };
       },
     },
@@ -134,7 +166,9 @@ export const adminContentRoutes: RouteDef[] = [
       const b = obj(ctx);
       const type = String(b.principalType ?? "") as PrincipalType;
       if (!["user", "group", "anonymous", "role"].includes(type)) throw new HttpError(400, "principalType must be user, group, role or anonymous");
-      const ops = Array.isArray(b.operations) ? (b.operations as { key: string; targetType: string }[]).map((o) => [o.key, o.targetType] as [string, string]) : undefined;
+      const ops = Array.isArray(b.operations)
+        ? (b.operations as { key: string; targetType: string }[]).map((o) => [o.key, o.targetType] as [string, string])
+        : undefined;
       m.grantSpacePermission(ctx.sim.store, Number(ctx.params.id), type, type === "anonymous" ? null : String(b.principalId ?? ""), ops);
       return { status: 201, json: { permissions: ctx.sim.store.spaces.get(Number(ctx.params.id))!.permissions } };
     },

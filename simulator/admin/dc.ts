@@ -51,7 +51,12 @@ export const adminDcRoutes: RouteDef[] = [
       if (b.rateLimit && typeof b.rateLimit === "object") {
         const r = b.rateLimit as Record<string, unknown>;
         const c = dc.config.rateLimit;
-        Object.assign(c, { enabled: r.enabled === undefined ? c.enabled : !!r.enabled, fillRate: num(r.fillRate, c.fillRate), intervalSeconds: num(r.intervalSeconds, c.intervalSeconds), maxRequests: num(r.maxRequests, c.maxRequests) });
+        Object.assign(c, {
+          enabled: r.enabled === undefined ? c.enabled : !!r.enabled,
+          fillRate: num(r.fillRate, c.fillRate),
+          intervalSeconds: num(r.intervalSeconds, c.intervalSeconds),
+          maxRequests: num(r.maxRequests, c.maxRequests),
+        });
         dc.buckets.reset();
       }
       return { json: configJson(dc) };

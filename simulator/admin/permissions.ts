@@ -77,7 +77,14 @@ export const adminPermissionRoutes: RouteDef[] = [
       if (typeof name !== "string" || !name) throw new HttpError(400, "name is required");
       if ([...ctx.sim.store.groups.values()].some((x) => x !== g && x.name === name)) throw new HttpError(409, "Group exists");
       g.name = name;
-      ctx.sim.store.record({ summary: "Group renamed", category: "Users and groups", objectName: name, objectType: "Group", authorId: ctx.sim.store.adminUser().accountId, description: g.id });
+      ctx.sim.store.record({
+        summary: "Group renamed",
+        category: "Users and groups",
+        objectName: name,
+        objectType: "Group",
+        authorId: ctx.sim.store.adminUser().accountId,
+        description: g.id,
+      });
       return { json: { id: g.id, name: g.name } };
     },
   },
@@ -102,8 +109,13 @@ export const adminPermissionRoutes: RouteDef[] = [
     handler: (ctx) => {
       const s = space(ctx);
       const b = obj(ctx);
-      const a: RoleAssignment = { principalType: String(b.principalType ?? "").toLowerCase() as RoleAssignment["principalType"], principalId: String(b.principalId ?? ""), roleId: String(b.roleId ?? "") };
-      if (!HOLDERS.includes(a.principalType) || !a.principalId || !a.roleId) throw new HttpError(400, "principalType (user, group, access_class), principalId and roleId are required");
+      const a: RoleAssignment = {
+        principalType: String(b.principalType ?? "").toLowerCase() as RoleAssignment["principalType"],
+        principalId: String(b.principalId ?? ""),
+        roleId: String(b.roleId ?? ""),
+      };
+      if (!HOLDERS.includes(a.principalType) || !a.principalId || !a.roleId)
+        throw new HttpError(400, "principalType (user, group, access_class), principalId and roleId are required");
       s.roleAssignments = [...(s.roleAssignments ?? []), a];
       return { status: 201, json: { roleAssignments: s.roleAssignments } };
     },
@@ -115,7 +127,9 @@ export const adminPermissionRoutes: RouteDef[] = [
     handler: (ctx) => {
       const s = space(ctx);
       const q = ctx.query;
-      s.roleAssignments = (s.roleAssignments ?? []).filter((a) => !(a.principalId === q.get("principalId") && (!q.get("roleId") || a.roleId === q.get("roleId"))));
+      s.roleAssignments = (s.roleAssignments ?? []).filter(
+        (a) => !(a.principalId === q.get("principalId") && (!q.get("roleId") || a.roleId === q.get("roleId"))),
+      );
       return { json: { roleAssignments: s.roleAssignments } };
     },
   },

@@ -14,8 +14,24 @@ export const adminSystemRoutes: RouteDef[] = [
     handler: (ctx) => {
       const s = ctx.sim.store;
       const admin = s.adminUser();
-      const counts = { spaces: s.spaces.size, contents: s.contents.size, comments: s.comments.size, attachments: s.attachments.size, users: s.users.size, groups: s.groups.size };
-      return { json: { url: ctx.sim.url, cloudId: ctx.sim.cloudId, siteName: ctx.sim.siteName, seed: s.seed, admin: { email: admin.email, apiToken: admin.apiToken, accountId: admin.accountId }, counts } };
+      const counts = {
+        spaces: s.spaces.size,
+        contents: s.contents.size,
+        comments: s.comments.size,
+        attachments: s.attachments.size,
+        users: s.users.size,
+        groups: s.groups.size,
+      };
+      return {
+        json: {
+          url: ctx.sim.url,
+          cloudId: ctx.sim.cloudId,
+          siteName: ctx.sim.siteName,
+          seed: s.seed,
+          admin: { email: admin.email, apiToken: admin.apiToken, accountId: admin.accountId },
+          counts,
+        },
+      };
     },
   },
   {
@@ -58,7 +74,14 @@ export const adminSystemRoutes: RouteDef[] = [
         u.email = b.email;
         s.userByEmail.set(u.email.toLowerCase(), u);
       }
-      s.record({ summary: "User updated", category: "Users and groups", objectName: u.displayName, objectType: "User", authorId: s.adminUser().accountId, description: JSON.stringify(b) });
+      s.record({
+        summary: "User updated",
+        category: "Users and groups",
+        objectName: u.displayName,
+        objectType: "User",
+        authorId: s.adminUser().accountId,
+        description: JSON.stringify(b),
+      });
       return { json: u };
     },
   },
@@ -68,7 +91,12 @@ export const adminSystemRoutes: RouteDef[] = [
     flavor: "admin",
     handler: (ctx) => ({ json: [...ctx.sim.store.groups.values()].map((g) => ({ id: g.id, name: g.name, members: [...g.members] })) }),
   },
-  { method: "POST", pattern: "/__admin/groups", flavor: "admin", handler: (ctx) => ({ status: 201, json: m.createGroup(ctx.sim.store, String(obj(ctx).name ?? "")) }) },
+  {
+    method: "POST",
+    pattern: "/__admin/groups",
+    flavor: "admin",
+    handler: (ctx) => ({ status: 201, json: m.createGroup(ctx.sim.store, String(obj(ctx).name ?? "")) }),
+  },
   {
     method: "POST",
     pattern: "/__admin/groups/{groupId}/members",
@@ -93,21 +121,26 @@ export const adminSystemRoutes: RouteDef[] = [
     flavor: "admin",
     handler: (ctx) => ({ json: [...ctx.sim.store.spaces.values()].map((s) => ({ ...s })) }),
   },
-  ...(["archive", "restore"] as const).map(
-    (action): RouteDef => ({
-      method: "POST",
-      pattern: `/__admin/spaces/{id}/${action}`,
-      flavor: "admin",
-      handler: (ctx) => {
-        const s = ctx.sim.store;
-        const space = s.spaces.get(Number(ctx.params.id));
-        if (!space) throw new HttpError(404, "Space not found");
-        space.status = action === "archive" ? "archived" : "current";
-        s.record({ summary: `Space ${action === "archive" ? "archived" : "restored"}`, category: "Spaces", objectName: space.name, objectType: "Space", authorId: s.adminUser().accountId, description: space.key });
-        return { json: { id: String(space.id), key: space.key, status: space.status } };
-      },
-    }),
-  ),
+  ...(["archive", "restore"] as const).map((action): RouteDef => ({
+    method: "POST",
+    pattern: `/__admin/spaces/{id}/${action}`,
+    flavor: "admin",
+    handler: (ctx) => {
+      const s = ctx.sim.store;
+      const space = s.spaces.get(Number(ctx.params.id));
+      if (!space) throw new HttpError(404, "Space not found");
+      space.status = action === "archive" ? "archived" : "current";
+      s.record({
+        summary: `Space ${action === "archive" ? "archived" : "restored"}`,
+        category: "Spaces",
+        objectName: space.name,
+        objectType: "Space",
+        authorId: s.adminUser().accountId,
+        description: space.key,
+      });
+      return { json: { id: String(space.id), key: space.key, status: space.status } };
+    },
+  })),
   {
     method: "POST",
     pattern: "/__admin/oauth/apps",
@@ -115,7 +148,12 @@ export const adminSystemRoutes: RouteDef[] = [
     handler: (ctx) => {
       const b = obj(ctx);
       if (typeof b.callbackUrl !== "string") throw new HttpError(400, "callbackUrl is required");
-      const app = ctx.sim.oauth.registerApp({ callbackUrl: b.callbackUrl, clientId: b.clientId as string | undefined, clientSecret: b.clientSecret as string | undefined, name: b.name as string | undefined });
+      const app = ctx.sim.oauth.registerApp({
+        callbackUrl: b.callbackUrl,
+        clientId: b.clientId as string | undefined,
+        clientSecret: b.clientSecret as string | undefined,
+        name: b.name as string | undefined,
+      });
       return { status: 201, json: app };
     },
   },
@@ -130,7 +168,13 @@ export const adminSystemRoutes: RouteDef[] = [
       if (b.tokenTtlSeconds !== undefined) o.tokenTtlSeconds = Number(b.tokenTtlSeconds);
       if (b.refreshLeewaySeconds !== undefined) o.refreshLeewaySeconds = Number(b.refreshLeewaySeconds);
       if (b.decoySite === false) o.decoy = null;
-      else if (b.decoySite) o.decoy = { id: "decoy-cloud-0000-0000-000000000000", url: "https://other-site.atlassian.net", name: "other-site", ...(typeof b.decoySite === "object" ? b.decoySite : {}) };
+      else if (b.decoySite)
+        o.decoy = {
+          id: "decoy-cloud-0000-0000-000000000000",
+          url: "https://other-site.atlassian.net",
+          name: "other-site",
+          ...(typeof b.decoySite === "object" ? b.decoySite : {}),
+        };
       return { json: { tokenTtlSeconds: o.tokenTtlSeconds, refreshLeewaySeconds: o.refreshLeewaySeconds, decoySite: o.decoy } };
     },
   },
@@ -143,7 +187,12 @@ export const adminSystemRoutes: RouteDef[] = [
       return { status: 204 };
     },
   },
-  { method: "GET", pattern: "/__admin/limits", flavor: "admin", handler: (ctx) => ({ json: { faults: ctx.sim.limits.faults, quota: ctx.sim.limits.quota, burst: ctx.sim.limits.burst } }) },
+  {
+    method: "GET",
+    pattern: "/__admin/limits",
+    flavor: "admin",
+    handler: (ctx) => ({ json: { faults: ctx.sim.limits.faults, quota: ctx.sim.limits.quota, burst: ctx.sim.limits.burst } }),
+  },
   {
     method: "PUT",
     pattern: "/__admin/faults",
@@ -151,7 +200,13 @@ export const adminSystemRoutes: RouteDef[] = [
     handler: (ctx) => {
       const b = obj(ctx);
       const f = ctx.sim.limits.faults;
-      Object.assign(f, { latencyMs: num(b.latencyMs, f.latencyMs), rate429: num(b.rate429, f.rate429), retryAfterSeconds: num(b.retryAfterSeconds, f.retryAfterSeconds), rate5xx: num(b.rate5xx, f.rate5xx), searchLagMs: num(b.searchLagMs, f.searchLagMs) });
+      Object.assign(f, {
+        latencyMs: num(b.latencyMs, f.latencyMs),
+        rate429: num(b.rate429, f.rate429),
+        retryAfterSeconds: num(b.retryAfterSeconds, f.retryAfterSeconds),
+        rate5xx: num(b.rate5xx, f.rate5xx),
+        searchLagMs: num(b.searchLagMs, f.searchLagMs),
+      });
       return { json: f };
     },
   },
@@ -171,7 +226,11 @@ export const adminSystemRoutes: RouteDef[] = [
     handler: (ctx) => {
       const b = obj(ctx);
       const l = ctx.sim.limits;
-      l.quota = { enabled: b.enabled === undefined ? true : !!b.enabled, points: num(b.points, l.quota.points), windowSeconds: num(b.windowSeconds, l.quota.windowSeconds) };
+      l.quota = {
+        enabled: b.enabled === undefined ? true : !!b.enabled,
+        points: num(b.points, l.quota.points),
+        windowSeconds: num(b.windowSeconds, l.quota.windowSeconds),
+      };
       l.resetQuota();
       return { json: l.quota };
     },
@@ -195,7 +254,14 @@ export const adminSystemRoutes: RouteDef[] = [
       const l = ctx.sim.limits;
       const routes = Object.fromEntries([...ctx.sim.stats.entries()].sort());
       const total = [...ctx.sim.stats.values()].reduce((a, b) => a + b, 0);
-      return { json: { routes, totalRequests: total, pointsSpent: l.pointsSpentTotal, quota: { ...l.quota, spent: l.spent, remaining: Math.max(0, l.quota.points - l.spent), windowStart: new Date(l.windowStart).toISOString() } } };
+      return {
+        json: {
+          routes,
+          totalRequests: total,
+          pointsSpent: l.pointsSpentTotal,
+          quota: { ...l.quota, spent: l.spent, remaining: Math.max(0, l.quota.points - l.spent), windowStart: new Date(l.windowStart).toISOString() },
+        },
+      };
     },
   },
   {

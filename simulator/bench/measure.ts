@@ -53,7 +53,25 @@ async function main(): Promise<void> {
   const reqMs = performance.now() - t0;
   gc?.();
   const rssAfter = mb();
-  console.log(JSON.stringify({ flavor, gcExposed: !!gc, pages, generationMs: Math.round(sim.generationMs), rssStartMb: rss0, rssAfterGenerateMb: rssBefore, requests: total, rssPer1000Mb: [...rssPer1000, rssAfter], heapBeforeMb: heapBefore, heapAfter1000Mb: heapAfterFirst1000, heapAtEndMb: heap(), msPerRequest: Math.round(reqMs / total), contents: sim.store.contents.size, attachments: sim.store.attachments.size, comments: sim.store.comments.size }));
+  console.log(
+    JSON.stringify({
+      flavor,
+      gcExposed: !!gc,
+      pages,
+      generationMs: Math.round(sim.generationMs),
+      rssStartMb: rss0,
+      rssAfterGenerateMb: rssBefore,
+      requests: total,
+      rssPer1000Mb: [...rssPer1000, rssAfter],
+      heapBeforeMb: heapBefore,
+      heapAfter1000Mb: heapAfterFirst1000,
+      heapAtEndMb: heap(),
+      msPerRequest: Math.round(reqMs / total),
+      contents: sim.store.contents.size,
+      attachments: sim.store.attachments.size,
+      comments: sim.store.comments.size,
+    }),
+  );
   await sim.close();
 }
 

@@ -47,6 +47,7 @@ export function dcAuth(sim: SimState, req: IncomingMessage, isPublic: boolean): 
   const found = who(sim, header);
   if (found && active(found.id)) return { auth: { kind: found.kind, user: found.id.user, scopes: null }, headers: { "X-AUSERNAME": found.id.username } };
   const failed = { "X-AUSERNAME": "anonymous", "X-Seraph-LoginReason": "AUTHENTICATED_FAILED" };
-  if (!anonymousAccess) throw new HttpError(401, "Basic authentication or personal access token failed", { ...failed, "WWW-Authenticate": 'Basic realm="Protected"' });
+  if (!anonymousAccess)
+    throw new HttpError(401, "Basic authentication or personal access token failed", { ...failed, "WWW-Authenticate": 'Basic realm="Protected"' });
   return { auth: anonymous, headers: failed };
 }

@@ -5,7 +5,24 @@ import { describe, expect, it } from "vitest";
 describe("CLI --flavor datacenter", () => {
   it("serves the Data Center API under the given context path and version, prints the accounts, and stops on SIGTERM", async () => {
     const root = path.join(__dirname, "../..");
-    const args = ["simulator/cli.ts", "--port", "0", "--seed", "3", "--spaces", "3", "--pages", "50", "--flavor", "datacenter", "--context-path", "/wiki", "--dc-version", "8.9", "--anonymous"];
+    const args = [
+      "simulator/cli.ts",
+      "--port",
+      "0",
+      "--seed",
+      "3",
+      "--spaces",
+      "3",
+      "--pages",
+      "50",
+      "--flavor",
+      "datacenter",
+      "--context-path",
+      "/wiki",
+      "--dc-version",
+      "8.9",
+      "--anonymous",
+    ];
     const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), ...args], { cwd: root });
     let out = "";
     const base = await new Promise<string>((resolve, reject) => {

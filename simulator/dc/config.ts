@@ -59,7 +59,8 @@ export function normalizeContextPath(raw: string): string {
   const trimmed = raw.trim().replace(/\/+$/, "");
   if (trimmed === "" || trimmed === "/") return "";
   const path = trimmed.startsWith("/") ? trimmed : `/${trimmed}`;
-  if (!/^(\/[A-Za-z0-9._~-]+)+$/.test(path) || path.startsWith("/__admin")) throw new Error(`Invalid context path "${raw}": use something like /confluence, /wiki or an empty string`);
+  if (!/^(\/[A-Za-z0-9._~-]+)+$/.test(path) || path.startsWith("/__admin"))
+    throw new Error(`Invalid context path "${raw}": use something like /confluence, /wiki or an empty string`);
   return path;
 }
 

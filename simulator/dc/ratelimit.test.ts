@@ -7,7 +7,13 @@ describe("per-user token bucket", () => {
     const t0 = 1_000_000;
     const first = b.take("alice", t0);
     expect(first.ok).toBe(true);
-    expect(first.headers).toMatchObject({ "X-RateLimit-Limit": "3", "X-RateLimit-Remaining": "2", "X-RateLimit-FillRate": "2", "X-RateLimit-Interval-Seconds": "10", "Retry-After": "0" });
+    expect(first.headers).toMatchObject({
+      "X-RateLimit-Limit": "3",
+      "X-RateLimit-Remaining": "2",
+      "X-RateLimit-FillRate": "2",
+      "X-RateLimit-Interval-Seconds": "10",
+      "Retry-After": "0",
+    });
     expect(b.take("alice", t0).ok).toBe(true);
     expect(b.take("alice", t0).headers["Retry-After"]).toBe("10");
     const denied = b.take("alice", t0 + 4_000);

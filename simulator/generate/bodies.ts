@@ -11,7 +11,10 @@ const CODE_SAMPLES: [string, string][] = [
   ["python", "def fib(n):\n    return n if n < 2 else fib(n - 1) + fib(n - 2)\n\nprint([fib(i) for i in range(10)])"],
   ["sql", "SELECT id, title FROM pages WHERE space_key = 'ENG' AND updated_at > now() - interval '7 days';"],
   ["bash", "#!/bin/bash\nset -euo pipefail\nkubectl rollout status deploy/api --timeout=120s"],
-  ["typescript", "export async function sync(cursor?: string): Promise<void> {\n  const res = await fetch(`/wiki/api/v2/pages?cursor=${cursor ?? ''}`);\n  if (!res.ok) throw new Error(String(res.status));\n}"],
+  [
+    "typescript",
+    "export async function sync(cursor?: string): Promise<void> {\n  const res = await fetch(`/wiki/api/v2/pages?cursor=${cursor ?? ''}`);\n  if (!res.ok) throw new Error(String(res.status));\n}",
+  ],
 ];
 
 function para(rng: Rng, lang: string): string {
@@ -57,7 +60,9 @@ export function renderContentBody(store: Store, c: Content, version: number): st
   parts.push(`<p><ac:structured-macro ac:name="anchor" ac:schema-version="1"><ac:parameter ac:name="">top</ac:parameter></ac:structured-macro></p>`);
   section(l.headings[0]);
   parts.push(para(rng, c.lang));
-  parts.push(`<p>${esc(pick(rng, l.sentences))} ${pageLink(store, rng, c)} ${mention(store, rng)} <ac:emoticon ac:name="${pick(rng, ["smile", "thumbs-up", "warning", "tick", "information"])}" /></p>`);
+  parts.push(
+    `<p>${esc(pick(rng, l.sentences))} ${pageLink(store, rng, c)} ${mention(store, rng)} <ac:emoticon ac:name="${pick(rng, ["smile", "thumbs-up", "warning", "tick", "information"])}" /></p>`,
+  );
   const panel = pick(rng, ["info", "note", "tip", "warning"]);
   parts.push(macro(panel, `<ac:rich-text-body>${para(rng, c.lang)}</ac:rich-text-body>`, { title: pick(rng, l.headings) }, rng));
   section(l.headings[1]);
@@ -73,7 +78,9 @@ export function renderContentBody(store: Store, c: Content, version: number): st
       `<ac:task><ac:task-id>${int(rng, 1000, 1999)}</ac:task-id><ac:task-status>complete</ac:task-status><ac:task-body>${esc(pick(rng, l.headings))}</ac:task-body></ac:task></ac:task-list>`,
   );
   parts.push(macro("expand", `<ac:rich-text-body>${para(rng, c.lang)}</ac:rich-text-body>`, { title: pick(rng, l.headings) }, rng));
-  parts.push(`<p>${macro("jira", "", { server: "System JIRA", serverId: "a1b2c3d4-0000-0000-0000-000000000000", key: `${pick(rng, ["ENG", "OPS", "WEB"])}-${int(rng, 1, 4000)}` }, rng)}</p>`);
+  parts.push(
+    `<p>${macro("jira", "", { server: "System JIRA", serverId: "a1b2c3d4-0000-0000-0000-000000000000", key: `${pick(rng, ["ENG", "OPS", "WEB"])}-${int(rng, 1, 4000)}` }, rng)}</p>`,
+  );
   const atts = store.attachmentsByContainer.get(c.id) ?? [];
   const img = atts.find((a) => a.mediaType === "image/png");
   if (img) parts.push(`<p><ac:image ac:height="150"><ri:attachment ri:filename="${esc(img.fileName)}" /></ac:image></p>`);

@@ -31,7 +31,12 @@ describe("generated attachment files", () => {
   });
 
   it("an XLSX has a workbook and a sheet with the cells", () => {
-    const files = unzipSync(makeXlsx([["a", "1"], ["b", "2.5"]]));
+    const files = unzipSync(
+      makeXlsx([
+        ["a", "1"],
+        ["b", "2.5"],
+      ]),
+    );
     expect(files["xl/workbook.xml"]).toBeDefined();
     const sheet = strFromU8(files["xl/worksheets/sheet1.xml"]);
     expect(sheet).toContain("<t>a</t>");

@@ -102,7 +102,8 @@ export function makeXlsx(rows: string[][]): Uint8Array {
 
 /** A PPTX with one text box per slide, one paragraph per line (the parts readers need; no master). */
 export function makePptx(slides: string[][]): Uint8Array {
-  const ns = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"';
+  const ns =
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"';
   const rel = (id: string, type: string, target: string) =>
     `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
   const rels = (body: string) =>
@@ -110,7 +111,9 @@ export function makePptx(slides: string[][]): Uint8Array {
   const files: Record<string, Uint8Array> = {
     "[Content_Types].xml": strToU8(
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/ppt/presentation.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"/>${slides
-        .map((_, i) => `<Override PartName="/ppt/slides/slide${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.slide+xml"/>`)
+        .map(
+          (_, i) => `<Override PartName="/ppt/slides/slide${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.slide+xml"/>`,
+        )
         .join("")}</Types>`,
     ),
     "_rels/.rels": strToU8(rels(rel("rId1", "officeDocument", "ppt/presentation.xml"))),
@@ -163,9 +166,7 @@ function encodePng(width: number, height: number, colorType: 0 | 2, raw: Buffer)
   ihdr[8] = 8;
   ihdr[9] = colorType;
   const sig = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return new Uint8Array(
-    Buffer.concat([sig, pngChunk("IHDR", ihdr), pngChunk("IDAT", deflateSync(raw)), pngChunk("IEND", new Uint8Array())]),
-  );
+  return new Uint8Array(Buffer.concat([sig, pngChunk("IHDR", ihdr), pngChunk("IDAT", deflateSync(raw)), pngChunk("IEND", new Uint8Array())]));
 }
 
 /** A small RGB gradient PNG coloured by `hue` (0..255). */
@@ -240,7 +241,11 @@ export function renderFile(kind: FileKind, title: string, seed: number): Uint8Ar
     case "docx":
       return makeDocx(lines);
     case "xlsx":
-      return makeXlsx([["Item", "Quantity", "Price"], [title, String(seed % 97), "12.5"], ["Support", "3", "99"]]);
+      return makeXlsx([
+        ["Item", "Quantity", "Price"],
+        [title, String(seed % 97), "12.5"],
+        ["Support", "3", "99"],
+      ]);
     case "png":
       return makePng(16, 16, seed % 256);
     case "csv":

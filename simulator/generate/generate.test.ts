@@ -35,11 +35,12 @@ describe("deterministic site generator", () => {
     expect(new Set(s.contentList.map((c) => c.lang)).size).toBeGreaterThan(1);
     expect(spaces.some((x) => x.permissions.some((p) => p.principalType === "anonymous"))).toBe(true);
     const titles = new Set<string>();
-    for (const c of s.contentList) if (c.type !== "folder") {
-      const key = `${c.spaceId}:${c.title}`;
-      expect(titles.has(key)).toBe(false);
-      titles.add(key);
-    }
+    for (const c of s.contentList)
+      if (c.type !== "folder") {
+        const key = `${c.spaceId}:${c.title}`;
+        expect(titles.has(key)).toBe(false);
+        titles.add(key);
+      }
   });
 
   // How fast: `npm run bench:sim` (speed targets live in benchmarks, not in tests).

@@ -20,7 +20,16 @@ const START = Date.UTC(2022, 0, 1);
 const END = Date.UTC(2026, 5, 1);
 const DAY = 86_400_000;
 
-function newContent(store: Store, rng: Rng, type: Content["type"], space: Space, parentId: number | null, title: string, users: User[], position: number): Content {
+function newContent(
+  store: Store,
+  rng: Rng,
+  type: Content["type"],
+  space: Space,
+  parentId: number | null,
+  title: string,
+  users: User[],
+  position: number,
+): Content {
   const createdAt = START + Math.floor(rng() * (END - START - 60 * DAY));
   const version = type === "folder" ? 1 : int(rng, 1, 5);
   const modifiedAt = version === 1 ? createdAt : Math.min(END, createdAt + Math.floor(rng() * 365 * DAY) + 1000);
@@ -123,7 +132,12 @@ export function generateSite(opts: GenerateOptions): Store {
     const personal = i >= spaceCount - personalCount;
     const owner = personal ? regular[(i * 7) % regular.length] : pick(rng, regular);
     const baseName = SPACE_NAMES[i % SPACE_NAMES.length] + (i >= SPACE_NAMES.length ? ` ${Math.floor(i / SPACE_NAMES.length) + 1}` : "");
-    const key = personal ? `~${owner.accountId.replace(/[^a-z0-9]/gi, "").slice(0, 24)}` : baseName.replace(/[^A-Za-z]/g, "").slice(0, 3).toUpperCase() + (i >= SPACE_NAMES.length ? String(i) : "");
+    const key = personal
+      ? `~${owner.accountId.replace(/[^a-z0-9]/gi, "").slice(0, 24)}`
+      : baseName
+          .replace(/[^A-Za-z]/g, "")
+          .slice(0, 3)
+          .toUpperCase() + (i >= SPACE_NAMES.length ? String(i) : "");
     const space: Space = {
       id: store.nextSpaceId(),
       key,

@@ -15,7 +15,7 @@ const BLOCK = 64 * 1024;
 
 function filler(size: number, seed: number): Buffer {
   const block = Buffer.allocUnsafe(BLOCK);
-  let x = (seed | 0) || 0x9e3779b9;
+  let x = seed | 0 || 0x9e3779b9;
   for (let i = 0; i < BLOCK; i += 4) {
     x ^= x << 13;
     x ^= x >>> 17;
@@ -55,7 +55,12 @@ export function makeLargePdf(lines: string[], sizeBytes: number, seed = 1): Uint
     push(Buffer.from(`${i + 1} 0 obj\n${body}\nendobj\n`, "latin1"));
   });
   offsets.push(length);
-  push(Buffer.from(`6 0 obj\n<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Length ${pixels.length} >>\nstream\n`, "latin1"));
+  push(
+    Buffer.from(
+      `6 0 obj\n<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Length ${pixels.length} >>\nstream\n`,
+      "latin1",
+    ),
+  );
   push(pixels);
   push(Buffer.from("\nendstream\nendobj\n", "latin1"));
   const xref = length;

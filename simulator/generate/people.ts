@@ -42,7 +42,10 @@ export function makeUsers(store: Store, rng: Rng, count: number, opts: PeopleOpt
     const u: User = {
       accountId: `557058:${hex(rng, 8)}-${hex(rng, 4)}-${hex(rng, 4)}-${hex(rng, 4)}-${hex(rng, 12)}`,
       displayName: `${first} ${last}`,
-      email: `${first.toLowerCase()}.${last.toLowerCase().normalize("NFD").replace(/[^a-z]/g, "")}${i}@example.com`,
+      email: `${first.toLowerCase()}.${last
+        .toLowerCase()
+        .normalize("NFD")
+        .replace(/[^a-z]/g, "")}${i}@example.com`,
       emailVisible: i % 5 !== 0,
       apiToken: `sim-user-${i}-token`,
       isAdmin: false,
@@ -57,7 +60,11 @@ export function makeUsers(store: Store, rng: Rng, count: number, opts: PeopleOpt
 
 export function makeGroups(store: Store, rng: Rng, users: User[]): Group[] {
   const names = ["confluence-users", "engineering", "marketing", "hr", "finance", "external-contractors"];
-  const groups = names.map((name, i) => ({ id: `${hex(mulberry32(hashSeed(store.seed, name)), 8)}-0000-4000-8000-${String(i).padStart(12, "0")}`, name, members: new Set<string>() }));
+  const groups = names.map((name, i) => ({
+    id: `${hex(mulberry32(hashSeed(store.seed, name)), 8)}-0000-4000-8000-${String(i).padStart(12, "0")}`,
+    name,
+    members: new Set<string>(),
+  }));
   for (const u of users) {
     if (u.isAdmin) continue;
     const external = chance(rng, 0.1);
@@ -72,4 +79,3 @@ export function makeGroups(store: Store, rng: Rng, users: User[]): Group[] {
   for (const g of groups) store.groups.set(g.id, g);
   return groups;
 }
-

@@ -9,10 +9,27 @@ const CALLBACK = "http://localhost:3000/cb";
 beforeAll(async () => {
   sim = await startSmall();
   const app = (await admin(sim, "POST", "/oauth/apps", { callbackUrl: CALLBACK })).body;
-  const form = new URLSearchParams({ client_id: app.clientId, redirect_uri: CALLBACK, scope: "read:page:confluence read:space:confluence read:user:confluence", state: "s", email: sim.admin.email, site: sim.cloudId, decision: "accept" });
-  const res = await fetch(`${sim.authUrl}/authorize`, { method: "POST", body: form, headers: { "content-type": "application/x-www-form-urlencoded" }, redirect: "manual" });
+  const form = new URLSearchParams({
+    client_id: app.clientId,
+    redirect_uri: CALLBACK,
+    scope: "read:page:confluence read:space:confluence read:user:confluence",
+    state: "s",
+    email: sim.admin.email,
+    site: sim.cloudId,
+    decision: "accept",
+  });
+  const res = await fetch(`${sim.authUrl}/authorize`, {
+    method: "POST",
+    body: form,
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    redirect: "manual",
+  });
   const code = new URL(res.headers.get("location")!).searchParams.get("code")!;
-  const t = await api(sim, `${sim.authUrl}/oauth/token`, { method: "POST", auth: null, body: JSON.stringify({ grant_type: "authorization_code", client_id: app.clientId, client_secret: app.clientSecret, code, redirect_uri: CALLBACK }) });
+  const t = await api(sim, `${sim.authUrl}/oauth/token`, {
+    method: "POST",
+    auth: null,
+    body: JSON.stringify({ grant_type: "authorization_code", client_id: app.clientId, client_secret: app.clientSecret, code, redirect_uri: CALLBACK }),
+  });
   bearer = `Bearer ${t.body.access_token}`;
 });
 afterAll(() => sim.close());

@@ -12,7 +12,9 @@ describe("shape faults", () => {
   it("drop top-level-only fields from each result but not deeper", () => {
     const faults = createShapeFaults();
     faults.dropTopLevelFields = new Set(["key"]);
-    expect(applyShapeFaults({ results: [{ id: "1", key: "ENG", operation: { key: "read" } }] }, faults)).toEqual({ results: [{ id: "1", operation: { key: "read" } }] });
+    expect(applyShapeFaults({ results: [{ id: "1", key: "ENG", operation: { key: "read" } }] }, faults)).toEqual({
+      results: [{ id: "1", operation: { key: "read" } }],
+    });
   });
 
   it("leave responses alone when no field is dropped", () => {

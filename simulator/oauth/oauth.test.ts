@@ -15,18 +15,45 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 
 function authorizeUrl(extra: Record<string, string> = {}) {
-  const p = new URLSearchParams({ audience: "api.atlassian.com", client_id: app.clientId, scope: SCOPES, redirect_uri: CALLBACK, state: "st-1", response_type: "code", prompt: "consent", ...extra });
+  const p = new URLSearchParams({
+    audience: "api.atlassian.com",
+    client_id: app.clientId,
+    scope: SCOPES,
+    redirect_uri: CALLBACK,
+    state: "st-1",
+    response_type: "code",
+    prompt: "consent",
+    ...extra,
+  });
   return `${sim.authUrl}/authorize?${p}`;
 }
 
 async function decide(decision: "accept" | "cancel", fields: Record<string, string> = {}) {
-  const form = new URLSearchParams({ client_id: app.clientId, redirect_uri: CALLBACK, scope: SCOPES, state: "st-1", email: sim.admin.email, site: sim.cloudId, decision, ...fields });
-  const res = await fetch(`${sim.authUrl}/authorize`, { method: "POST", body: form, headers: { "content-type": "application/x-www-form-urlencoded" }, redirect: "manual" });
+  const form = new URLSearchParams({
+    client_id: app.clientId,
+    redirect_uri: CALLBACK,
+    scope: SCOPES,
+    state: "st-1",
+    email: sim.admin.email,
+    site: sim.cloudId,
+    decision,
+    ...fields,
+  });
+  const res = await fetch(`${sim.authUrl}/authorize`, {
+    method: "POST",
+    body: form,
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    redirect: "manual",
+  });
   return new URL(res.headers.get("location")!);
 }
 
 async function token(body: Record<string, string>) {
-  return api(sim, `${sim.authUrl}/oauth/token`, { method: "POST", auth: null, body: JSON.stringify({ client_id: app.clientId, client_secret: app.clientSecret, ...body }) });
+  return api(sim, `${sim.authUrl}/oauth/token`, {
+    method: "POST",
+    auth: null,
+    body: JSON.stringify({ client_id: app.clientId, client_secret: app.clientSecret, ...body }),
+  });
 }
 
 async function login(scope = SCOPES, site = sim.cloudId) {
@@ -78,7 +105,11 @@ describe("OAuth 2.0 (3LO)", () => {
     const again = await token({ grant_type: "authorization_code", code, redirect_uri: CALLBACK });
     expect(again.status).toBe(403);
     expect(again.body.error).toBe("invalid_grant");
-    const bad = await api(sim, `${sim.authUrl}/oauth/token`, { method: "POST", auth: null, body: JSON.stringify({ grant_type: "authorization_code", client_id: app.clientId, client_secret: "x", code, redirect_uri: CALLBACK }) });
+    const bad = await api(sim, `${sim.authUrl}/oauth/token`, {
+      method: "POST",
+      auth: null,
+      body: JSON.stringify({ grant_type: "authorization_code", client_id: app.clientId, client_secret: "x", code, redirect_uri: CALLBACK }),
+    });
     expect(bad.status).toBe(401);
   });
 

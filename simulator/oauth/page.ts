@@ -7,7 +7,19 @@ export function errorPage(message: string): string {
   return `<!doctype html><html><head><title>Something went wrong</title></head><body><h1>Something went wrong</h1><p id="error">${esc(message)}</p></body></html>`;
 }
 
-export function consentPage(p: { action: string; appName: string; clientId: string; redirectUri: string; scope: string; state: string; codeChallenge?: string; codeChallengeMethod?: string; email: string; sites: Site[]; error?: string }): string {
+export function consentPage(p: {
+  action: string;
+  appName: string;
+  clientId: string;
+  redirectUri: string;
+  scope: string;
+  state: string;
+  codeChallenge?: string;
+  codeChallengeMethod?: string;
+  email: string;
+  sites: Site[];
+  error?: string;
+}): string {
   const hidden = (n: string, v: string) => `<input type="hidden" name="${n}" value="${esc(v)}">`;
   const scopes = p.scope
     .split(/\s+/)

@@ -106,13 +106,17 @@ authRoutes.add({
       const code = o.takeCode(p.code ?? "");
       if (!code || code.clientId !== app.clientId) return oauthError(403, "invalid_grant", "Invalid authorization code");
       if (code.redirectUri !== p.redirect_uri) return oauthError(403, "invalid_grant", "redirect_uri does not match");
-      if (code.pkce && !pkceMatches(code.pkce, p.code_verifier)) return oauthError(403, "invalid_grant", "PKCE verification failed: the code_verifier does not match the code_challenge");
+      if (code.pkce && !pkceMatches(code.pkce, p.code_verifier))
+        return oauthError(403, "invalid_grant", "PKCE verification failed: the code_verifier does not match the code_challenge");
       return { json: o.issueTokens(code) };
     }
     if (p.grant_type === "refresh_token") {
       const spent = o.rotate(p.refresh_token ?? "");
       if (!spent.ok || spent.grant.clientId !== app.clientId) {
-        const why = spent.ok || spent.reason === "unknown" ? "Unknown or invalid refresh token." : "Refresh token reused after the reuse interval; every token of this authorization is revoked.";
+        const why =
+          spent.ok || spent.reason === "unknown"
+            ? "Unknown or invalid refresh token."
+            : "Refresh token reused after the reuse interval; every token of this authorization is revoked.";
         return oauthError(403, "invalid_grant", why);
       }
       o.refreshes++;
@@ -133,7 +137,17 @@ apiRoutes.add({
     if (!t) throw new HttpError(401, "Unauthorized");
     const site = sites(ctx.sim).find((s) => s.id === t.cloudId);
     if (!site) return { json: [] };
-    return { json: [{ id: site.id, url: site.url, name: site.name, scopes: t.scopes, avatarUrl: "https://site-admin-avatar-cdn.prod.public.atl-paas.net/avatars/240/rocket.png" }] };
+    return {
+      json: [
+        {
+          id: site.id,
+          url: site.url,
+          name: site.name,
+          scopes: t.scopes,
+          avatarUrl: "https://site-admin-avatar-cdn.prod.public.atl-paas.net/avatars/240/rocket.png",
+        },
+      ],
+    };
   },
 });
 apiRoutes.add({

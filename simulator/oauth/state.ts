@@ -131,8 +131,7 @@ export class OAuthState {
   }
 
   revokeFamily(family: string): void {
-    for (const m of [this.access, this.refresh, this.rotated] as Map<string, FamilyGrant>[])
-      for (const [k, g] of m) if (g.family === family) m.delete(k);
+    for (const m of [this.access, this.refresh, this.rotated] as Map<string, FamilyGrant>[]) for (const [k, g] of m) if (g.family === family) m.delete(k);
   }
 
   lookup(accessToken: string): AccessToken | null {

@@ -42,7 +42,9 @@ export class Access {
         (holds(p.principalType, p.principalId) ||
           (p.principalType === "role" &&
             (space.roleAssignments ?? []).some(
-              (a) => a.roleId === p.principalId && (a.principalType === "access_class" ? a.principalId === "ANONYMOUS_ACCESS" : holds(a.principalType, a.principalId)),
+              (a) =>
+                a.roleId === p.principalId &&
+                (a.principalType === "access_class" ? a.principalId === "ANONYMOUS_ACCESS" : holds(a.principalType, a.principalId)),
             ))),
     );
     this.spaceCache.set(space.id, ok);

@@ -33,7 +33,8 @@ export function createContent(store: Store, input: CreateContentInput): Content 
     if (parent.spaceId !== space.id) throw new HttpError(400, "Parent is in another space");
   }
   if (!input.title) throw new HttpError(400, "title is required");
-  if (input.type !== "folder" && store.titles.get(space.id)?.has(input.title)) throw new HttpError(400, `A page with this title already exists: ${input.title}`);
+  if (input.type !== "folder" && store.titles.get(space.id)?.has(input.title))
+    throw new HttpError(400, `A page with this title already exists: ${input.title}`);
   const now = Date.now();
   const author = input.authorId ?? store.adminUser().accountId;
   const c: Content = {
@@ -57,7 +58,14 @@ export function createContent(store: Store, input: CreateContentInput): Content 
     versionTimes: new Map([[1, now]]),
   };
   store.addContent(c);
-  store.record({ summary: `${c.type === "blogpost" ? "Blog post" : c.type === "folder" ? "Folder" : "Page"} created`, category: "Content", objectName: c.title, objectType: c.type, authorId: author, description: `id ${c.id}` });
+  store.record({
+    summary: `${c.type === "blogpost" ? "Blog post" : c.type === "folder" ? "Folder" : "Page"} created`,
+    category: "Content",
+    objectName: c.title,
+    objectType: c.type,
+    authorId: author,
+    description: `id ${c.id}`,
+  });
   return c;
 }
 
@@ -78,7 +86,14 @@ export function updateContent(store: Store, id: number, input: { title?: string;
   c.modifiedAt = now;
   c.versionAuthorId = input.authorId ?? store.adminUser().accountId;
   c.versionMessage = input.message ?? "";
-  store.record({ summary: "Content updated", category: "Content", objectName: c.title, objectType: c.type, authorId: c.versionAuthorId, description: `version ${c.version}` });
+  store.record({
+    summary: "Content updated",
+    category: "Content",
+    objectName: c.title,
+    objectType: c.type,
+    authorId: c.versionAuthorId,
+    description: `version ${c.version}`,
+  });
   return c;
 }
 
@@ -95,7 +110,14 @@ export function moveContent(store: Store, id: number, parentId: number | null, s
   c.parentId = parentId;
   if (c.spaceId !== targetSpace) moveTree(c);
   c.modifiedAt = Math.max(Date.now(), c.modifiedAt + 1);
-  store.record({ summary: "Content moved", category: "Content", objectName: c.title, objectType: c.type, authorId: store.adminUser().accountId, description: `parent ${parentId}` });
+  store.record({
+    summary: "Content moved",
+    category: "Content",
+    objectName: c.title,
+    objectType: c.type,
+    authorId: store.adminUser().accountId,
+    description: `parent ${parentId}`,
+  });
   return c;
 }
 
@@ -103,7 +125,14 @@ export function setStatus(store: Store, id: number, status: "trashed" | "current
   const c = getContent(store, id);
   c.status = status;
   c.modifiedAt = Math.max(Date.now(), c.modifiedAt + 1);
-  store.record({ summary: status === "trashed" ? "Content trashed" : status === "archived" ? "Content archived" : "Content restored", category: "Content", objectName: c.title, objectType: c.type, authorId: store.adminUser().accountId, description: `id ${id}` });
+  store.record({
+    summary: status === "trashed" ? "Content trashed" : status === "archived" ? "Content archived" : "Content restored",
+    category: "Content",
+    objectName: c.title,
+    objectType: c.type,
+    authorId: store.adminUser().accountId,
+    description: `id ${id}`,
+  });
   return c;
 }
 
@@ -111,10 +140,21 @@ export function purgeContent(store: Store, id: number): void {
   const c = getContent(store, id);
   for (const k of store.contentList) if (k.parentId === id) k.parentId = c.parentId;
   store.removeContent(id);
-  store.record({ summary: "Content purged", category: "Content", objectName: c.title, objectType: c.type, authorId: store.adminUser().accountId, description: `id ${id}` });
+  store.record({
+    summary: "Content purged",
+    category: "Content",
+    objectName: c.title,
+    objectType: c.type,
+    authorId: store.adminUser().accountId,
+    description: `id ${id}`,
+  });
 }
 
-export function addComment(store: Store, containerId: number, input: { body?: string; kind?: "footer" | "inline"; authorId?: string; parentCommentId?: number | string; selection?: string }): Comment {
+export function addComment(
+  store: Store,
+  containerId: number,
+  input: { body?: string; kind?: "footer" | "inline"; authorId?: string; parentCommentId?: number | string; selection?: string },
+): Comment {
   const c = getContent(store, containerId);
   const now = Date.now();
   const comment: Comment = {
@@ -132,11 +172,22 @@ export function addComment(store: Store, containerId: number, input: { body?: st
     selection: input.selection ?? "",
   };
   store.addComment(comment);
-  store.record({ summary: "Comment added", category: "Content", objectName: c.title, objectType: "comment", authorId: comment.authorId, description: `comment ${comment.id}` });
+  store.record({
+    summary: "Comment added",
+    category: "Content",
+    objectName: c.title,
+    objectType: "comment",
+    authorId: comment.authorId,
+    description: `comment ${comment.id}`,
+  });
   return comment;
 }
 
-export function addAttachment(store: Store, containerId: number, input: { fileName: string; mediaType?: string; bytes: Uint8Array; authorId?: string; comment?: string }): Attachment {
+export function addAttachment(
+  store: Store,
+  containerId: number,
+  input: { fileName: string; mediaType?: string; bytes: Uint8Array; authorId?: string; comment?: string },
+): Attachment {
   const c = getContent(store, containerId);
   if (!input.fileName) throw new HttpError(400, "fileName is required");
   const now = Date.now();
@@ -148,7 +199,14 @@ export function addAttachment(store: Store, containerId: number, input: { fileNa
     existing.modifiedAt = now;
     existing.kind = "upload";
     existing.mediaType = input.mediaType ?? existing.mediaType;
-    store.record({ summary: "Attachment updated", category: "Content", objectName: input.fileName, objectType: "attachment", authorId: store.adminUser().accountId, description: `attachment ${existing.id}` });
+    store.record({
+      summary: "Attachment updated",
+      category: "Content",
+      objectName: input.fileName,
+      objectType: "attachment",
+      authorId: store.adminUser().accountId,
+      description: `attachment ${existing.id}`,
+    });
     return existing;
   }
   const a: Attachment = {
@@ -168,31 +226,71 @@ export function addAttachment(store: Store, containerId: number, input: { fileNa
     size: input.bytes.length,
   };
   store.addAttachment(a);
-  store.record({ summary: "Attachment added", category: "Content", objectName: a.fileName, objectType: "attachment", authorId: a.authorId, description: `attachment ${a.id}` });
+  store.record({
+    summary: "Attachment added",
+    category: "Content",
+    objectName: a.fileName,
+    objectType: "attachment",
+    authorId: a.authorId,
+    description: `attachment ${a.id}`,
+  });
   return a;
 }
 
-export function grantSpacePermission(store: Store, spaceId: number, principalType: PrincipalType, principalId: string | null, operations?: [string, string][]): void {
+export function grantSpacePermission(
+  store: Store,
+  spaceId: number,
+  principalType: PrincipalType,
+  principalId: string | null,
+  operations?: [string, string][],
+): void {
   const space = need(store.spaces.get(spaceId), "Space");
   grantSpace(store, space, principalType, principalId, operations);
-  store.record({ summary: "Space permission added", category: "Permissions", objectName: space.name, objectType: "Space", authorId: store.adminUser().accountId, description: `${principalType} ${principalId ?? ""}` });
+  store.record({
+    summary: "Space permission added",
+    category: "Permissions",
+    objectName: space.name,
+    objectType: "Space",
+    authorId: store.adminUser().accountId,
+    description: `${principalType} ${principalId ?? ""}`,
+  });
 }
 
-export function revokeSpacePermission(store: Store, spaceId: number, filter: { permissionId?: string; principalType?: PrincipalType; principalId?: string | null }): number {
+export function revokeSpacePermission(
+  store: Store,
+  spaceId: number,
+  filter: { permissionId?: string; principalType?: PrincipalType; principalId?: string | null },
+): number {
   const space = need(store.spaces.get(spaceId), "Space");
   const before = space.permissions.length;
   space.permissions = space.permissions.filter((p) =>
-    filter.permissionId ? p.id !== filter.permissionId : !(p.principalType === filter.principalType && (filter.principalType === "anonymous" || p.principalId === filter.principalId)),
+    filter.permissionId
+      ? p.id !== filter.permissionId
+      : !(p.principalType === filter.principalType && (filter.principalType === "anonymous" || p.principalId === filter.principalId)),
   );
   const removed = before - space.permissions.length;
-  store.record({ summary: "Space permission removed", category: "Permissions", objectName: space.name, objectType: "Space", authorId: store.adminUser().accountId, description: JSON.stringify(filter) });
+  store.record({
+    summary: "Space permission removed",
+    category: "Permissions",
+    objectName: space.name,
+    objectType: "Space",
+    authorId: store.adminUser().accountId,
+    description: JSON.stringify(filter),
+  });
   return removed;
 }
 
 export function setRestriction(store: Store, id: number, r: Restriction | null): Content {
   const c = getContent(store, id);
   c.readRestriction = r && (r.users.length || r.groups.length) ? { users: [...r.users], groups: [...r.groups] } : null;
-  store.record({ summary: c.readRestriction ? "Content restriction added" : "Content restriction removed", category: "Permissions", objectName: c.title, objectType: c.type, authorId: store.adminUser().accountId, description: JSON.stringify(c.readRestriction) });
+  store.record({
+    summary: c.readRestriction ? "Content restriction added" : "Content restriction removed",
+    category: "Permissions",
+    objectName: c.title,
+    objectType: c.type,
+    authorId: store.adminUser().accountId,
+    description: JSON.stringify(c.readRestriction),
+  });
   return c;
 }
 
@@ -201,10 +299,20 @@ export function setMembership(store: Store, groupId: string, accountId: string, 
   need(store.users.get(accountId), "User");
   if (member) g.members.add(accountId);
   else g.members.delete(accountId);
-  store.record({ summary: member ? "User added to group" : "User removed from group", category: "Users and groups", objectName: g.name, objectType: "Group", authorId: store.adminUser().accountId, description: accountId });
+  store.record({
+    summary: member ? "User added to group" : "User removed from group",
+    category: "Users and groups",
+    objectName: g.name,
+    objectType: "Group",
+    authorId: store.adminUser().accountId,
+    description: accountId,
+  });
 }
 
-export function createUser(store: Store, input: { displayName?: string; email: string; apiToken?: string; emailVisible?: boolean; groups?: string[]; accountId?: string }): User {
+export function createUser(
+  store: Store,
+  input: { displayName?: string; email: string; apiToken?: string; emailVisible?: boolean; groups?: string[]; accountId?: string },
+): User {
   if (!input.email) throw new HttpError(400, "email is required");
   if (store.userByEmail.has(input.email.toLowerCase())) throw new HttpError(409, "A user with this email exists");
   const u: User = {
@@ -219,7 +327,14 @@ export function createUser(store: Store, input: { displayName?: string; email: s
   };
   store.addUser(u);
   for (const g of input.groups ?? []) setMembership(store, g, u.accountId, true);
-  store.record({ summary: "User created", category: "Users and groups", objectName: u.displayName, objectType: "User", authorId: store.adminUser().accountId, description: u.accountId });
+  store.record({
+    summary: "User created",
+    category: "Users and groups",
+    objectName: u.displayName,
+    objectType: "User",
+    authorId: store.adminUser().accountId,
+    description: u.accountId,
+  });
   return u;
 }
 
@@ -227,6 +342,13 @@ export function createGroup(store: Store, name: string): { id: string; name: str
   if ([...store.groups.values()].some((g) => g.name === name)) throw new HttpError(409, "Group exists");
   const g = { id: randomUUID(), name, members: new Set<string>() };
   store.groups.set(g.id, g);
-  store.record({ summary: "Group created", category: "Users and groups", objectName: name, objectType: "Group", authorId: store.adminUser().accountId, description: g.id });
+  store.record({
+    summary: "Group created",
+    category: "Users and groups",
+    objectName: name,
+    objectType: "Group",
+    authorId: store.adminUser().accountId,
+    description: g.id,
+  });
   return { id: g.id, name };
 }

@@ -9,8 +9,12 @@ export function basic(email: string, token: string): string {
   return "Basic " + Buffer.from(`${email}:${token}`).toString("base64");
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read whatever JSON the route answers
-export async function api(sim: Simulator, path: string, init: RequestInit & { auth?: string | null } = {}): Promise<{ status: number; body: any; headers: Headers }> {
+export async function api(
+  sim: Simulator,
+  path: string,
+  init: RequestInit & { auth?: string | null } = {},
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read whatever JSON the route answers
+): Promise<{ status: number; body: any; headers: Headers }> {
   const headers = new Headers(init.headers);
   const auth = init.auth === undefined ? basic(sim.admin.email, sim.admin.apiToken) : init.auth;
   if (auth) headers.set("authorization", auth);

@@ -11,6 +11,14 @@ describe("OpenAPI validation helper", () => {
     expect(validateResponse("GET", "/wiki/api/v2/pages", 200, { results: [{ id: 5 }] }, null).ok).toBe(false);
     expect(validateResponse("GET", "/wiki/api/v2/pages", 418, {}, null).ok).toBe(false);
     expect(validateResponse("GET", "/wiki/api/v2/pages", 200, { results: [], _links: { next: "/x" } }, "/wiki/api/v2/pages?cursor=1").ok).toBe(false);
-    expect(validateResponse("GET", "/wiki/api/v2/pages", 200, { results: [], _links: { next: "/wiki/api/v2/pages?cursor=a" } }, '</wiki/api/v2/pages?cursor=a>; rel="next"').ok).toBe(true);
+    expect(
+      validateResponse(
+        "GET",
+        "/wiki/api/v2/pages",
+        200,
+        { results: [], _links: { next: "/wiki/api/v2/pages?cursor=a" } },
+        '</wiki/api/v2/pages?cursor=a>; rel="next"',
+      ).ok,
+    ).toBe(true);
   });
 });

@@ -38,16 +38,22 @@ function renderBlock(block: Block, offset: number): React.ReactNode {
         </pre>
       );
     case "quote":
-      return <blockquote className="space-y-2 border-l-4 border-slate-300 bg-slate-50 py-1 pl-3 text-slate-700">{renderBlocks(block.children, offset)}</blockquote>;
+      return (
+        <blockquote className="space-y-2 border-l-4 border-slate-300 bg-slate-50 py-1 pl-3 text-slate-700">{renderBlocks(block.children, offset)}</blockquote>
+      );
     case "list": {
       const items = block.items.map((item, i) => (
         <li key={i} className={item.checked === null ? "" : "list-none"}>
-          {item.checked === null ? null : <input type="checkbox" checked={item.checked} readOnly disabled aria-label={item.checked ? "Done" : "Not done"} className="mr-2 align-middle" />}
+          {item.checked === null ? null : (
+            <input type="checkbox" checked={item.checked} readOnly disabled aria-label={item.checked ? "Done" : "Not done"} className="mr-2 align-middle" />
+          )}
           {renderItem(item.children, offset)}
         </li>
       ));
       return block.ordered ? (
-        <ol start={block.start} className="list-decimal space-y-1 pl-6">{items}</ol>
+        <ol start={block.start} className="list-decimal space-y-1 pl-6">
+          {items}
+        </ol>
       ) : (
         <ul className="list-disc space-y-1 pl-6">{items}</ul>
       );
@@ -119,7 +125,14 @@ function renderInline(nodes: Inline[]): React.ReactNode {
         return node.href === null ? (
           <span key={i}>{renderInline(node.children)}</span>
         ) : (
-          <a key={i} href={node.href} title={node.title ?? undefined} className="text-blue-700 underline" rel="noopener noreferrer" target={/^https?:/i.test(node.href) ? "_blank" : undefined}>
+          <a
+            key={i}
+            href={node.href}
+            title={node.title ?? undefined}
+            className="text-blue-700 underline"
+            rel="noopener noreferrer"
+            target={/^https?:/i.test(node.href) ? "_blank" : undefined}
+          >
             {renderInline(node.children)}
           </a>
         );
@@ -128,7 +141,15 @@ function renderInline(nodes: Inline[]): React.ReactNode {
           <span key={i}>[{node.alt}]</span>
         ) : (
           // A plain <img>, not next/image: images live on the Confluence site, not ours.
-          <img key={i} src={node.src} alt={node.alt} title={node.title ?? undefined} loading="lazy" referrerPolicy="no-referrer" className="inline max-h-96 max-w-full" />
+          <img
+            key={i}
+            src={node.src}
+            alt={node.alt}
+            title={node.title ?? undefined}
+            loading="lazy"
+            referrerPolicy="no-referrer"
+            className="inline max-h-96 max-w-full"
+          />
         );
     }
   });

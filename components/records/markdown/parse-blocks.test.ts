@@ -26,7 +26,15 @@ describe("parseBlocks", () => {
         kind: "quote",
         children: [
           { kind: "paragraph", text: "**Info:** Note" },
-          { kind: "list", ordered: false, start: 1, items: [{ checked: null, children: [{ kind: "paragraph", text: "one" }] }, { checked: null, children: [{ kind: "paragraph", text: "two" }] }] },
+          {
+            kind: "list",
+            ordered: false,
+            start: 1,
+            items: [
+              { checked: null, children: [{ kind: "paragraph", text: "one" }] },
+              { checked: null, children: [{ kind: "paragraph", text: "two" }] },
+            ],
+          },
         ],
       },
     ]);
@@ -40,7 +48,13 @@ describe("parseBlocks", () => {
       ordered: false,
       start: 1,
       items: [
-        { checked: null, children: [{ kind: "paragraph", text: "a" }, { kind: "list", ordered: false, start: 1, items: [{ checked: null, children: [{ kind: "paragraph", text: "a.1" }] }] }] },
+        {
+          checked: null,
+          children: [
+            { kind: "paragraph", text: "a" },
+            { kind: "list", ordered: false, start: 1, items: [{ checked: null, children: [{ kind: "paragraph", text: "a.1" }] }] },
+          ],
+        },
         { checked: null, children: [{ kind: "paragraph", text: "b" }] },
       ],
     });
@@ -50,7 +64,15 @@ describe("parseBlocks", () => {
 
   it("reads GFM tables with alignment and escaped pipes, padding short rows", () => {
     expect(parseBlocks("| Name | Value |\n| :--- | ---: |\n| a \\| b | 1 |\n| c |")).toEqual([
-      { kind: "table", align: ["left", "right"], header: ["Name", "Value"], rows: [["a | b", "1"], ["c", ""]] },
+      {
+        kind: "table",
+        align: ["left", "right"],
+        header: ["Name", "Value"],
+        rows: [
+          ["a | b", "1"],
+          ["c", ""],
+        ],
+      },
     ]);
   });
 

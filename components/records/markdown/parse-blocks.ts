@@ -174,7 +174,8 @@ function parseList(lines: string[], start: number, blocks: Block[], depth: numbe
         continue;
       }
       if (leadingSpaces(line) >= content) body.push(stripIndent(line, content));
-      else if (!previousBlank && !LIST_ITEM.test(line) && !startsBlock(line, lines[i + 1])) body.push(line.trim()); // lazy continuation
+      else if (!previousBlank && !LIST_ITEM.test(line) && !startsBlock(line, lines[i + 1]))
+        body.push(line.trim()); // lazy continuation
       else break;
       previousBlank = false;
       i++;

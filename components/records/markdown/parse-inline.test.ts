@@ -17,7 +17,14 @@ describe("parseInline", () => {
 
   it("nests strong inside emphasis", () => {
     expect(parseInline("*a **b** c*")).toEqual([
-      { kind: "em", children: [{ kind: "text", text: "a " }, { kind: "strong", children: [{ kind: "text", text: "b" }] }, { kind: "text", text: " c" }] },
+      {
+        kind: "em",
+        children: [
+          { kind: "text", text: "a " },
+          { kind: "strong", children: [{ kind: "text", text: "b" }] },
+          { kind: "text", text: " c" },
+        ],
+      },
     ]);
   });
 
@@ -32,7 +39,13 @@ describe("parseInline", () => {
   });
 
   it("turns two trailing spaces or a backslash before a newline into a break", () => {
-    expect(parseInline("a  \nb\\\nc")).toEqual([{ kind: "text", text: "a" }, { kind: "break" }, { kind: "text", text: "b" }, { kind: "break" }, { kind: "text", text: "c" }]);
+    expect(parseInline("a  \nb\\\nc")).toEqual([
+      { kind: "text", text: "a" },
+      { kind: "break" },
+      { kind: "text", text: "b" },
+      { kind: "break" },
+      { kind: "text", text: "c" },
+    ]);
   });
 
   it("refuses script and data addresses", () => {

@@ -153,8 +153,7 @@ function parseLink(source: string, open: number, closers: Int32Array): { label: 
       } else if (c === ")" && parens > 0) {
         parens--;
         href += c;
-      }
-      else if (c === ")" || /\s/.test(c)) break;
+      } else if (c === ")" || /\s/.test(c)) break;
       else href += c;
     }
   }
@@ -196,8 +195,7 @@ function parseEmphasis(source: string, start: number, before: string): { kind: "
     } else if (c === ch) {
       const length = new RegExp(`^\\${ch}+`).exec(source.slice(i))![0].length;
       const next = source[i + length];
-      const closes =
-        length === size && !/\s/.test(source[i - 1]!) && !(ch === "_" && next !== undefined && /[\p{L}\p{N}]/u.test(next));
+      const closes = length === size && !/\s/.test(source[i - 1]!) && !(ch === "_" && next !== undefined && /[\p{L}\p{N}]/u.test(next));
       if (closes) return { kind: ch === "~" ? "del" : size === 2 ? "strong" : "em", inner: source.slice(start + size, i), end: i + size };
       i += length - 1; // a run of another length: nested emphasis, skipped whole
     }

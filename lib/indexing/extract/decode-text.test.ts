@@ -19,8 +19,6 @@ describe("decodeText", () => {
 
   it("refuses binary data", () => {
     expect(() => decodeText(new Uint8Array([0x25, 0x50, 0x00, 0x01, 0x02]))).toThrow(NotTextError);
-    expect(() => decodeText(new Uint8Array(Array.from({ length: 100 }, (_, i) => (i % 3 ? 1 : 65))))).toThrow(
-      /binary data/,
-    );
+    expect(() => decodeText(new Uint8Array(Array.from({ length: 100 }, (_, i) => (i % 3 ? 1 : 65))))).toThrow(/binary data/);
   });
 });

@@ -60,5 +60,12 @@ export function extractableKind(mediaType: string | null, fileName: string): Ext
   if (byType) return byType;
   const dot = fileName.lastIndexOf(".");
   if (dot < 0) return null;
-  return BY_EXTENSION[fileName.slice(dot + 1).trim().toLowerCase()] ?? null;
+  return (
+    BY_EXTENSION[
+      fileName
+        .slice(dot + 1)
+        .trim()
+        .toLowerCase()
+    ] ?? null
+  );
 }

@@ -4,8 +4,7 @@ import { makeDocx, makePdf, makePptx, makeXlsx } from "../../../simulator/genera
 import { closeExtractors, extractAttachmentText, type ExtractResult } from "./index";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
-const extract = (bytes: Uint8Array, fileName: string, mediaType: string | null = null) =>
-  extractAttachmentText({ bytes, mediaType, fileName }, { ocr: false });
+const extract = (bytes: Uint8Array, fileName: string, mediaType: string | null = null) => extractAttachmentText({ bytes, mediaType, fileName }, { ocr: false });
 
 function textOf(result: ExtractResult): string {
   if (result.status !== "extracted") throw new Error(`expected text, got ${JSON.stringify(result)}`);
@@ -23,8 +22,11 @@ describe("extractAttachmentText on real files", () => {
   });
 
   it("reads the paragraphs of a Word document", async () => {
-    const result = await extract(makeDocx(["Première ligne", "Release notes for Orion"]), "notes.docx",
-      "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    const result = await extract(
+      makeDocx(["Première ligne", "Release notes for Orion"]),
+      "notes.docx",
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    );
     expect(result).toMatchObject({ status: "extracted", method: "docx" });
     expect(textOf(result).split("\n")).toEqual(["Première ligne", "Release notes for Orion"]);
   });
@@ -43,7 +45,14 @@ describe("extractAttachmentText on real files", () => {
   });
 
   it("keeps a spreadsheet's rows on lines and cells tab-separated", async () => {
-    const result = await extract(makeXlsx([["Item", "Quantity"], ["Widget <b>", "12.5"], ["Gadget", "3"]]), "stock.xlsx");
+    const result = await extract(
+      makeXlsx([
+        ["Item", "Quantity"],
+        ["Widget <b>", "12.5"],
+        ["Gadget", "3"],
+      ]),
+      "stock.xlsx",
+    );
     expect(result).toMatchObject({ status: "extracted", method: "xlsx" });
     expect(textOf(result).split("\n")).toEqual(["Sheet: Sheet1", "Item\tQuantity", "Widget <b>\t12.5", "Gadget\t3"]);
   });
@@ -51,7 +60,10 @@ describe("extractAttachmentText on real files", () => {
   it("reads plain text, CSV and Markdown as UTF-8 without the BOM", async () => {
     const bom = [0xef, 0xbb, 0xbf];
     expect(await extract(new Uint8Array([...bom, ...utf8("Grüße aus Köln\r\n")]), "a.txt", "text/plain")).toEqual({
-      status: "extracted", method: "text", text: "Grüße aus Köln", truncated: false,
+      status: "extracted",
+      method: "text",
+      text: "Grüße aus Köln",
+      truncated: false,
     });
     expect(textOf(await extract(utf8("item,qty\nwidget,3\n"), "a.csv", "text/csv"))).toBe("item,qty\nwidget,3");
     expect(await extract(utf8("# Title\n\n- point"), "readme.md")).toMatchObject({ method: "markdown", text: "# Title\n\n- point" });
@@ -94,17 +106,20 @@ describe("extractAttachmentText on files it cannot or should not read", () => {
 
   it("fails binary data that claims to be text", async () => {
     expect(await extract(randomBytes(1024), "data.txt", "text/plain")).toEqual({
-      status: "failed", reason: "The file looks like binary data, not text",
+      status: "failed",
+      reason: "The file looks like binary data, not text",
     });
   });
 
   it("skips unsupported types, empty files and images when OCR is off", async () => {
     expect(await extract(utf8("x"), "movie.mp4", "video/mp4")).toEqual({
-      status: "skipped", reason: 'Unsupported file type (video/mp4, "movie.mp4")',
+      status: "skipped",
+      reason: 'Unsupported file type (video/mp4, "movie.mp4")',
     });
     expect(await extract(new Uint8Array(), "empty.pdf")).toEqual({ status: "skipped", reason: "Empty file" });
     expect(await extract(randomBytes(100), "photo.png", "image/png")).toEqual({
-      status: "skipped", reason: "OCR is off for this connector",
+      status: "skipped",
+      reason: "OCR is off for this connector",
     });
   });
 });

@@ -1,19 +1,17 @@
 import { z } from "zod";
 import { extractableKind } from "./detect-kind";
 import { ExtractorThread } from "./extractor-thread";
-import {
-  DEFAULT_MAX_BYTES,
-  DEFAULT_MAX_CHARS,
-  DEFAULT_TIMEOUT_MS,
-  type ExtractInput,
-  type ExtractOptions,
-  type ExtractResult,
-} from "./types";
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT_MS, type ExtractInput, type ExtractOptions, type ExtractResult } from "./types";
 
 const ZExtractOptions = z.object({
   ocr: z.boolean(),
   maxBytes: z.number().int().positive().default(DEFAULT_MAX_BYTES),
-  timeoutMs: z.number().int().positive().max(2 ** 31 - 1).default(DEFAULT_TIMEOUT_MS),
+  timeoutMs: z
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31 - 1)
+    .default(DEFAULT_TIMEOUT_MS),
   maxChars: z.number().int().nonnegative().default(DEFAULT_MAX_CHARS),
 });
 

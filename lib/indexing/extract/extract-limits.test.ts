@@ -16,10 +16,7 @@ afterAll(closeExtractors);
 
 describe("extraction limits", () => {
   it("skips a file over maxBytes, naming its size and the limit, without reading it", async () => {
-    const result = await extractAttachmentText(
-      { bytes: new Uint8Array(51 * 1024 * 1024), mediaType: "application/pdf", fileName: "huge.pdf" },
-      { ocr: false },
-    );
+    const result = await extractAttachmentText({ bytes: new Uint8Array(51 * 1024 * 1024), mediaType: "application/pdf", fileName: "huge.pdf" }, { ocr: false });
     expect(result).toEqual({ status: "skipped", reason: "File is 51 MB, over the 50 MB limit for text extraction" });
     // A file given by size and loader is not loaded at all when it is over the limit.
     let loaded = false;
@@ -33,7 +30,10 @@ describe("extraction limits", () => {
 
   it("reads only the start of a long text file, cut between characters, and says it was truncated", async () => {
     // 9 MB of a three-byte UTF-8 character: the cut falls inside one and must back off to its start.
-    const result = await extractAttachmentText({ bytes: utf8("€".repeat(3_000_000)), mediaType: "text/plain", fileName: "long.txt" }, { ocr: false, maxChars: 1000 });
+    const result = await extractAttachmentText(
+      { bytes: utf8("€".repeat(3_000_000)), mediaType: "text/plain", fileName: "long.txt" },
+      { ocr: false, maxChars: 1000 },
+    );
     expect(result).toEqual({ status: "extracted", method: "text", text: "€".repeat(1000), truncated: true });
   });
 

@@ -81,7 +81,10 @@ describe("OCR", () => {
   it("needs no network: OCR works in a process with no network interfaces at all", async (ctx) => {
     // unshare -rn gives the process its own empty network namespace; where that is not
     // allowed (some containers) there is nothing to check with.
-    const probe = await run("unshare", ["-rn", "true"]).then(() => true, () => false);
+    const probe = await run("unshare", ["-rn", "true"]).then(
+      () => true,
+      () => false,
+    );
     if (!probe) ctx.skip();
     const fixture = path.join(import.meta.dirname, "node-process.fixture.ts");
     const root = path.resolve(import.meta.dirname, "../../..");

@@ -8,10 +8,7 @@ import { parentPort } from "node:worker_threads";
 import { runExtractor, type ExtractJob } from "./run-extractor";
 import type { ExtractResult } from "./types";
 
-export type ExtractorReply =
-  | { type: "ready" }
-  | { type: "output"; text: string }
-  | { type: "result"; id: number; result: ExtractResult; heapUsed: number };
+export type ExtractorReply = { type: "ready" } | { type: "output"; text: string } | { type: "result"; id: number; result: ExtractResult; heapUsed: number };
 
 if (!parentPort) throw new Error("extract-worker.ts must run as a worker thread");
 const port = parentPort;

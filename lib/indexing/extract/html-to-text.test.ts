@@ -12,9 +12,7 @@ describe("htmlToText", () => {
   });
 
   it("puts list items and table rows on lines, cells tab-separated", () => {
-    const text = htmlToText(
-      "<ul><li>one</li><li>two</li></ul><table><tr><th>Item</th><th>Qty</th></tr><tr><td> Apples </td><td>3</td></tr></table>",
-    );
+    const text = htmlToText("<ul><li>one</li><li>two</li></ul><table><tr><th>Item</th><th>Qty</th></tr><tr><td> Apples </td><td>3</td></tr></table>");
     expect(text.split("\n").filter(Boolean)).toEqual(["one", "two", "Item\tQty", "Apples\t3"]);
   });
 

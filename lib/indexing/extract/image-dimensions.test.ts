@@ -10,8 +10,24 @@ describe("imageDimensions", () => {
   it("reads a JPEG's size from its start-of-frame marker", () => {
     // SOI, an APP0 segment of 16 bytes, then SOF0 with height 300 and width 640.
     const jpeg = new Uint8Array([
-      0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, ...new Array(14).fill(0),
-      0xff, 0xc0, 0x00, 0x11, 0x08, 0x01, 0x2c, 0x02, 0x80, 0x03, ...new Array(9).fill(0),
+      0xff,
+      0xd8,
+      0xff,
+      0xe0,
+      0x00,
+      0x10,
+      ...new Array(14).fill(0),
+      0xff,
+      0xc0,
+      0x00,
+      0x11,
+      0x08,
+      0x01,
+      0x2c,
+      0x02,
+      0x80,
+      0x03,
+      ...new Array(9).fill(0),
     ]);
     expect(imageDimensions(jpeg)).toEqual({ width: 640, height: 300 });
   });

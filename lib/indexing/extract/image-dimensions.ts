@@ -28,7 +28,7 @@ function webpDimensions(b: Uint8Array, v: DataView, chunk: string) {
 
 /** Walks the JPEG markers to the first start-of-frame (SOF0..SOF15, except DHT/JPG/DAC). */
 function jpegDimensions(b: Uint8Array, v: DataView) {
-  for (let at = 2; at + 9 < b.length; ) {
+  for (let at = 2; at + 9 < b.length;) {
     if (b[at] !== 0xff) return null;
     const marker = b[at + 1];
     if (marker === 0xff) {

@@ -11,9 +11,6 @@ const docx = await extractAttachmentText(
   { bytes: makeDocx(["Sync worker paragraph"]), mediaType: "application/octet-stream", fileName: "a.docx" },
   { ocr: false },
 );
-const ocr = await extractAttachmentText(
-  { bytes: makeTextPng(["OFFLINE CHECK"]), mediaType: "image/png", fileName: "a.png" },
-  { ocr: true },
-);
+const ocr = await extractAttachmentText({ bytes: makeTextPng(["OFFLINE CHECK"]), mediaType: "image/png", fileName: "a.png" }, { ocr: true });
 console.log(JSON.stringify({ docx, ocr }));
 if (!process.argv.includes("--no-close")) await closeExtractors();

@@ -5,7 +5,6 @@ type OfficeKind = "docx" | "pptx" | "xlsx";
 
 type Node = { type: string; text?: string; children?: Node[]; metadata?: { sheetName?: string } };
 
-
 function config(fileType: OfficeKind, warnings: string[]): OfficeParserConfig {
   return {
     fileType,
@@ -41,7 +40,16 @@ export async function readSpreadsheet(bytes: Uint8Array): Promise<{ text: string
     .map((sheet, i) => {
       const rows = (sheet.children ?? [])
         .filter((r) => r.type === "row")
-        .map((r) => (r.children ?? []).map((c) => cellText(c).replace(/[\t\r\n]+/g, " ").trim()).join("\t").trimEnd())
+        .map((r) =>
+          (r.children ?? [])
+            .map((c) =>
+              cellText(c)
+                .replace(/[\t\r\n]+/g, " ")
+                .trim(),
+            )
+            .join("\t")
+            .trimEnd(),
+        )
         .filter((line) => line.length > 0);
       return [`Sheet: ${sheet.metadata?.sheetName ?? i + 1}`, ...rows].join("\n");
     })

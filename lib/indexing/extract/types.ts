@@ -3,10 +3,7 @@
  * once the cheap checks pass and the file's turn in the extractor queue has come (so a process
  * holds one file at a time), and the loaded buffer is moved into the thread, not copied.
  */
-export type ExtractInput = { mediaType: string | null; fileName: string } & (
-  | { bytes: Uint8Array }
-  | { size: number; load: () => Promise<Uint8Array> }
-);
+export type ExtractInput = { mediaType: string | null; fileName: string } & ({ bytes: Uint8Array } | { size: number; load: () => Promise<Uint8Array> });
 
 export type ExtractOptions = {
   /** Whether this connector OCRs images and scanned PDFs. */

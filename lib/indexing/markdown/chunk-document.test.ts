@@ -74,7 +74,11 @@ describe("chunkDocument", () => {
   });
 
   it("loses no text: every paragraph of the input is in the chunk bodies", () => {
-    for (const [markdown, maxChars] of [[fullPage, 300], [fullPage, 1500], [bigDoc, 400]] as const) {
+    for (const [markdown, maxChars] of [
+      [fullPage, 300],
+      [fullPage, 1500],
+      [bigDoc, 400],
+    ] as const) {
       const joined = squash(chunkDocument(doc(markdown), { maxChars }).map(body).join(""));
       for (const p of paragraphs(markdown)) {
         if (p.startsWith("```")) continue; // split code keeps its lines, checked below

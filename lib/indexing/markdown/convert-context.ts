@@ -14,7 +14,10 @@ export type ResolvedContext = Omit<ConvertContext, "siteUrl"> & { site: string }
 
 export function resolveContext(ctx: ConvertContext): ResolvedContext {
   // Callers sometimes pass the wiki base ("…/wiki/") instead of the site; accept both.
-  const site = ctx.siteUrl.trim().replace(/\/+$/, "").replace(/\/wiki$/, "");
+  const site = ctx.siteUrl
+    .trim()
+    .replace(/\/+$/, "")
+    .replace(/\/wiki$/, "");
   return { ...ctx, site };
 }
 

@@ -28,7 +28,8 @@ function lastItem(list: LiteElement): LiteElement {
 function buildItems(node: Element, list: LiteElement, w: Walker, itemTag: string, item: (child: Element) => void): void {
   for (const child of node.children) {
     if (isElement(child) && tagName(child) === itemTag) item(child);
-    else if (isElement(child) && NESTED_LISTS.has(tagName(child))) w.append([child], lastItem(list)); // <ul><li/><ul>…</ul></ul>
+    else if (isElement(child) && NESTED_LISTS.has(tagName(child)))
+      w.append([child], lastItem(list)); // <ul><li/><ul>…</ul></ul>
     else {
       const holder = el("SPAN");
       w.append([child], holder);

@@ -121,7 +121,21 @@ const MACROS = new Map<string, MacroHandler>([
   ["status", status],
   ["jira", jira],
 ]);
-const NAVIGATION = ["toc", "children", "pagetree", "pagetreesearch", "recently-updated", "contentbylabel", "livesearch", "anchor", "blog-posts", "detailssummary", "listlabels", "popular-labels", "related-labels"];
+const NAVIGATION = [
+  "toc",
+  "children",
+  "pagetree",
+  "pagetreesearch",
+  "recently-updated",
+  "contentbylabel",
+  "livesearch",
+  "anchor",
+  "blog-posts",
+  "detailssummary",
+  "listlabels",
+  "popular-labels",
+  "related-labels",
+];
 for (const name of NAVIGATION) MACROS.set(name, dropped);
 for (const name of ["toc-zone", "excerpt", "section", "column", "details", "div", "span"]) MACROS.set(name, transparent);
 

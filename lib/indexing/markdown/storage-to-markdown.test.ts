@@ -63,7 +63,9 @@ describe("storageToMarkdown", () => {
   });
 
   it("treats macro and element names that are JavaScript property names like any unknown one", () => {
-    const md = convert('<ac:structured-macro ac:name="constructor"><ac:rich-text-body><p>x</p></ac:rich-text-body></ac:structured-macro><constructor>y</constructor><ac:emoticon ac:name="toString" />');
+    const md = convert(
+      '<ac:structured-macro ac:name="constructor"><ac:rich-text-body><p>x</p></ac:rich-text-body></ac:structured-macro><constructor>y</constructor><ac:emoticon ac:name="toString" />',
+    );
     expect(md).toBe("[macro: constructor]\n\nx\n\ny:toString:\n");
   });
 
@@ -72,7 +74,9 @@ describe("storageToMarkdown", () => {
   });
 
   it("decodes HTML entities in text and attributes but never inside CDATA", () => {
-    const md = convert('<p title="a&nbsp;b">x&hellip;y</p><ac:structured-macro ac:name="code"><ac:plain-text-body><![CDATA[&hellip;]]></ac:plain-text-body></ac:structured-macro>');
+    const md = convert(
+      '<p title="a&nbsp;b">x&hellip;y</p><ac:structured-macro ac:name="code"><ac:plain-text-body><![CDATA[&hellip;]]></ac:plain-text-body></ac:structured-macro>',
+    );
     expect(md).toBe("x…y\n\n```\n&hellip;\n```\n");
   });
 

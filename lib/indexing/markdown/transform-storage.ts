@@ -10,44 +10,48 @@ import { table } from "./tables";
 import { appendText, isInline, type ElementHandler, type Walker } from "./walker";
 
 /** Confluence elements. Any other `ac:`/`ri:` element keeps its content (never vanishes). */
-const CONFLUENCE = new Map<string, ElementHandler>(Object.entries({
-  "ac:structured-macro": macro,
-  "ac:macro": macro,
-  "ac:link": link,
-  "ac:image": image,
-  "ac:emoticon": emoticon,
-  "ac:task-list": taskList,
-  "ac:adf-extension": adfExtension,
-  "ac:placeholder": () => {},
-  "ac:parameter": () => {}, // only meaningful to its macro
-  "ri:page": resource,
-  "ri:blog-post": resource,
-  "ri:attachment": resource,
-  "ri:user": resource,
-  "ri:space": resource,
-  "ri:url": resource,
-  "ri:content-entity": resource,
-} satisfies Record<string, ElementHandler>));
+const CONFLUENCE = new Map<string, ElementHandler>(
+  Object.entries({
+    "ac:structured-macro": macro,
+    "ac:macro": macro,
+    "ac:link": link,
+    "ac:image": image,
+    "ac:emoticon": emoticon,
+    "ac:task-list": taskList,
+    "ac:adf-extension": adfExtension,
+    "ac:placeholder": () => {},
+    "ac:parameter": () => {}, // only meaningful to its macro
+    "ri:page": resource,
+    "ri:blog-post": resource,
+    "ri:attachment": resource,
+    "ri:user": resource,
+    "ri:space": resource,
+    "ri:url": resource,
+    "ri:content-entity": resource,
+  } satisfies Record<string, ElementHandler>),
+);
 
-const HTML = new Map<string, ElementHandler>(Object.entries({
-  table,
-  ul: list,
-  ol: list,
-  li: listItem,
-  pre: (node, dst) => {
-    dst.appendChild(el("PRE", {}, [el("CODE", {}, [storageText(node).replace(/\r\n?/g, "\n")])]));
-  },
-  time: (node, dst, w) => {
-    const when = attr(node, "datetime");
-    if (when) appendText(dst, when);
-    else w.append(node.children, dst);
-  },
-  br: (_node, dst) => {
-    dst.appendChild(el("BR"));
-  },
-  a: (node, dst, w) => copyElement(node, dst, w, ["href", "title"]),
-  img: (node, dst, w) => copyElement(node, dst, w, ["src", "alt", "title"]),
-} satisfies Record<string, ElementHandler>));
+const HTML = new Map<string, ElementHandler>(
+  Object.entries({
+    table,
+    ul: list,
+    ol: list,
+    li: listItem,
+    pre: (node, dst) => {
+      dst.appendChild(el("PRE", {}, [el("CODE", {}, [storageText(node).replace(/\r\n?/g, "\n")])]));
+    },
+    time: (node, dst, w) => {
+      const when = attr(node, "datetime");
+      if (when) appendText(dst, when);
+      else w.append(node.children, dst);
+    },
+    br: (_node, dst) => {
+      dst.appendChild(el("BR"));
+    },
+    a: (node, dst, w) => copyElement(node, dst, w, ["href", "title"]),
+    img: (node, dst, w) => copyElement(node, dst, w, ["src", "alt", "title"]),
+  } satisfies Record<string, ElementHandler>),
+);
 
 /** Elements without readable content. */
 const DROPPED = new Set(["colgroup", "col", "script", "style", "meta", "link", "head", "title"]);

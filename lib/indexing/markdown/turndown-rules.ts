@@ -91,48 +91,99 @@ function buildService(): TurndownService {
   });
   // Text arrives escaped already (escape-text.ts), with its position in mind.
   service.escape = (text: string) => text;
-  rule(service, "strikethrough", (n) => n.nodeName === "S" || n.nodeName === "DEL" || n.nodeName === "STRIKE", (content) =>
-    content.trim() ? `~~${content}~~` : content,
+  rule(
+    service,
+    "strikethrough",
+    (n) => n.nodeName === "S" || n.nodeName === "DEL" || n.nodeName === "STRIKE",
+    (content) => (content.trim() ? `~~${content}~~` : content),
   );
 
   rule(service, "fencedCode", (n) => n.nodeName === "PRE" && n.firstChild?.nodeName === "CODE", fencedCode);
   rule(service, "listItem", (n) => n.nodeName === "LI", listItem);
-  rule(service, "heading", (n) => HEADINGS.has(n.nodeName), (content, node) => {
-    const text = content.replace(/\s*\n\s*/g, " ").trim();
-    return text ? `\n\n${"#".repeat(Number(node.nodeName[1]))} ${text}\n\n` : "";
-  });
-  rule(service, "blockquote", (n) => n.nodeName === "BLOCKQUOTE", (content) => {
-    const lines = trimNewlines(content).split("\n");
-    return `\n\n${lines.map((l) => (l ? `> ${l}` : ">")).join("\n")}\n\n`;
-  });
-  rule(service, "lineBreak", (n) => n.nodeName === "BR", (_content, node) => {
-    if (closest(node, CELLS)) return "<br>";
-    if (closest(node, HEADINGS)) return " ";
-    // A break at the start or end of a block would leave a stray backslash.
-    if (!hasContent(node.previousSibling, (n) => n.previousSibling) || !hasContent(node.nextSibling, (n) => n.nextSibling)) return "";
-    return "\\\n";
-  });
-  rule(service, "image", (n) => n.nodeName === "IMG", (_content, node) => {
-    const src = node.getAttribute("src") ?? "";
-    if (!src) return "";
-    const alt = escapeInline((node.getAttribute("alt") ?? "").replace(/\s+/g, " ").trim());
-    const dest = src.replace(/[<>()]/g, "\\$&");
-    return `![${alt}](${/\s/.test(dest) ? `<${dest}>` : dest})`;
-  });
-  rule(service, "status", (n) => n.nodeName === "SPAN" && n.getAttribute("data-status") !== null, (content) => `[${content.trim()}]`);
-  rule(service, "macroMarker", (n) => n.nodeName === "SPAN" && n.getAttribute("data-macro") !== null, (_c, node) => `[macro: ${node.getAttribute("data-macro")}]`);
+  rule(
+    service,
+    "heading",
+    (n) => HEADINGS.has(n.nodeName),
+    (content, node) => {
+      const text = content.replace(/\s*\n\s*/g, " ").trim();
+      return text ? `\n\n${"#".repeat(Number(node.nodeName[1]))} ${text}\n\n` : "";
+    },
+  );
+  rule(
+    service,
+    "blockquote",
+    (n) => n.nodeName === "BLOCKQUOTE",
+    (content) => {
+      const lines = trimNewlines(content).split("\n");
+      return `\n\n${lines.map((l) => (l ? `> ${l}` : ">")).join("\n")}\n\n`;
+    },
+  );
+  rule(
+    service,
+    "lineBreak",
+    (n) => n.nodeName === "BR",
+    (_content, node) => {
+      if (closest(node, CELLS)) return "<br>";
+      if (closest(node, HEADINGS)) return " ";
+      // A break at the start or end of a block would leave a stray backslash.
+      if (!hasContent(node.previousSibling, (n) => n.previousSibling) || !hasContent(node.nextSibling, (n) => n.nextSibling)) return "";
+      return "\\\n";
+    },
+  );
+  rule(
+    service,
+    "image",
+    (n) => n.nodeName === "IMG",
+    (_content, node) => {
+      const src = node.getAttribute("src") ?? "";
+      if (!src) return "";
+      const alt = escapeInline((node.getAttribute("alt") ?? "").replace(/\s+/g, " ").trim());
+      const dest = src.replace(/[<>()]/g, "\\$&");
+      return `![${alt}](${/\s/.test(dest) ? `<${dest}>` : dest})`;
+    },
+  );
+  rule(
+    service,
+    "status",
+    (n) => n.nodeName === "SPAN" && n.getAttribute("data-status") !== null,
+    (content) => `[${content.trim()}]`,
+  );
+  rule(
+    service,
+    "macroMarker",
+    (n) => n.nodeName === "SPAN" && n.getAttribute("data-macro") !== null,
+    (_c, node) => `[macro: ${node.getAttribute("data-macro")}]`,
+  );
 
-  rule(service, "gfmTable", (n) => n.nodeName === "TABLE", (content) => `\n\n${trimNewlines(content)}\n\n`);
-  rule(service, "gfmRow", (n) => n.nodeName === "TR", (content, node) => {
-    const row = `|${content}\n`;
-    if (node.previousSibling) return row;
-    const cells = node.childNodes.filter((c) => CELLS.has(c.nodeName)).length;
-    return `${row}|${" --- |".repeat(cells)}\n`;
-  });
-  rule(service, "gfmCell", (n) => CELLS.has(n.nodeName), (content) => {
-    const text = content.replace(/\s*\n\s*/g, " ").trim().replace(/\|/g, "\\|");
-    return text ? ` ${text} |` : " |";
-  });
+  rule(
+    service,
+    "gfmTable",
+    (n) => n.nodeName === "TABLE",
+    (content) => `\n\n${trimNewlines(content)}\n\n`,
+  );
+  rule(
+    service,
+    "gfmRow",
+    (n) => n.nodeName === "TR",
+    (content, node) => {
+      const row = `|${content}\n`;
+      if (node.previousSibling) return row;
+      const cells = node.childNodes.filter((c) => CELLS.has(c.nodeName)).length;
+      return `${row}|${" --- |".repeat(cells)}\n`;
+    },
+  );
+  rule(
+    service,
+    "gfmCell",
+    (n) => CELLS.has(n.nodeName),
+    (content) => {
+      const text = content
+        .replace(/\s*\n\s*/g, " ")
+        .trim()
+        .replace(/\|/g, "\\|");
+      return text ? ` ${text} |` : " |";
+    },
+  );
   return service;
 }
 

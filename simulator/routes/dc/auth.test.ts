@@ -8,7 +8,8 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
-const anonymousSpaces = () => [...sim.store.spaces.values()].filter((s) => s.permissions.some((p) => p.principalType === "anonymous" && p.operation === "read"));
+const anonymousSpaces = () =>
+  [...sim.store.spaces.values()].filter((s) => s.permissions.some((p) => p.principalType === "anonymous" && p.operation === "read"));
 
 describe("Data Center sign-in", () => {
   it("accepts a personal access token as Bearer and a username and password as Basic, naming the caller in X-AUSERNAME", async () => {
@@ -40,7 +41,11 @@ describe("Data Center sign-in", () => {
         expect(me.body.type).toBe("anonymous");
         const spaces = await dcGet(sim, "/rest/api/space?limit=100", auth);
         expect(spaces.status).toBe(200);
-        expect(spaces.body.results.map((s: { key: string }) => s.key).sort()).toEqual(anonymousSpaces().map((s) => s.key).sort());
+        expect(spaces.body.results.map((s: { key: string }) => s.key).sort()).toEqual(
+          anonymousSpaces()
+            .map((s) => s.key)
+            .sort(),
+        );
       }
       expect((await dcGet(sim, "/rest/api/space", basic("admin", "wrong"))).headers.get("x-seraph-loginreason")).toBe("AUTHENTICATED_FAILED");
       expect((await dcGet(sim, "/rest/api/group", null)).status).toBe(403);
@@ -57,7 +62,11 @@ describe("Data Center sign-in", () => {
     expect((await dcGet(sim, "/rest/api/user/current", patOf(sim.dc.user))).status).toBe(401);
     expect((await dcGet(sim, "/rest/api/user/current", basic(sim.dc.user.username, "fresh-pw"))).status).toBe(200);
     const info = await admin(sim, "GET", "/dc");
-    expect(info.body.users.find((u: { username: string }) => u.username === sim.dc.user.username)).toMatchObject({ pat: "fresh-pat", password: "fresh-pw", isAdmin: false });
+    expect(info.body.users.find((u: { username: string }) => u.username === sim.dc.user.username)).toMatchObject({
+      pat: "fresh-pat",
+      password: "fresh-pw",
+      isAdmin: false,
+    });
   });
 });
 

@@ -30,7 +30,10 @@ const STATUSES = ["current", "archived", "trashed", "draft", "historical", "any"
 
 /** The `status` parameter (comma-separated, "any" for all); default current. */
 export function statusFilter(q: URLSearchParams, def = ["current"]): (status: string) => boolean {
-  const vals = (q.get("status") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const vals = (q.get("status") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const v of vals) if (!STATUSES.includes(v)) throw new HttpError(400, `Invalid status: ${v}`);
   const wanted = new Set(vals.length ? vals : def);
   return wanted.has("any") ? () => true : (s) => wanted.has(s);

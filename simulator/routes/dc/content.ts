@@ -63,7 +63,9 @@ function childComments(ctx: Ctx) {
   const expand = parseExpand(q);
   const located = (m: Comment) =>
     locations.size === 0 || locations.has(m.kind) || (locations.has("resolved") && m.kind === "inline" && m.resolutionStatus === "resolved");
-  const items = (ctx.sim.store.commentsByContainer.get(page.id) ?? []).filter((m) => m.status === "current" && (all || m.parentCommentId === null) && located(m));
+  const items = (ctx.sim.store.commentsByContainer.get(page.id) ?? []).filter(
+    (m) => m.status === "current" && (all || m.parentCommentId === null) && located(m),
+  );
   return offsetPage(ctx, items, (m) => dcCommentJson(ctx.sim, m, expand), { cap: limitCap(expand) });
 }
 
@@ -87,7 +89,12 @@ function childPages(ctx: Ctx) {
     .filter((c: Content) => {
       // Direct children, or pages below a folder whose nearest page is this one (Data Center has no folders).
       const viaFolder = c.parentId !== null && c.parentId !== page.id && store.contents.get(c.parentId)?.type === "folder";
-      return c.type === "page" && c.status === "current" && (c.parentId === page.id || (viaFolder && dcParentId(store, c) === page.id)) && ctx.access.canReadContent(c);
+      return (
+        c.type === "page" &&
+        c.status === "current" &&
+        (c.parentId === page.id || (viaFolder && dcParentId(store, c) === page.id)) &&
+        ctx.access.canReadContent(c)
+      );
     })
     .sort((a, b) => a.position - b.position || a.id - b.id);
   return offsetPage(ctx, items, (c) => dcContentJson(ctx.sim, c, expand), { cap: limitCap(expand) });

@@ -8,5 +8,13 @@ import { dcSpaceRoutes } from "./spaces";
 import { dcSystemRoutes } from "./system";
 
 /** Every Data Center route, relative to the context path; fixed paths before `/content/{id}`. */
-export const dcRoutes: DcRouteDef[] = [...dcScanRoutes, ...dcSearchRoutes, ...dcRestrictionRoutes, ...dcContentRoutes, ...dcSpaceRoutes, ...dcPeopleRoutes, ...dcSystemRoutes];
+export const dcRoutes: DcRouteDef[] = [
+  ...dcScanRoutes,
+  ...dcSearchRoutes,
+  ...dcRestrictionRoutes,
+  ...dcContentRoutes,
+  ...dcSpaceRoutes,
+  ...dcPeopleRoutes,
+  ...dcSystemRoutes,
+];
 export type { DcRouteDef } from "./common";

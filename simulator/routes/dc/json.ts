@@ -16,7 +16,12 @@ export type Expand = Set<string>;
 const pad = (n: number) => String(n).padStart(2, "0");
 
 export function parseExpand(q: URLSearchParams): Expand {
-  return new Set((q.get("expand") ?? "").split(",").map((s) => s.trim()).filter(Boolean));
+  return new Set(
+    (q.get("expand") ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 }
 
 /** True when `key` or anything below it ("body" for "body.storage") is expanded. */
@@ -81,7 +86,8 @@ function contentExpandable(id: string, spaceKey: string): Record<string, string>
 
 export function dcSpaceJson(sim: SimState, s: Space, expand: Expand = new Set(), prefix = ""): Record<string, unknown> {
   const out: Record<string, unknown> = { id: s.id, key: s.key, name: s.name, type: s.type, status: s.status };
-  if (expand.has(prefix + "description.plain") || expand.has(prefix + "description")) out.description = { plain: { value: s.description, representation: "plain" } };
+  if (expand.has(prefix + "description.plain") || expand.has(prefix + "description"))
+    out.description = { plain: { value: s.description, representation: "plain" } };
   if (expands(expand, prefix + "homepage") && s.homepageId != null) {
     const home = sim.store.contents.get(s.homepageId);
     if (home) out.homepage = dcContentJson(sim, home, new Set());
@@ -92,7 +98,16 @@ export function dcSpaceJson(sim: SimState, s: Space, expand: Expand = new Set(),
 }
 
 function versionJson(sim: SimState, id: string, by: string, at: number, n: number, message: string): Record<string, unknown> {
-  return { by: dcUserById(sim, by), when: when(sim, at), message, number: n, minorEdit: false, hidden: false, _links: { self: `${baseUrl(sim)}/rest/experimental/content/${id}/version/${n}` }, _expandable: { content: `/rest/api/content/${id}` } };
+  return {
+    by: dcUserById(sim, by),
+    when: when(sim, at),
+    message,
+    number: n,
+    minorEdit: false,
+    hidden: false,
+    _links: { self: `${baseUrl(sim)}/rest/experimental/content/${id}/version/${n}` },
+    _expandable: { content: `/rest/api/content/${id}` },
+  };
 }
 
 function labelJson(l: Label): Record<string, unknown> {
@@ -100,7 +115,10 @@ function labelJson(l: Label): Record<string, unknown> {
 }
 
 export function dcLabels(sim: SimState, c: Content): Record<string, unknown>[] {
-  return c.labels.map((id) => sim.store.labels.get(id)).filter((l): l is Label => !!l).map(labelJson);
+  return c.labels
+    .map((id) => sim.store.labels.get(id))
+    .filter((l): l is Label => !!l)
+    .map(labelJson);
 }
 
 export function dcContentJson(sim: SimState, c: Content, expand: Expand, versionNumber = c.version): Record<string, unknown> {
@@ -110,14 +128,26 @@ export function dcContentJson(sim: SimState, c: Content, expand: Expand, version
   const out: Record<string, unknown> = { id, type: c.type, status: versionNumber < c.version ? "historical" : c.status, title: c.title };
   if (expands(expand, "space") && space) out.space = dcSpaceJson(sim, space, expand, "space.");
   if (expands(expand, "history")) {
-    const history: Record<string, unknown> = { latest: versionNumber === c.version, createdBy: dcUserById(sim, c.authorId), createdDate: when(sim, c.createdAt) };
-    if (expand.has("history.lastUpdated")) history.lastUpdated = versionJson(sim, id, c.versionAuthorId, versionTime(c, c.version), c.version, c.versionMessage);
+    const history: Record<string, unknown> = {
+      latest: versionNumber === c.version,
+      createdBy: dcUserById(sim, c.authorId),
+      createdDate: when(sim, c.createdAt),
+    };
+    if (expand.has("history.lastUpdated"))
+      history.lastUpdated = versionJson(sim, id, c.versionAuthorId, versionTime(c, c.version), c.version, c.versionMessage);
     history._links = { self: `${baseUrl(sim)}/rest/api/content/${id}/history` };
     history._expandable = { lastUpdated: "", previousVersion: "", contributors: "", nextVersion: "" };
     out.history = history;
   }
   if (expands(expand, "version"))
-    out.version = versionJson(sim, id, versionNumber === 1 ? c.authorId : c.versionAuthorId, versionTime(c, versionNumber), versionNumber, versionNumber === c.version ? c.versionMessage : "");
+    out.version = versionJson(
+      sim,
+      id,
+      versionNumber === 1 ? c.authorId : c.versionAuthorId,
+      versionTime(c, versionNumber),
+      versionNumber,
+      versionNumber === c.version ? c.versionMessage : "",
+    );
   if (expands(expand, "ancestors")) out.ancestors = dcAncestors(store, c).map((a) => dcContentJson(sim, a, new Set()));
   if (expands(expand, "body")) {
     const body: Record<string, unknown> = {};
@@ -133,11 +163,19 @@ export function dcContentJson(sim: SimState, c: Content, expand: Expand, version
   }
   if (expands(expand, "metadata")) {
     const labels = dcLabels(sim, c);
-    out.metadata = { labels: { results: labels, start: 0, limit: 200, size: labels.length, _links: { self: `${baseUrl(sim)}/rest/api/content/${id}/label` } }, _expandable: { currentuser: "", properties: "", frontend: "", editorHtml: "" } };
+    out.metadata = {
+      labels: { results: labels, start: 0, limit: 200, size: labels.length, _links: { self: `${baseUrl(sim)}/rest/api/content/${id}/label` } },
+      _expandable: { currentuser: "", properties: "", frontend: "", editorHtml: "" },
+    };
   }
   out.position = c.type === "page" ? c.position : -1;
   out.extensions = { position: c.type === "page" ? c.position : "none" };
-  out._links = { webui: dcWebui(sim, c), edit: `/pages/resumedraft.action?draftId=${id}`, tinyui: `/x/${Buffer.from(id).toString("base64url")}`, self: `${baseUrl(sim)}/rest/api/content/${id}` };
+  out._links = {
+    webui: dcWebui(sim, c),
+    edit: `/pages/resumedraft.action?draftId=${id}`,
+    tinyui: `/x/${Buffer.from(id).toString("base64url")}`,
+    self: `${baseUrl(sim)}/rest/api/content/${id}`,
+  };
   out._expandable = contentExpandable(id, space?.key ?? "");
   return out;
 }
@@ -153,22 +191,51 @@ export function dcCommentJson(sim: SimState, m: Comment, expand: Expand): Record
   const out: Record<string, unknown> = { id, type: "comment", status: m.status, title: `Re: ${page?.title ?? ""}` };
   if (expands(expand, "container")) out.container = containerJson(sim, page);
   if (expands(expand, "version")) out.version = versionJson(sim, id, m.authorId, m.modifiedAt, m.version, "");
-  if (expands(expand, "history")) out.history = { latest: true, createdBy: dcUserById(sim, m.authorId), createdDate: when(sim, m.createdAt), _links: { self: `${baseUrl(sim)}/rest/api/content/${id}/history` } };
+  if (expands(expand, "history"))
+    out.history = {
+      latest: true,
+      createdBy: dcUserById(sim, m.authorId),
+      createdDate: when(sim, m.createdAt),
+      _links: { self: `${baseUrl(sim)}/rest/api/content/${id}/history` },
+    };
   if (expands(expand, "ancestors")) {
     const chain: Comment[] = [];
-    for (let p = m.parentCommentId != null ? store.comments.get(m.parentCommentId) : undefined; p && chain.length < 50; p = p.parentCommentId != null ? store.comments.get(p.parentCommentId) : undefined) chain.unshift(p);
+    for (
+      let p = m.parentCommentId != null ? store.comments.get(m.parentCommentId) : undefined;
+      p && chain.length < 50;
+      p = p.parentCommentId != null ? store.comments.get(p.parentCommentId) : undefined
+    )
+      chain.unshift(p);
     out.ancestors = chain.map((p) => ({ id: String(p.id), type: "comment", status: p.status, title: `Re: ${page?.title ?? ""}` }));
   }
-  if (expands(expand, "body")) out.body = { storage: { value: dcStorage(sim, renderCommentBody(store, m)), representation: "storage", _expandable: { content: `/rest/api/content/${id}` } }, _expandable: { editor: "", view: "", export_view: "", styled_view: "", anonymous_export_view: "" } };
+  if (expands(expand, "body"))
+    out.body = {
+      storage: { value: dcStorage(sim, renderCommentBody(store, m)), representation: "storage", _expandable: { content: `/rest/api/content/${id}` } },
+      _expandable: { editor: "", view: "", export_view: "", styled_view: "", anonymous_export_view: "" },
+    };
   const extensions: Record<string, unknown> = { location: m.kind };
   if (m.kind === "inline") {
     if (expands(expand, "extensions.inlineProperties")) extensions.inlineProperties = { markerRef: `marker-${m.id}`, originalSelection: m.selection };
-    if (expands(expand, "extensions.resolution")) extensions.resolution = { status: m.resolutionStatus, lastModifier: dcUserById(sim, m.authorId), lastModifiedDate: when(sim, m.modifiedAt) };
+    if (expands(expand, "extensions.resolution"))
+      extensions.resolution = { status: m.resolutionStatus, lastModifier: dcUserById(sim, m.authorId), lastModifiedDate: when(sim, m.modifiedAt) };
   }
-  extensions._expandable = { ...(m.kind === "inline" && !extensions.inlineProperties ? { inlineProperties: "" } : {}), ...(extensions.resolution ? {} : { resolution: "" }) };
+  extensions._expandable = {
+    ...(m.kind === "inline" && !extensions.inlineProperties ? { inlineProperties: "" } : {}),
+    ...(extensions.resolution ? {} : { resolution: "" }),
+  };
   out.extensions = extensions;
   out._links = { webui: `${page ? dcWebui(sim, page) : ""}?focusedCommentId=${id}#comment-${id}`, self: `${baseUrl(sim)}/rest/api/content/${id}` };
-  out._expandable = { container: `/rest/api/content/${m.containerId}`, metadata: "", operations: "", children: `/rest/api/content/${id}/child`, restrictions: `/rest/api/content/${id}/restriction/byOperation`, history: `/rest/api/content/${id}/history`, ancestors: "", version: "", descendants: `/rest/api/content/${id}/descendant` };
+  out._expandable = {
+    container: `/rest/api/content/${m.containerId}`,
+    metadata: "",
+    operations: "",
+    children: `/rest/api/content/${id}/child`,
+    restrictions: `/rest/api/content/${id}/restriction/byOperation`,
+    history: `/rest/api/content/${id}/history`,
+    ancestors: "",
+    version: "",
+    descendants: `/rest/api/content/${id}/descendant`,
+  };
   return out;
 }
 
@@ -187,6 +254,15 @@ export function dcAttachmentJson(sim: SimState, a: Attachment, expand: Expand): 
   out.extensions = { mediaType: a.mediaType, fileSize: attachmentSize(sim.store, a), comment: a.comment };
   const preview = encodeURIComponent(`/${a.containerId}/${a.id}/${a.fileName}`);
   out._links = { webui: `${page ? dcWebui(sim, page) : ""}?preview=${preview}`, download: dcDownloadPath(a), self: `${baseUrl(sim)}/rest/api/content/${id}` };
-  out._expandable = { container: `/rest/api/content/${a.containerId}`, operations: "", children: `/rest/api/content/${id}/child`, restrictions: `/rest/api/content/${id}/restriction/byOperation`, history: `/rest/api/content/${id}/history`, ancestors: "", descendants: `/rest/api/content/${id}/descendant`, space: `/rest/api/space/${sim.store.spaces.get(page?.spaceId ?? -1)?.key ?? ""}` };
+  out._expandable = {
+    container: `/rest/api/content/${a.containerId}`,
+    operations: "",
+    children: `/rest/api/content/${id}/child`,
+    restrictions: `/rest/api/content/${id}/restriction/byOperation`,
+    history: `/rest/api/content/${id}/history`,
+    ancestors: "",
+    descendants: `/rest/api/content/${id}/descendant`,
+    space: `/rest/api/space/${sim.store.spaces.get(page?.spaceId ?? -1)?.key ?? ""}`,
+  };
   return out;
 }

@@ -71,6 +71,15 @@ export const dcPeopleRoutes: DcRouteDef[] = [
     const who = dc(ctx.sim).directory.findUsername(ctx.params.username);
     if (!who) throw new HttpError(404, `No user found with username ${ctx.params.username}`);
     const u = who.user;
-    return { json: { username: who.username, userKey: who.userKey, fullName: u.displayName, ...(u.emailVisible ? { email: u.email } : {}), photoUrl: `${dc(ctx.sim).config.contextPath}/images/icons/profilepics/default.svg` }, points: 2 };
+    return {
+      json: {
+        username: who.username,
+        userKey: who.userKey,
+        fullName: u.displayName,
+        ...(u.emailVisible ? { email: u.email } : {}),
+        photoUrl: `${dc(ctx.sim).config.contextPath}/images/icons/profilepics/default.svg`,
+      },
+      points: 2,
+    };
   }),
 ];

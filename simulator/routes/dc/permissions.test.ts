@@ -20,7 +20,12 @@ describe("Data Center permissions, evaluated for whoever calls", () => {
   it("shows the ordinary user exactly the spaces and pages the shared rule allows, and 404 for the rest", async () => {
     const access = new Access(s(), user);
     const spaces = await walkOffset(sim, "/rest/api/space?limit=100", asUser());
-    expect(spaces.ids.sort()).toEqual([...s().spaces.values()].filter((x) => access.canReadSpace(x)).map((x) => x.id).sort());
+    expect(spaces.ids.sort()).toEqual(
+      [...s().spaces.values()]
+        .filter((x) => access.canReadSpace(x))
+        .map((x) => x.id)
+        .sort(),
+    );
     const pages = await walkOffset(sim, "/rest/api/content?type=page&limit=1000", asUser());
     const expected = s().contentList.filter((c) => c.type === "page" && c.status === "current" && access.canReadContent(c));
     expect(pages.ids).toEqual(expected.map((c) => String(c.id)));
@@ -32,7 +37,13 @@ describe("Data Center permissions, evaluated for whoever calls", () => {
   });
 
   it("lists read restrictions: byOperation/read only the page's own, relevantViewRestrictions every inherited layer", async () => {
-    const parent = s().contentList.find((c) => c.type === "page" && c.status === "current" && !c.readRestriction && s().contentList.some((k) => k.parentId === c.id && k.type === "page" && k.status === "current"))!;
+    const parent = s().contentList.find(
+      (c) =>
+        c.type === "page" &&
+        c.status === "current" &&
+        !c.readRestriction &&
+        s().contentList.some((k) => k.parentId === c.id && k.type === "page" && k.status === "current"),
+    )!;
     const child = s().contentList.find((k) => k.parentId === parent.id && k.type === "page" && k.status === "current")!;
     const group = [...s().groups.values()].find((g) => g.name === "engineering")!;
     await admin(sim, "PUT", `/pages/${parent.id}/restrictions`, { users: [user.accountId], groups: [group.id] });
@@ -57,7 +68,12 @@ describe("Data Center permissions, evaluated for whoever calls", () => {
     const r = await dcGet(sim, `/rest/api/space/${anon.key}/permissions`);
     expect(r.status).toBe(200);
     expect(r.body.length).toBe(anon.permissions.length);
-    expect(r.body).toContainEqual({ operation: { targetType: "space", operationKey: "read" }, subject: { type: "anonymous" }, spaceKey: anon.key, spaceId: anon.id });
+    expect(r.body).toContainEqual({
+      operation: { targetType: "space", operationKey: "read" },
+      subject: { type: "anonymous" },
+      spaceKey: anon.key,
+      spaceId: anon.id,
+    });
     const groupGrant = r.body.find((p: { subject: { type: string } }) => p.subject.type === "group");
     expect(s().groups.get(anon.permissions.find((p) => p.principalType === "group")!.principalId!)!.name).toBe(groupGrant.subject.name);
     const userGrant = r.body.find((p: { subject: { type: string } }) => p.subject.type === "user");
@@ -79,9 +95,16 @@ describe("Data Center permissions, evaluated for whoever calls", () => {
     const g = [...s().groups.values()].find((x) => x.members.size > 2)!;
     const members = await dcGet(sim, `/rest/api/group/${encodeURIComponent(g.name)}/member?limit=1000`, asUser());
     const dir = (await admin(sim, "GET", "/dc")).body.users as { username: string; userKey: string; accountId: string }[];
-    expect(members.body.results.map((u: { userKey: string }) => u.userKey).sort()).toEqual([...g.members].map((id) => dir.find((d) => d.accountId === id)!.userKey).sort());
+    expect(members.body.results.map((u: { userKey: string }) => u.userKey).sort()).toEqual(
+      [...g.members].map((id) => dir.find((d) => d.accountId === id)!.userKey).sort(),
+    );
     const mine = await dcGet(sim, `/rest/api/user/memberof?username=${sim.dc.user.username}`, asUser());
-    expect(mine.body.results.map((x: { name: string }) => x.name).sort()).toEqual(s().groupsOf(user.accountId).map((x) => x.name).sort());
+    expect(mine.body.results.map((x: { name: string }) => x.name).sort()).toEqual(
+      s()
+        .groupsOf(user.accountId)
+        .map((x) => x.name)
+        .sort(),
+    );
     expect((await dcGet(sim, `/rest/api/user?username=${sim.dc.user.username}`, basicOf(sim.dc.admin))).body.userKey).toBe(sim.dc.user.userKey);
     expect((await dcGet(sim, "/rest/api/group/no-such-group/member", asUser())).status).toBe(404);
   });
@@ -101,7 +124,11 @@ describe("Data Center permissions, evaluated for whoever calls", () => {
         ],
       });
       const r = await dcGet(sim, `/rest/api/space/${space.key}/permissions`);
-      expect(r.body.map((p: { subject: unknown }) => p.subject)).toEqual([{ type: "group", name: "finance" }, { type: "user", userKey: sim.dc.user.userKey }, { type: "anonymous" }]);
+      expect(r.body.map((p: { subject: unknown }) => p.subject)).toEqual([
+        { type: "group", name: "finance" },
+        { type: "user", userKey: sim.dc.user.userKey },
+        { type: "anonymous" },
+      ]);
     } finally {
       space.permissions = saved.permissions;
       Object.assign(space, { roleAssignments: saved.roles });

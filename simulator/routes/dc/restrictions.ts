@@ -52,9 +52,21 @@ function relevant(ctx: Ctx) {
   restrictionFault(ctx, ctx.params.id);
   const c = readablePage(ctx, ctx.params.id);
   const layers = [c, ...dcAncestors(ctx.sim.store, c).reverse()].filter(hasRead);
-  const results = layers.map((layer) => ({ ...restrictionJson(ctx, layer, "read"), content: { id: String(layer.id), type: layer.type, status: layer.status, title: layer.title } }));
+  const results = layers.map((layer) => ({
+    ...restrictionJson(ctx, layer, "read"),
+    content: { id: String(layer.id), type: layer.type, status: layer.status, title: layer.title },
+  }));
   const points = results.reduce((n, r) => n + 2 * (r.restrictions.user.size + r.restrictions.group.size), 0);
-  return { json: { results, start: 0, limit: results.length, size: results.length, _links: { self: `${baseUrl(ctx.sim)}${ctx.path}`, base: baseUrl(ctx.sim), context: dc(ctx.sim).config.contextPath } }, points };
+  return {
+    json: {
+      results,
+      start: 0,
+      limit: results.length,
+      size: results.length,
+      _links: { self: `${baseUrl(ctx.sim)}${ctx.path}`, base: baseUrl(ctx.sim), context: dc(ctx.sim).config.contextPath },
+    },
+    points,
+  };
 }
 
 export const dcRestrictionRoutes: DcRouteDef[] = [
@@ -69,6 +81,12 @@ export const dcRestrictionRoutes: DcRouteDef[] = [
   dcRoute("GET", "/rest/api/content/{id}/restriction/byOperation", (ctx) => {
     restrictionFault(ctx, ctx.params.id);
     const c = readablePage(ctx, ctx.params.id);
-    return { json: { read: restrictionJson(ctx, c, "read"), update: restrictionJson(ctx, c, "update"), _links: { base: baseUrl(ctx.sim), context: dc(ctx.sim).config.contextPath } } };
+    return {
+      json: {
+        read: restrictionJson(ctx, c, "read"),
+        update: restrictionJson(ctx, c, "update"),
+        _links: { base: baseUrl(ctx.sim), context: dc(ctx.sim).config.contextPath },
+      },
+    };
   }),
 ];

@@ -49,7 +49,9 @@ function source(ctx: Ctx, type: string): { list: readonly { id: number }[]; acce
       accept: (i) => {
         const m = list[i];
         const page = store.contents.get(m.containerId);
-        return page && status(m.status) && inSpace(page.spaceId) && ctx.access.canReadContent(page) ? { id: m.id, json: () => dcCommentJson(ctx.sim, m, expand) } : null;
+        return page && status(m.status) && inSpace(page.spaceId) && ctx.access.canReadContent(page)
+          ? { id: m.id, json: () => dcCommentJson(ctx.sim, m, expand) }
+          : null;
       },
     };
   }
@@ -58,7 +60,9 @@ function source(ctx: Ctx, type: string): { list: readonly { id: number }[]; acce
     list,
     accept: (i) => {
       const c = list[i];
-      return c.type === type && status(c.status) && inSpace(c.spaceId) && ctx.access.canReadContent(c) ? { id: c.id, json: () => dcContentJson(ctx.sim, c, expand) } : null;
+      return c.type === type && status(c.status) && inSpace(c.spaceId) && ctx.access.canReadContent(c)
+        ? { id: c.id, json: () => dcContentJson(ctx.sim, c, expand) }
+        : null;
     },
   };
 }

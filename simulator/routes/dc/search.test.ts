@@ -11,7 +11,7 @@ afterAll(() => sim.close());
 const search = (cql: string, extra = "") => dcGet(sim, `/rest/api/content/search?cql=${encodeURIComponent(cql)}${extra}`);
 
 describe("CQL on Data Center", () => {
-  it("reads lastmodified >= \"yyyy-MM-dd HH:mm\" in the server's time zone, not in UTC", async () => {
+  it('reads lastmodified >= "yyyy-MM-dd HH:mm" in the server\'s time zone, not in UTC', async () => {
     const page = sim.store.contentList.find((c) => c.type === "page" && c.status === "current" && c.spaceId === [...sim.store.spaces.values()][0].id)!;
     // 10:00 in Berlin in summer is 08:00 UTC; the page is edited at 08:30 UTC (10:30 local).
     page.modifiedAt = Date.UTC(2030, 6, 1, 8, 30);

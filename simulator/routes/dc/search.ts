@@ -37,7 +37,7 @@ function contextStatuses(raw: string | null): Set<string> | null {
     if (!Array.isArray(list) || list.some((s) => typeof s !== "string")) throw new Error("shape");
     return list.length ? new Set(list as string[]) : null;
   } catch {
-    throw new HttpError(400, "cqlcontext must be JSON such as {\"contentStatuses\":[\"current\",\"archived\"]}");
+    throw new HttpError(400, 'cqlcontext must be JSON such as {"contentStatuses":["current","archived"]}');
   }
 }
 
@@ -75,7 +75,12 @@ function search(ctx: Ctx) {
     return dir * ((ka < kb ? -1 : ka > kb ? 1 : 0) || a.id - b.id);
   });
   const expand = parseExpand(q);
-  const json = (d: Doc) => (d.attachment ? dcAttachmentJson(ctx.sim, d.attachment, expand) : d.comment ? dcCommentJson(ctx.sim, d.comment, expand) : dcContentJson(ctx.sim, d.content, expand));
+  const json = (d: Doc) =>
+    d.attachment
+      ? dcAttachmentJson(ctx.sim, d.attachment, expand)
+      : d.comment
+        ? dcCommentJson(ctx.sim, d.comment, expand)
+        : dcContentJson(ctx.sim, d.content, expand);
   const reply = offsetPage(ctx, hits, json, { cap: limitCap(expand) });
   Object.assign(reply.json as Record<string, unknown>, { totalSize: hits.length, cqlQuery: cql });
   return reply;

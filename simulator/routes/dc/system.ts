@@ -28,7 +28,9 @@ function manifest(ctx: Ctx): Reply {
   };
   if (String(ctx.req.headers.accept ?? "").includes("application/json")) return { json: m };
   const xml = (k: string, v: unknown) => (Array.isArray(v) ? v.map((x) => `<${k}>${x}</${k}>`).join("") : `<${k}>${String(v)}</${k}>`);
-  const body = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><manifest>${Object.entries(m).map(([k, v]) => xml(k, v)).join("")}</manifest>`;
+  const body = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><manifest>${Object.entries(m)
+    .map(([k, v]) => xml(k, v))
+    .join("")}</manifest>`;
   return { bytes: new TextEncoder().encode(body), contentType: "application/xml" };
 }
 
@@ -39,13 +41,30 @@ export const dcSystemRoutes: DcRouteDef[] = [
     "/rest/api/server-information",
     (ctx) => {
       const c = dc(ctx.sim).config;
-      return { json: { baseUrl: baseUrl(ctx.sim), version: versionString(c.version), buildNumber: buildNumber(c), marketplaceBuildNumber: buildNumber(c), buildDate: "2024-12-03T00:00:00.000Z" } };
+      return {
+        json: {
+          baseUrl: baseUrl(ctx.sim),
+          version: versionString(c.version),
+          buildNumber: buildNumber(c),
+          marketplaceBuildNumber: buildNumber(c),
+          buildDate: "2024-12-03T00:00:00.000Z",
+        },
+      };
     },
     { since: "serverInformation", public: true },
   ),
   dcRoute("GET", "/rest/api/settings/systemInfo", (ctx) => {
     const c = dc(ctx.sim).config;
-    return { json: { baseUrl: baseUrl(ctx.sim), version: versionString(c.version), buildNumber: buildNumber(c), defaultTimeZone: c.timeZone, defaultLocale: "en_GB", siteTitle: ctx.sim.siteName } };
+    return {
+      json: {
+        baseUrl: baseUrl(ctx.sim),
+        version: versionString(c.version),
+        buildNumber: buildNumber(c),
+        defaultTimeZone: c.timeZone,
+        defaultLocale: "en_GB",
+        siteTitle: ctx.sim.siteName,
+      },
+    };
   }),
   dcRoute("GET", "/download/attachments/{containerId}/{fileName}", (ctx) => {
     const list = ctx.sim.store.attachmentsByContainer.get(Number(ctx.params.containerId)) ?? [];

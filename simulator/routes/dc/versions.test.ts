@@ -27,14 +27,28 @@ async function presence() {
 describe("version switch", () => {
   it("8.9 has content scan (7.18+) but answers 404 for relevantViewRestrictions (9.0+), space permissions (9.1+) and server information", async () => {
     expect(sim.dc.version).toBe("8.9.0");
-    expect(await presence()).toEqual({ scan: 200, scanBlogposts: 200, relevantViewRestrictions: 404, spacePermissions: 404, serverInformation: 404, byOperation: 200 });
+    expect(await presence()).toEqual({
+      scan: 200,
+      scanBlogposts: 200,
+      relevantViewRestrictions: 404,
+      spacePermissions: 404,
+      serverInformation: 404,
+      byOperation: 200,
+    });
   });
 
   it("9.0 adds relevantViewRestrictions and server information, 9.2 also space permissions", async () => {
     await admin(sim, "PUT", "/dc/config", { version: "9.0.3" });
     expect(await presence()).toMatchObject({ relevantViewRestrictions: 200, spacePermissions: 404, serverInformation: 200 });
     await admin(sim, "PUT", "/dc/config", { version: "9.2" });
-    expect(await presence()).toEqual({ scan: 200, scanBlogposts: 200, relevantViewRestrictions: 200, spacePermissions: 200, serverInformation: 200, byOperation: 200 });
+    expect(await presence()).toEqual({
+      scan: 200,
+      scanBlogposts: 200,
+      relevantViewRestrictions: 200,
+      spacePermissions: 200,
+      serverInformation: 200,
+      byOperation: 200,
+    });
   });
 
   it("7.13 has no scan at all and 7.18 scans pages only", async () => {

@@ -65,7 +65,12 @@ export const contentV1Routes: RouteDef[] = [
     flavor: "v1",
     scopes: { classic: ["read:confluence-content.all"], granular: ["read:page:confluence"] },
     handler: (ctx) => {
-      const expand = new Set((ctx.query.get("expand") ?? "").split(",").map((x) => x.trim()).filter(Boolean));
+      const expand = new Set(
+        (ctx.query.get("expand") ?? "")
+          .split(",")
+          .map((x) => x.trim())
+          .filter(Boolean),
+      );
       return { json: v1Content(ctx.sim, readableContent(ctx, ctx.params.id), expand), points: 1 };
     },
   },
@@ -106,12 +111,25 @@ export const contentV1Routes: RouteDef[] = [
       const start = Math.max(0, Number(ctx.query.get("start") ?? 0) || 0);
       const limit = Math.min(1000, Math.max(1, Number(ctx.query.get("limit") ?? 1000) || 1000));
       const all = ctx.sim.store.audit
-        .filter((r) => (from === null || r.creationDate >= from) && (to === null || r.creationDate <= to) && (!search || r.summary.toLowerCase().includes(search)))
+        .filter(
+          (r) => (from === null || r.creationDate >= from) && (to === null || r.creationDate <= to) && (!search || r.summary.toLowerCase().includes(search)),
+        )
         .sort((a, b) => b.creationDate - a.creationDate);
       const results = all.slice(start, start + limit).map((r) => {
         const u = ctx.sim.store.users.get(r.authorId);
         return {
-          author: { type: "user", displayName: u?.displayName ?? "System", operations: null, username: "", userKey: "", accountId: r.authorId, accountType: "atlassian", externalCollaborator: false, isExternalCollaborator: false, publicName: u?.displayName ?? "System" },
+          author: {
+            type: "user",
+            displayName: u?.displayName ?? "System",
+            operations: null,
+            username: "",
+            userKey: "",
+            accountId: r.authorId,
+            accountType: "atlassian",
+            externalCollaborator: false,
+            isExternalCollaborator: false,
+            publicName: u?.displayName ?? "System",
+          },
           remoteAddress: "127.0.0.1",
           creationDate: r.creationDate,
           summary: r.summary,
@@ -134,7 +152,10 @@ export const contentV1Routes: RouteDef[] = [
     scopes: SCOPES.download,
     handler: (ctx) => {
       const list = ctx.sim.store.attachmentsByContainer.get(Number(ctx.params.containerId)) ?? [];
-      return sendAttachment(ctx, list.find((a) => a.fileName === ctx.params.fileName));
+      return sendAttachment(
+        ctx,
+        list.find((a) => a.fileName === ctx.params.fileName),
+      );
     },
   },
   {

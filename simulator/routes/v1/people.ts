@@ -42,8 +42,20 @@ function userByAccountId(ctx: Ctx): User {
 }
 
 export const peopleRoutes: RouteDef[] = [
-  { method: "GET", pattern: "/wiki/rest/api/group", flavor: "v1", scopes: SCOPES.group, handler: (ctx) => offsetPage(ctx, [...ctx.sim.store.groups.values()], (g) => v1Group(ctx.sim, g)) },
-  { method: "GET", pattern: "/wiki/rest/api/group/by-id", flavor: "v1", scopes: SCOPES.group, handler: (ctx) => ({ json: v1Group(ctx.sim, groupByParam(ctx)), points: 2 }) },
+  {
+    method: "GET",
+    pattern: "/wiki/rest/api/group",
+    flavor: "v1",
+    scopes: SCOPES.group,
+    handler: (ctx) => offsetPage(ctx, [...ctx.sim.store.groups.values()], (g) => v1Group(ctx.sim, g)),
+  },
+  {
+    method: "GET",
+    pattern: "/wiki/rest/api/group/by-id",
+    flavor: "v1",
+    scopes: SCOPES.group,
+    handler: (ctx) => ({ json: v1Group(ctx.sim, groupByParam(ctx)), points: 2 }),
+  },
   { method: "GET", pattern: "/wiki/rest/api/group/member", flavor: "v1", scopes: SCOPES.group, handler: members },
   { method: "GET", pattern: "/wiki/rest/api/group/{groupId}/membersByGroupId", flavor: "v1", scopes: SCOPES.group, handler: members },
   {
@@ -67,7 +79,8 @@ export const peopleRoutes: RouteDef[] = [
     scopes: SCOPES.user,
     handler: (ctx) => {
       const u = userByAccountId(ctx);
-      if (!u.emailVisible || u.accountStatus === "closed") throw new HttpError(404, `The email address of user ${u.accountId} is hidden by their profile visibility settings`);
+      if (!u.emailVisible || u.accountStatus === "closed")
+        throw new HttpError(404, `The email address of user ${u.accountId} is hidden by their profile visibility settings`);
       return { json: { accountId: u.accountId, email: u.email }, points: 2 };
     },
   },

@@ -42,7 +42,11 @@ describe("permission features a connector mirrors", () => {
     const user = (await admin(sim, "POST", "/users", { email: "roley@example.com", apiToken: "roley-token", groups: [] })).body;
     const as = basic("roley@example.com", "roley-token");
     expect((await api(sim, `/wiki/api/v2/spaces/${space.id}`, { auth: as })).status).toBe(404);
-    await admin(sim, "POST", `/spaces/${space.id}/permissions`, { principalType: "role", principalId: VIEWER_ROLE_ID, operations: [{ key: "read", targetType: "space" }] });
+    await admin(sim, "POST", `/spaces/${space.id}/permissions`, {
+      principalType: "role",
+      principalId: VIEWER_ROLE_ID,
+      operations: [{ key: "read", targetType: "space" }],
+    });
     await admin(sim, "POST", `/spaces/${space.id}/role-assignments`, { principalType: "GROUP", principalId: groupId, roleId: VIEWER_ROLE_ID });
     expect((await api(sim, `/wiki/api/v2/spaces/${space.id}`, { auth: as })).status).toBe(404);
     await admin(sim, "POST", `/groups/${groupId}/members`, { accountId: user.accountId });

@@ -99,7 +99,12 @@ function links(ctx: Ctx, next: string | null) {
 }
 
 function expandSet(q: URLSearchParams): Set<string> {
-  return new Set((q.get("expand") ?? "").split(",").map((s) => s.trim()).filter(Boolean));
+  return new Set(
+    (q.get("expand") ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 }
 
 export const searchRoutes: RouteDef[] = [
@@ -129,7 +134,16 @@ export const searchRoutes: RouteDef[] = [
         };
       });
       return {
-        json: { results, start: r.start, limit: r.limit, size: results.length, totalSize: r.hits.length, cqlQuery: r.cql, searchDuration: 5, _links: links(ctx, r.next) },
+        json: {
+          results,
+          start: r.start,
+          limit: r.limit,
+          size: results.length,
+          totalSize: r.hits.length,
+          cqlQuery: r.cql,
+          searchDuration: 5,
+          _links: links(ctx, r.next),
+        },
         points: results.length,
       };
     },

@@ -50,14 +50,42 @@ export function* docs(store: Store, types: Set<string> | null = null): Iterable<
     for (const a of store.attachmentList) {
       const c = store.contents.get(a.containerId);
       if (!c) continue;
-      yield { id: a.id, type: "attachment", status: a.status, spaceId: c.spaceId, title: a.fileName, createdAt: a.createdAt, modifiedAt: a.modifiedAt, authorId: a.authorId, versionAuthorId: a.authorId, parentId: c.id, labels: [], content: c, attachment: a };
+      yield {
+        id: a.id,
+        type: "attachment",
+        status: a.status,
+        spaceId: c.spaceId,
+        title: a.fileName,
+        createdAt: a.createdAt,
+        modifiedAt: a.modifiedAt,
+        authorId: a.authorId,
+        versionAuthorId: a.authorId,
+        parentId: c.id,
+        labels: [],
+        content: c,
+        attachment: a,
+      };
     }
   }
   if (want("comment")) {
     for (const m of store.commentList) {
       const c = store.contents.get(m.containerId);
       if (!c) continue;
-      yield { id: m.id, type: "comment", status: m.status, spaceId: c.spaceId, title: `Re: ${c.title}`, createdAt: m.createdAt, modifiedAt: m.modifiedAt, authorId: m.authorId, versionAuthorId: m.authorId, parentId: c.id, labels: [], content: c, comment: m };
+      yield {
+        id: m.id,
+        type: "comment",
+        status: m.status,
+        spaceId: c.spaceId,
+        title: `Re: ${c.title}`,
+        createdAt: m.createdAt,
+        modifiedAt: m.modifiedAt,
+        authorId: m.authorId,
+        versionAuthorId: m.authorId,
+        parentId: c.id,
+        labels: [],
+        content: c,
+        comment: m,
+      };
     }
   }
 }
@@ -154,7 +182,16 @@ export function docJson(sim: SimState, d: Doc, expand: Set<string>, prefix = "")
   const c = d.content;
   const container = { id: String(c.id), type: c.type, status: c.status, title: c.title, _links: { webui: webui(sim.store, c) } };
   const author = sim.store.users.get(d.authorId);
-  const version = expand.has(prefix + "version") ? { version: { by: author ? v1User(sim, author) : null, when: iso(d.modifiedAt), number: d.attachment?.version ?? d.comment?.version ?? 1, minorEdit: false } } : {};
+  const version = expand.has(prefix + "version")
+    ? {
+        version: {
+          by: author ? v1User(sim, author) : null,
+          when: iso(d.modifiedAt),
+          number: d.attachment?.version ?? d.comment?.version ?? 1,
+          minorEdit: false,
+        },
+      }
+    : {};
   if (d.attachment) {
     const a = d.attachment;
     return {
@@ -177,7 +214,10 @@ export function docJson(sim: SimState, d: Doc, expand: Set<string>, prefix = "")
     title: d.title,
     container,
     ...version,
-    extensions: { location: m.kind, ...(m.kind === "inline" ? { inlineProperties: { originalSelection: m.selection }, resolution: { status: m.resolutionStatus } } : {}) },
+    extensions: {
+      location: m.kind,
+      ...(m.kind === "inline" ? { inlineProperties: { originalSelection: m.selection }, resolution: { status: m.resolutionStatus } } : {}),
+    },
     ...(expand.has(prefix + "body.storage") ? { body: { storage: { value: renderCommentBody(sim.store, m), representation: "storage" } } } : {}),
     _links: { webui: `${webui(sim.store, c)}?focusedCommentId=${m.id}#comment-${m.id}`, self: `${sim.url}/wiki/rest/api/content/${m.id}` },
   };

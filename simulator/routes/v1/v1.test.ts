@@ -76,7 +76,10 @@ describe("CQL search", () => {
     const expected = visiblePages().filter((c) => sim.store.ancestors(c).some((a) => a.id === home));
     expect(r.body.totalSize).toBe(expected.length);
     const ids = expected.slice(0, 3).map((c) => c.id);
-    const byId = await api(sim, `/wiki/rest/api/content/search?cql=${encodeURIComponent(`id in (${ids.join(",")})`)}&expand=space,version,ancestors,body.storage`);
+    const byId = await api(
+      sim,
+      `/wiki/rest/api/content/search?cql=${encodeURIComponent(`id in (${ids.join(",")})`)}&expand=space,version,ancestors,body.storage`,
+    );
     expect(byId.body.results.map((x: { id: string }) => Number(x.id)).sort()).toEqual(ids.sort());
     expect(byId.body.results[0].space.key).toBeTruthy();
     expect(byId.body.results[0].body.storage.value).toContain("<");
@@ -104,7 +107,10 @@ describe("CQL search", () => {
       return c.status === "current" && (c.id === page.id || s.ancestors(c).some((a) => a.id === page.id));
     });
     expect(comments.body.results.map((r: { content: { id: string } }) => r.content.id).sort()).toEqual(under.map((c) => String(c.id)).sort());
-    const mixed = await api(sim, `/wiki/rest/api/content/search?cql=${encodeURIComponent('type in (page, blogpost, attachment, comment) and lastModified >= "2020-01-01"')}&limit=250`);
+    const mixed = await api(
+      sim,
+      `/wiki/rest/api/content/search?cql=${encodeURIComponent('type in (page, blogpost, attachment, comment) and lastModified >= "2020-01-01"')}&limit=250`,
+    );
     expect(new Set(mixed.body.results.map((r: { type: string }) => r.type)).size).toBeGreaterThanOrEqual(3);
   });
 
@@ -148,8 +154,14 @@ describe("attachment download", () => {
     expect(Number(res.headers.get("content-length"))).toBe(meta.body.fileSize);
     expect(strFromU8(unzipSync(bytes)["word/document.xml"])).toContain(docx.fileName);
     const pdf = sim.store.attachmentList.find((a) => a.kind === "pdf")!;
-    const pdfRes = await fetch(`${sim.url}/wiki/download/attachments/${pdf.containerId}/${pdf.fileName}`, { headers: { authorization: basic(sim.admin.email, sim.admin.apiToken) } });
-    expect(Buffer.from(await pdfRes.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    const pdfRes = await fetch(`${sim.url}/wiki/download/attachments/${pdf.containerId}/${pdf.fileName}`, {
+      headers: { authorization: basic(sim.admin.email, sim.admin.apiToken) },
+    });
+    expect(
+      Buffer.from(await pdfRes.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
     const anon = await fetch(`${sim.url}/wiki${meta.body.downloadLink}`);
     const space = sim.store.spaces.get(sim.store.contents.get(docx.containerId)!.spaceId)!;
     const anonAllowed = space.permissions.some((p) => p.principalType === "anonymous");

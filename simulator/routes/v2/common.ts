@@ -77,7 +77,13 @@ export function contentSort(q: URLSearchParams, allowed: readonly string[], def 
   return { key, desc, presorted: field === "id" };
 }
 
-export function listReply<T>(ctx: Ctx, source: Iterable<T>, opts: Omit<PageOptions<T>, "cursor" | "limit"> & { defLimit?: number }, map: (t: T) => unknown, pointsPer = 1): Reply {
+export function listReply<T>(
+  ctx: Ctx,
+  source: Iterable<T>,
+  opts: Omit<PageOptions<T>, "cursor" | "limit"> & { defLimit?: number },
+  map: (t: T) => unknown,
+  pointsPer = 1,
+): Reply {
   const limit = parseLimit(ctx.query, opts.defLimit ?? 25);
   const page = paginate(source, { ...opts, cursor: ctx.query.get("cursor"), limit });
   const results = page.items.map(map);

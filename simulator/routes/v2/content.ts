@@ -31,7 +31,9 @@ function listContent(ctx: Ctx, type: "page" | "blogpost", spaceId: number | null
     (title === null || c.title === title) &&
     (!rootOnly || c.parentId === null || store.contents.get(c.parentId)?.type !== "page" || c.id === store.spaces.get(c.spaceId)?.homepageId) &&
     ctx.access.canReadContent(c);
-  return listReply(ctx, filterIter(store.contentList, pred), { key: sort.key, desc: sort.desc, presorted: sort.presorted, id: (c) => c.id }, (c) => contentJson(ctx.sim, c, format));
+  return listReply(ctx, filterIter(store.contentList, pred), { key: sort.key, desc: sort.desc, presorted: sort.presorted, id: (c) => c.id }, (c) =>
+    contentJson(ctx.sim, c, format),
+  );
 }
 
 function getContent(ctx: Ctx, type: "page" | "blogpost") {
@@ -81,7 +83,13 @@ export const contentRoutes: RouteDef[] = [
   { method: "GET", pattern: `${V2}/spaces/{id}/pages`, flavor: "v2", scopes: SCOPES.page, handler: (ctx) => listContent(ctx, "page", spaceScoped(ctx)) },
   { method: "GET", pattern: `${V2}/blogposts`, flavor: "v2", scopes: SCOPES.blogpost, handler: (ctx) => listContent(ctx, "blogpost", null) },
   { method: "GET", pattern: `${V2}/blogposts/{id}`, flavor: "v2", scopes: SCOPES.blogpost, handler: (ctx) => getContent(ctx, "blogpost") },
-  { method: "GET", pattern: `${V2}/spaces/{id}/blogposts`, flavor: "v2", scopes: SCOPES.blogpost, handler: (ctx) => listContent(ctx, "blogpost", spaceScoped(ctx)) },
+  {
+    method: "GET",
+    pattern: `${V2}/spaces/{id}/blogposts`,
+    flavor: "v2",
+    scopes: SCOPES.blogpost,
+    handler: (ctx) => listContent(ctx, "blogpost", spaceScoped(ctx)),
+  },
   { method: "GET", pattern: `${V2}/pages/{id}/ancestors`, flavor: "v2", scopes: SCOPES.page, handler: (ctx) => ancestors(ctx, "page") },
   { method: "GET", pattern: `${V2}/folders/{id}/ancestors`, flavor: "v2", scopes: SCOPES.folder, handler: (ctx) => ancestors(ctx, "folder") },
   { method: "GET", pattern: `${V2}/pages/{id}/versions`, flavor: "v2", scopes: SCOPES.page, handler: (ctx) => versions(ctx, "page") },
@@ -105,8 +113,17 @@ export const contentRoutes: RouteDef[] = [
     scopes: SCOPES.page,
     handler: (ctx) => {
       const parent = visibleContent(ctx, numericId(ctx.params.id), "page");
-      const kids = filterIter(ctx.sim.store.contentList, (c) => c.parentId === parent.id && c.type === "page" && (c.status === "current" || c.status === "archived") && ctx.access.canReadContent(c));
-      return listReply(ctx, kids, { key: (c) => c.id, id: (c) => c.id, presorted: true }, (c) => ({ id: String(c.id), status: c.status, title: c.title, spaceId: String(c.spaceId), childPosition: c.position }));
+      const kids = filterIter(
+        ctx.sim.store.contentList,
+        (c) => c.parentId === parent.id && c.type === "page" && (c.status === "current" || c.status === "archived") && ctx.access.canReadContent(c),
+      );
+      return listReply(ctx, kids, { key: (c) => c.id, id: (c) => c.id, presorted: true }, (c) => ({
+        id: String(c.id),
+        status: c.status,
+        title: c.title,
+        spaceId: String(c.spaceId),
+        childPosition: c.position,
+      }));
     },
   },
 ];

@@ -15,7 +15,9 @@ afterAll(() => sim.close());
 
 function ids() {
   const s = sim.store;
-  const page = s.contentList.find((c) => c.type === "page" && c.status === "current" && (s.commentsByContainer.get(c.id) ?? []).some((x) => x.kind === "inline") && c.parentId !== null)!;
+  const page = s.contentList.find(
+    (c) => c.type === "page" && c.status === "current" && (s.commentsByContainer.get(c.id) ?? []).some((x) => x.kind === "inline") && c.parentId !== null,
+  )!;
   const withAtt = s.contentList.find((c) => c.type === "page" && c.status === "current" && (s.attachmentsByContainer.get(c.id)?.length ?? 0) > 0)!;
   const blog = s.contentList.find((c) => c.type === "blogpost" && c.status === "current" && (s.commentsByContainer.get(c.id)?.length ?? 0) > 0)!;
   const folder = s.contentList.find((c) => c.type === "folder")!;
@@ -25,7 +27,19 @@ function ids() {
   const att = s.attachmentList[0];
   const labelled = s.contentList.find((c) => c.type === "page" && c.labels.length > 0)!;
   const labelledBlog = s.contentList.find((c) => c.type === "blogpost" && c.status === "current" && c.labels.length > 0);
-  return { page, withAtt, blog, folder, footer, inline, space, att, labelled, pageLabel: labelled.labels[0]!, blogLabel: labelledBlog?.labels[0] ?? labelled.labels[0]! };
+  return {
+    page,
+    withAtt,
+    blog,
+    folder,
+    footer,
+    inline,
+    space,
+    att,
+    labelled,
+    pageLabel: labelled.labels[0]!,
+    blogLabel: labelledBlog?.labels[0] ?? labelled.labels[0]!,
+  };
 }
 
 async function check(method: string, path: string, init: RequestInit = {}, expectStatus = 200) {
@@ -118,7 +132,21 @@ describe("REST API v2 contract", () => {
     const i = ids();
     const r = await api(sim, `/wiki/api/v2/pages/${i.withAtt.id}?body-format=storage`);
     const v: string = r.body.body.storage.value;
-    for (const needle of ['ac:name="code"', "<![CDATA[", 'ac:name="expand"', 'ac:name="status"', "<ac:task-list>", "<table>", "<ri:user ri:account-id=", "<ri:page ri:content-title=", 'ac:name="jira"', 'ac:name="excerpt"', 'ac:name="anchor"', "<ac:emoticon", "<ri:attachment ri:filename="])
+    for (const needle of [
+      'ac:name="code"',
+      "<![CDATA[",
+      'ac:name="expand"',
+      'ac:name="status"',
+      "<ac:task-list>",
+      "<table>",
+      "<ri:user ri:account-id=",
+      "<ri:page ri:content-title=",
+      'ac:name="jira"',
+      'ac:name="excerpt"',
+      'ac:name="anchor"',
+      "<ac:emoticon",
+      "<ri:attachment ri:filename=",
+    ])
       expect(v, needle).toContain(needle);
     expect(v).toMatch(/ac:name="(info|note|tip|warning)"/);
   });
@@ -126,7 +154,13 @@ describe("REST API v2 contract", () => {
   it("responses through the OAuth gateway validate too, with the same relative Link header", async () => {
     const scopes = ["read:page:confluence", "read:space:confluence", "read:attachment:confluence", "read:comment:confluence", "read:blogpost:confluence"];
     const t = sim.issueTokens({ scopes });
-    for (const p of ["/wiki/api/v2/pages?limit=5", "/wiki/api/v2/spaces?limit=1", "/wiki/api/v2/attachments?limit=2", "/wiki/api/v2/footer-comments?limit=2", "/wiki/api/v2/blogposts?limit=2"]) {
+    for (const p of [
+      "/wiki/api/v2/pages?limit=5",
+      "/wiki/api/v2/spaces?limit=1",
+      "/wiki/api/v2/attachments?limit=2",
+      "/wiki/api/v2/footer-comments?limit=2",
+      "/wiki/api/v2/blogposts?limit=2",
+    ]) {
       const r = await api(sim, `${sim.apiUrl}/ex/confluence/${sim.cloudId}${p}`, { auth: `Bearer ${t.access_token}` });
       expect(r.status, p).toBe(200);
       expect(validateResponse("GET", p, r.status, r.body, r.headers.get("link")).errors, p).toEqual([]);

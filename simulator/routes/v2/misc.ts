@@ -31,8 +31,14 @@ function labelledContent(ctx: Ctx, type: "page" | "blogpost") {
   const format = bodyFormat(ctx.query);
   const statuses: readonly string[] = LABELLED_STATUSES[type];
   const pred = (c: Content) =>
-    c.type === type && statuses.includes(c.status) && c.labels.includes(label.id) && (spaceIds.size === 0 || spaceIds.has(c.spaceId)) && ctx.access.canReadContent(c);
-  return listReply(ctx, filterIter(ctx.sim.store.contentList, pred), { key: sort.key, desc: sort.desc, presorted: sort.presorted, id: (c) => c.id }, (c) => contentJson(ctx.sim, c, format));
+    c.type === type &&
+    statuses.includes(c.status) &&
+    c.labels.includes(label.id) &&
+    (spaceIds.size === 0 || spaceIds.has(c.spaceId)) &&
+    ctx.access.canReadContent(c);
+  return listReply(ctx, filterIter(ctx.sim.store.contentList, pred), { key: sort.key, desc: sort.desc, presorted: sort.presorted, id: (c) => c.id }, (c) =>
+    contentJson(ctx.sim, c, format),
+  );
 }
 
 // Both label lists ask for read:page:confluence in the spec (blog posts included).

@@ -20,7 +20,10 @@ export function versionTime(c: { createdAt: number; modifiedAt: number; version:
 function bodyOf(value: string, format: BodyFormat): Record<string, unknown> | undefined {
   if (!format) return undefined;
   if (format === "atlas_doc_format") {
-    const text = value.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim();
+    const text = value
+      .replace(/<[^>]+>/g, " ")
+      .replace(/\s+/g, " ")
+      .trim();
     const doc = { type: "doc", version: 1, content: [{ type: "paragraph", content: text ? [{ type: "text", text }] : [] }] };
     return { atlas_doc_format: { representation: "atlas_doc_format", value: JSON.stringify(doc) } };
   }
@@ -82,7 +85,11 @@ export function contentJson(sim: SimState, c: Content, format: BodyFormat, versi
     base.body = body;
     sim.bodiesServed.set(c.id, (sim.bodiesServed.get(c.id) ?? 0) + 1);
   }
-  base._links = { webui: webui(store, c), editui: `/pages/resumedraft.action?draftId=${c.id}`, tinyui: `/x/${Buffer.from(String(c.id)).toString("base64url")}` };
+  base._links = {
+    webui: webui(store, c),
+    editui: `/pages/resumedraft.action?draftId=${c.id}`,
+    tinyui: `/x/${Buffer.from(String(c.id)).toString("base64url")}`,
+  };
   return base;
 }
 
@@ -99,7 +106,9 @@ export function spaceJson(sim: SimState, s: Space, descriptionFormat: string | n
     _links: { webui: `/spaces/${s.key}` },
   };
   if (descriptionFormat === "plain" || descriptionFormat === "view") {
-    out.description = { [descriptionFormat]: { representation: descriptionFormat, value: descriptionFormat === "view" ? `<p>${s.description}</p>` : s.description } };
+    out.description = {
+      [descriptionFormat]: { representation: descriptionFormat, value: descriptionFormat === "view" ? `<p>${s.description}</p>` : s.description },
+    };
   }
   return out;
 }

@@ -26,7 +26,9 @@ function listSpaces(ctx: Ctx) {
     (!type || s.type === type) &&
     (!status || s.status === status) &&
     ctx.access.canReadSpace(s);
-  return listReply(ctx, filterIter(ctx.sim.store.spaces.values(), pred), { key, desc, id: (s) => s.id, presorted: field === "id" }, (s) => spaceJson(ctx.sim, s, descFormat));
+  return listReply(ctx, filterIter(ctx.sim.store.spaces.values(), pred), { key, desc, id: (s) => s.id, presorted: field === "id" }, (s) =>
+    spaceJson(ctx.sim, s, descFormat),
+  );
 }
 
 function readableSpace(ctx: Ctx): Space {
@@ -70,7 +72,13 @@ export const spaceRoutes: RouteDef[] = [
       const s = readableSpace(ctx);
       const roleId = ctx.query.get("role-id");
       const rows = (s.roleAssignments ?? []).map((a, i) => ({ a, i })).filter((x) => !roleId || x.a.roleId === roleId);
-      return listReply(ctx, rows, { key: (x) => x.i, id: (x) => x.i, presorted: true }, (x) => ({ principal: { principalType: x.a.principalType.toUpperCase(), principalId: x.a.principalId }, roleId: x.a.roleId }), 2);
+      return listReply(
+        ctx,
+        rows,
+        { key: (x) => x.i, id: (x) => x.i, presorted: true },
+        (x) => ({ principal: { principalType: x.a.principalType.toUpperCase(), principalId: x.a.principalId }, roleId: x.a.roleId }),
+        2,
+      );
     },
   },
   {
@@ -78,6 +86,12 @@ export const spaceRoutes: RouteDef[] = [
     pattern: `${V2}/space-roles`,
     flavor: "v2",
     scopes: SCOPES.spacePermission,
-    handler: (ctx) => listReply(ctx, SPACE_ROLES.map((r, i) => ({ r, i })), { key: (x) => x.i, id: (x) => x.i, presorted: true }, (x) => x.r),
+    handler: (ctx) =>
+      listReply(
+        ctx,
+        SPACE_ROLES.map((r, i) => ({ r, i })),
+        { key: (x) => x.i, id: (x) => x.i, presorted: true },
+        (x) => x.r,
+      ),
   },
 ];

@@ -7,9 +7,7 @@ export default function RecordNotFound() {
       <Link href="/records" className="text-sm text-blue-700 hover:underline">
         ← All records
       </Link>
-      <EmptyState title="Record not found">
-        There is no record with this id. It may have been deleted in Confluence and removed by a later sync.
-      </EmptyState>
+      <EmptyState title="Record not found">There is no record with this id. It may have been deleted in Confluence and removed by a later sync.</EmptyState>
     </section>
   );
 }

@@ -10,9 +10,8 @@ export default async function UsersPage() {
       <div>
         <h1 className="text-xl font-semibold">Users</h1>
         <p className="mt-1 text-sm text-slate-600">
-          Administrators manage connectors; members search what Confluence lets them see. A disabled user is signed out at
-          their next request and their API keys stop working; the last active administrator cannot be demoted, disabled or
-          deleted.
+          Administrators manage connectors; members search what Confluence lets them see. A disabled user is signed out at their next request and their API keys
+          stop working; the last active administrator cannot be demoted, disabled or deleted.
         </p>
       </div>
       <UsersTable

@@ -39,7 +39,13 @@ afterAll(async () => {
 });
 
 async function connectorId(): Promise<string> {
-  const input = createConnectorSchema([sim.url]).parse({ authMethod: "api_token", name: "Sim", baseUrl: sim.url, email: sim.admin.email, apiToken: sim.admin.apiToken });
+  const input = createConnectorSchema([sim.url]).parse({
+    authMethod: "api_token",
+    name: "Sim",
+    baseUrl: sim.url,
+    email: sim.admin.email,
+    apiToken: sim.admin.apiToken,
+  });
   return (await createConnector(input, (await db().user.findFirstOrThrow()).id)).id;
 }
 
