@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -12,6 +12,7 @@ import { db, disconnectDb } from "../lib/db";
 import { stopJobSender } from "../lib/jobs";
 import { applyMigrations, findFreePort, startEmbeddedPostgres, type EmbeddedPostgres } from "../lib/platform";
 import { requestSync } from "../lib/sync";
+import { spawnWorker, waitFor } from "../test/worker-process";
 
 // Issue 13 item 8: PostgreSQL restarting in the middle of a run is a passing fault. The worker
 // keeps going, the run is retried from its checkpoint (not failed), and the store equals the site.
@@ -46,27 +47,23 @@ afterAll(async () => {
   fs.rmSync(root, { recursive: true, force: true });
 });
 
-async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe().catch(() => null);
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+/** Probes fail while the database is away; that only means "not yet". */
+const settled =
+  <T>(probe: () => Promise<T>) =>
+  () =>
+    probe().catch(() => null);
 
 describe("the worker while PostgreSQL restarts", () => {
   it("completes the run it was in the middle of, equal to the site", { timeout: 240_000 }, async () => {
     const connectorId = await configuredConnector(sim);
     const { run } = await requestSync(connectorId, { kind: "full", trigger: "test" });
-    worker = spawn(process.execPath, ["--import", "tsx", "worker/index.ts"], {
-      cwd: projectDir,
-      env: { ...process.env, DATABASE_URL: pg.url, SYNC_LEASE_SECONDS: "3", SYNC_SWEEP_SECONDS: "1", LOG_LEVEL: "silent" },
-      stdio: ["ignore", "inherit", "inherit"],
-    });
+    worker = spawnWorker({ DATABASE_URL: pg.url, LOG_LEVEL: "silent" });
     const runOf = () => db().syncRun.findUniqueOrThrow({ where: { id: run.id } });
-    await waitFor(async () => ((await runOf()).counters as { page?: { fetched?: number } }).page?.fetched, 90_000, "the first pages");
+    await waitFor(
+      settled(async () => ((await runOf()).counters as { page?: { fetched?: number } }).page?.fetched),
+      90_000,
+      "the first pages",
+    );
 
     await stopJobSender();
     await disconnectDb();

@@ -1,39 +1,22 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import type { ChildProcess } from "node:child_process";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Simulator } from "../simulator";
 import { resetDatabase } from "../test/db";
 import { startSimulatorForApp } from "../test/simulator";
 import { configuredConnector, expectedSiteContent, storedIds } from "../test/sync-fixtures";
+import { spawnWorker, waitFor } from "../test/worker-process";
 import { db, disconnectDb } from "../lib/db";
 import { stopJobSender } from "../lib/jobs";
 import { requestSync } from "../lib/sync";
 
-const projectDir = fileURLToPath(new URL("..", import.meta.url));
 let sim: Simulator;
 const workers: ChildProcess[] = [];
 
-/** A real worker process (`npm run worker`), with a short lease so a killed one is replaced fast. */
+/** A real worker process (test/worker-process.ts), with a short lease so a killed one is replaced fast. */
 function startWorker(): ChildProcess {
-  // Node itself runs the worker (tsx as a loader, as `npm run worker` does), so SIGKILL hits the
-  // worker and not a wrapper that would leave it running.
-  const child = spawn(process.execPath, ["--import", "tsx", "worker/index.ts"], {
-    cwd: projectDir,
-    env: { ...process.env, SYNC_LEASE_SECONDS: "3", SYNC_SWEEP_SECONDS: "1", LOG_LEVEL: "warn" },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  const child = spawnWorker();
   workers.push(child);
   return child;
-}
-
-async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 const runOf = (id: string) => db().syncRun.findUniqueOrThrow({ where: { id } });

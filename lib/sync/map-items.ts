@@ -69,52 +69,33 @@ export function mapSpace(raw: unknown, siteUrl: string) {
   };
 }
 
+/** The fields pages and blog posts share, with the fallbacks for what the spec leaves optional. */
+function documentRecord(d: z.output<typeof ZPage> | z.output<typeof ZBlogPost>, siteUrl: string) {
+  return {
+    confluenceId: d.id,
+    spaceConfluenceId: d.spaceId,
+    title: d.title ?? "",
+    status: d.status ?? CURRENT,
+    version: d.version.number,
+    authorId: d.authorId ?? null,
+    createdAt: instant(d.createdAt),
+    modifiedAt: instant(d.version.createdAt),
+    webUrl: webUrl(siteUrl, d._links?.webui) ?? contentUrl(siteUrl, d.id),
+    body: d.body?.storage?.value ?? null,
+  };
+}
+
 export function mapPage(raw: unknown, siteUrl: string): Mapped<ItemRecord> {
   const parsed = parse(ZPage, raw);
   if (!parsed.ok) return parsed;
   const p = parsed.value;
-  return {
-    ok: true,
-    value: {
-      confluenceId: p.id,
-      type: "page",
-      spaceConfluenceId: p.spaceId,
-      parentId: p.parentId ?? null,
-      parentType: p.parentType ?? null,
-      title: p.title ?? "",
-      status: p.status ?? CURRENT,
-      version: p.version.number,
-      authorId: p.authorId ?? null,
-      createdAt: instant(p.createdAt),
-      modifiedAt: instant(p.version.createdAt),
-      webUrl: webUrl(siteUrl, p._links?.webui) ?? contentUrl(siteUrl, p.id),
-      body: p.body?.storage?.value ?? null,
-    },
-  };
+  return { ok: true, value: { ...documentRecord(p, siteUrl), type: "page", parentId: p.parentId ?? null, parentType: p.parentType ?? null } };
 }
 
 export function mapBlogPost(raw: unknown, siteUrl: string): Mapped<ItemRecord> {
   const parsed = parse(ZBlogPost, raw);
   if (!parsed.ok) return parsed;
-  const b = parsed.value;
-  return {
-    ok: true,
-    value: {
-      confluenceId: b.id,
-      type: "blogpost",
-      spaceConfluenceId: b.spaceId,
-      parentId: null,
-      parentType: null,
-      title: b.title ?? "",
-      status: b.status ?? CURRENT,
-      version: b.version.number,
-      authorId: b.authorId ?? null,
-      createdAt: instant(b.createdAt),
-      modifiedAt: instant(b.version.createdAt),
-      webUrl: webUrl(siteUrl, b._links?.webui) ?? contentUrl(siteUrl, b.id),
-      body: b.body?.storage?.value ?? null,
-    },
-  };
+  return { ok: true, value: { ...documentRecord(parsed.value, siteUrl), type: "blogpost", parentId: null, parentType: null } };
 }
 
 export function mapComment(raw: unknown, siteUrl: string, type: "footer_comment" | "inline_comment"): Mapped<ItemRecord> {

@@ -95,10 +95,9 @@ export async function saveItems(
     }
   }
   const failedIds = new Set(failures.map((f) => f.confluenceId));
-  // A failed item's stored copy is kept and counts as seen (reconciliation leaves it).
-  const seen = [...unchanged, ...failedIds];
-  if (seen.length) {
-    await tx.contentItem.updateMany({ where: { connectorId, confluenceId: { in: seen } }, data: { lastSeenRunId: runId } });
+  // Failed items are marked seen (their stored copy kept) with the page's other failures, in commitPage.
+  if (unchanged.length) {
+    await tx.contentItem.updateMany({ where: { connectorId, confluenceId: { in: unchanged } }, data: { lastSeenRunId: runId } });
   }
   const changedIds = changed.map((c) => c.record.confluenceId).filter((id) => !failedIds.has(id));
   return { fetched: changedIds.length, unchanged: unchanged.length, changedIds, failures };
