@@ -2,3 +2,4 @@
 // restrictions (written by lib/sync's permissions step), as one SQL predicate for every query.
 export { visibleTo, viewerCte, type Viewer } from "./visible-to";
 export { viewerOf, memberAccessSummary, type MemberAccessSummary } from "./viewer";
+export { whoCanSee, canPersonSee, type WhoCanSee, type PersonCheck, type DecidingLayer, type SpaceGrant, type Principal } from "./who-can-see";

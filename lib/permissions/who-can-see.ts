@@ -1,0 +1,145 @@
+import { db } from "../db";
+import { AppError } from "../errors";
+import { viewerCte, visibleTo, type Viewer } from "./visible-to";
+
+export interface Principal {
+  type: "user" | "group" | "anonymous";
+  id: string;
+  /** A user's display name or a group's name, when synced. */
+  name: string | null;
+}
+
+export interface SpaceGrant extends Principal {
+  /** The space role the grant came through ("" for a direct grant). */
+  viaRole: string;
+}
+
+export interface DecidingLayer {
+  nodeId: string;
+  /** The node's title when it is stored (an ancestor outside the sync's scope is not). */
+  title: string | null;
+  /** "nobody" also stands for a node whose restrictions were never read. */
+  state: "open" | "restricted" | "nobody";
+  users: Principal[];
+  groups: Principal[];
+  reason: string | null;
+}
+
+export interface WhoCanSee {
+  recordId: string;
+  spaceId: string | null;
+  spaceGrants: SpaceGrant[];
+  /** Root first, the item itself (or a comment's or attachment's container) last. */
+  layers: DecidingLayer[];
+}
+
+export interface PersonCheck {
+  visible: boolean;
+  linkedAccount: { id: string; displayName: string | null } | null;
+  /** Why: "not linked", "no space grant", "restricted: <node>", "nobody: <reason>", or "visible". */
+  decidedBy: { reason: string; node: { id: string; title: string | null } | null };
+}
+
+type Item = { connector_id: string; space_confluence_id: string | null; nodes: string[] };
+
+// The same deciding nodes as `visibleTo`: a comment's or attachment's container chain, else the
+// item's own chain. Kept in step by the agreement test in who-can-see.integration.test.ts.
+async function itemOf(recordId: string): Promise<Item> {
+  const rows = await db().$queryRaw<Item[]>`
+    SELECT i.connector_id, i.space_confluence_id,
+      CASE WHEN i.type IN ('footer_comment', 'inline_comment', 'attachment') THEN COALESCE(
+        (SELECT p.ancestor_ids || p.confluence_id FROM content_items p WHERE p.connector_id = i.connector_id AND p.confluence_id = COALESCE(i.container_id, '')),
+        ARRAY[COALESCE(i.container_id, '')])
+      ELSE i.ancestor_ids || i.confluence_id END AS nodes
+    FROM content_items i WHERE i.id = ${recordId}`;
+  if (!rows[0]) throw new AppError("NOT_FOUND", "No record with that id.");
+  return rows[0];
+}
+
+/** Who may view a record, as Confluence decides it: the space's read grants and every layer of read restrictions. */
+export async function whoCanSee(recordId: string): Promise<WhoCanSee> {
+  const item = await itemOf(recordId);
+  const grants = await db().$queryRaw<{ principal_type: Principal["type"]; principal_id: string; via_role: string; name: string | null }[]>`
+    SELECT s.principal_type, s.principal_id, s.via_role,
+      CASE s.principal_type WHEN 'user' THEN u.display_name WHEN 'group' THEN g.name END AS name
+    FROM space_read_grants s
+    LEFT JOIN confluence_users u ON s.principal_type = 'user' AND u.connector_id = s.connector_id AND u.account_id = s.principal_id
+    LEFT JOIN confluence_groups g ON s.principal_type = 'group' AND g.connector_id = s.connector_id AND g.group_id = s.principal_id
+    WHERE s.connector_id = ${item.connector_id} AND s.space_id = ${item.space_confluence_id ?? ""}
+    ORDER BY CASE s.principal_type WHEN 'anonymous' THEN 0 WHEN 'group' THEN 1 ELSE 2 END, name NULLS LAST, s.principal_id, s.via_role`;
+  const layers = await db().$queryRaw<
+    {
+      ord: bigint;
+      node_id: string;
+      title: string | null;
+      state: string | null;
+      reason: string | null;
+      users: { id: string; name: string | null }[];
+      groups: { id: string; name: string | null }[];
+    }[]
+  >`
+    SELECT n.ord, n.node_id, p.title, r.state, r.reason,
+      COALESCE((SELECT json_agg(json_build_object('id', x.id, 'name', cu.display_name) ORDER BY x.n)
+        FROM unnest(r.user_ids) WITH ORDINALITY x(id, n)
+        LEFT JOIN confluence_users cu ON cu.connector_id = ${item.connector_id} AND cu.account_id = x.id), '[]'::json) AS users,
+      COALESCE((SELECT json_agg(json_build_object('id', x.id, 'name', cg.name) ORDER BY x.n)
+        FROM unnest(r.group_ids) WITH ORDINALITY x(id, n)
+        LEFT JOIN confluence_groups cg ON cg.connector_id = ${item.connector_id} AND cg.group_id = x.id), '[]'::json) AS groups
+    FROM unnest(${item.nodes}::text[]) WITH ORDINALITY n(node_id, ord)
+    LEFT JOIN read_restrictions r ON r.connector_id = ${item.connector_id} AND r.node_id = n.node_id
+    LEFT JOIN content_items p ON p.connector_id = ${item.connector_id} AND p.confluence_id = n.node_id
+    ORDER BY n.ord`;
+  return {
+    recordId,
+    spaceId: item.space_confluence_id,
+    spaceGrants: grants.map((g) => ({ type: g.principal_type, id: g.principal_id, name: g.name, viaRole: g.via_role })),
+    layers: layers.map((l) => ({
+      nodeId: l.node_id,
+      title: l.title,
+      state: l.state === "open" || l.state === "restricted" ? l.state : "nobody",
+      users: l.users.map((u) => ({ type: "user" as const, ...u })),
+      groups: l.groups.map((g) => ({ type: "group" as const, ...g })),
+      // A node with no row was never read (or is outside the sync): it fails closed.
+      reason: l.state ? l.reason : (l.reason ?? "restrictions not read"),
+    })),
+  };
+}
+
+/**
+ * Whether one app user may view a record, and which rule decided. The answer comes from the
+ * `visibleTo` predicate itself; the explanation walks the rows `whoCanSee` returns.
+ */
+export async function canPersonSee(recordId: string, userId: string): Promise<PersonCheck> {
+  const access = await whoCanSee(recordId);
+  const viewer: Viewer = { kind: "member", userId };
+  const [answer] = await db().$queryRaw<{ ok: boolean; account_id: string | null; group_ids: string[] | null; display_name: string | null }[]>`
+    WITH ${viewerCte(viewer)}
+    SELECT ${visibleTo(viewer, "i")} AS ok, v.account_id, v.group_ids, cu.display_name
+    FROM content_items i
+    LEFT JOIN permission_viewer v ON v.connector_id = i.connector_id
+    LEFT JOIN confluence_users cu ON cu.connector_id = i.connector_id AND cu.account_id = v.account_id
+    WHERE i.id = ${recordId}`;
+  const visible = answer?.ok === true;
+  const accountId = answer?.account_id ?? null;
+  const linkedAccount = accountId ? { id: accountId, displayName: answer?.display_name ?? null } : null;
+  const groups = new Set(answer?.group_ids ?? []);
+  const check = (reason: string, node: { id: string; title: string | null } | null = null): PersonCheck => ({
+    visible,
+    linkedAccount,
+    decidedBy: { reason, node },
+  });
+  if (visible) return check("visible");
+  if (!accountId) return check("not linked");
+  const granted = access.spaceGrants.some(
+    (g) => g.type === "anonymous" || (g.type === "user" && g.id === accountId) || (g.type === "group" && groups.has(g.id)),
+  );
+  if (!granted) return check("no space grant");
+  for (const layer of access.layers) {
+    const node = { id: layer.nodeId, title: layer.title };
+    if (layer.state === "nobody") return check(`nobody: ${layer.reason ?? "restrictions could not be read"}`, node);
+    if (layer.state === "restricted" && !layer.users.some((u) => u.id === accountId) && !layer.groups.some((g) => groups.has(g.id)))
+      return check(`restricted: ${layer.title ?? layer.nodeId}`, node);
+  }
+  // The predicate refused but no rule here did: say so rather than guess (the agreement test guards this).
+  return check("refused");
+}
