@@ -3,3 +3,4 @@
 export { visibleTo, viewerCte, type Viewer } from "./visible-to";
 export { viewerOf, memberAccessSummary, type MemberAccessSummary } from "./viewer";
 export { whoCanSee, canPersonSee, type WhoCanSee, type PersonCheck, type DecidingLayer, type SpaceGrant, type Principal } from "./who-can-see";
+export { ZRecordAccessParams, ZRecordAccessQuery } from "./schemas";

@@ -111,6 +111,8 @@ export async function whoCanSee(recordId: string): Promise<WhoCanSee> {
  */
 export async function canPersonSee(recordId: string, userId: string): Promise<PersonCheck> {
   const access = await whoCanSee(recordId);
+  if (!(await db().user.findUnique({ where: { id: userId }, select: { id: true } })))
+    throw AppError.validation([{ loc: ["query", "user"], msg: "No app user with that id.", type: "unknown_user" }]);
   const viewer: Viewer = { kind: "member", userId };
   const [answer] = await db().$queryRaw<{ ok: boolean; account_id: string | null; group_ids: string[] | null; display_name: string | null }[]>`
     WITH ${viewerCte(viewer)}
