@@ -8,15 +8,16 @@ import { Alert } from "@/components/ui/alert";
 import { typeLabel } from "./labels";
 import { RecordChildren } from "./record-children";
 import { RecordDocument } from "./record-document";
+import { RecordAccessPanel } from "./record-access-panel";
 import { RecordIndexPanel } from "./record-index-panel";
 import { RecordMetadata } from "./record-metadata";
 import { RecordStatusBadge } from "./record-status-badge";
 
 /**
  * One record: its Markdown, metadata, attachments and comments, and its place in the index.
- * Polls while a Manual indexing request for it is waiting for the worker.
+ * Administrators also see who can see it and the index controls. Polls while a Manual indexing request for it is waiting for the worker.
  */
-export function RecordDetailScreen({ initialRecord }: { initialRecord: RecordDetail }) {
+export function RecordDetailScreen({ initialRecord, isAdmin }: { initialRecord: RecordDetail; isAdmin: boolean }) {
   const id = initialRecord.id;
   const query = useQuery({
     queryKey: ["record", id],
@@ -62,8 +63,9 @@ export function RecordDetailScreen({ initialRecord }: { initialRecord: RecordDet
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <RecordDocument record={record} />
         <div className="space-y-6">
-          <RecordIndexPanel record={record} />
+          <RecordIndexPanel record={record} isAdmin={isAdmin} />
           <RecordMetadata record={record} />
+          {isAdmin ? <RecordAccessPanel recordId={id} /> : null}
         </div>
       </div>
       {/* Pages and blog posts hold attachments and comments; other records only list them when they have some. */}

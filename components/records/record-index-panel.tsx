@@ -9,7 +9,7 @@ import { dateTime } from "./labels";
 import { RecordStatusBadge } from "./record-status-badge";
 
 /** Where the record stands in the search index, any error, and (Manual indexing) "Index this record". */
-export function RecordIndexPanel({ record }: { record: RecordDetail }) {
+export function RecordIndexPanel({ record, isAdmin }: { record: RecordDetail; isAdmin: boolean }) {
   const queryClient = useQueryClient();
   const index = useMutation({
     mutationFn: () => callApi<{ queued: number }>("/api/records/index", { body: { ids: [record.id] } }),
@@ -45,7 +45,8 @@ export function RecordIndexPanel({ record }: { record: RecordDetail }) {
           {record.indexError}
         </p>
       ) : null}
-      {record.manualIndexing ? (
+      {/* Queueing is for administrators (the API refuses members too); members see only where it stands. */}
+      {isAdmin && record.manualIndexing ? (
         <div className="mt-4 space-y-2">
           <p className="text-xs text-slate-500">This connector uses Manual indexing: only records you select are indexed.</p>
           <Button busy={index.isPending} disabled={waiting} onClick={() => index.mutate()}>

@@ -13,5 +13,5 @@ export default async function RecordPage({ params }: { params: Promise<{ id: str
     if (err instanceof AppError && err.code === "NOT_FOUND") notFound();
     throw err;
   });
-  return <RecordDetailScreen initialRecord={record} />;
+  return <RecordDetailScreen initialRecord={record} isAdmin={user.role === "admin"} />;
 }
