@@ -1,4 +1,13 @@
 // Permissions: Confluence's view rule over the mirrored users, groups, space grants and read
 // restrictions (written by lib/sync's permissions step), as one SQL predicate for every query.
 export { visibleTo, viewerCte, type Viewer } from "./visible-to";
-export { viewerOf, memberAccessSummary, type MemberAccessSummary } from "./viewer";
+export { viewerOf, viewerFor, accessContext, memberAccessSummary, type AccessContext, type MemberAccessSummary } from "./viewer";
+export {
+  findConfluenceUsers,
+  linkAccount,
+  unlinkAccount,
+  ZConfluenceUserQuery,
+  ZLinkAccountInput,
+  type ConfluenceUserOption,
+  type LinkAccountInput,
+} from "./account-links";
