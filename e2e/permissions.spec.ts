@@ -52,6 +52,10 @@ test("two linked members see different results for the same words; an unlinked m
   }
   await setUpSimulatorConnector(page, `Permissions ${stamp}`);
   await expect(page.getByTestId("current-run-status")).toHaveText("Completed", { timeout: 240_000 });
+  // The dashboard's Permissions panel counts the mirror, the team's restricted page included.
+  const permissions = page.getByRole("region", { name: "Permissions" });
+  await expect(permissions.getByLabel("Permissions: restricted nodes")).not.toHaveText("0");
+  await expect(permissions.getByLabel("Permissions: groups")).not.toHaveText("0");
   await page.context().clearCookies();
 
   await signIn(page, people.uma, password);

@@ -11,3 +11,4 @@ export {
   type ConfluenceUserOption,
   type LinkAccountInput,
 } from "./account-links";
+export { permissionStats, type PermissionStats } from "./stats";

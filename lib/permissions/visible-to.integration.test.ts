@@ -3,7 +3,7 @@ import { resetDatabase } from "../../test/db";
 import { getRecord, listRecords, ZRecordsQuery } from "../content";
 import { mayViewRecord } from "../content/visible-records";
 import { db, disconnectDb } from "../db";
-import { memberAccessSummary, type Viewer } from ".";
+import { memberAccessSummary, permissionStats, type Viewer } from ".";
 
 /**
  * Confluence's view rule through the real SQL predicate on PostgreSQL, with the mistakes other
@@ -169,6 +169,24 @@ describe("who may view an item (Confluence's rule, one SQL predicate)", () => {
       "plainUnderEng",
       "public",
     ]);
+  });
+});
+
+describe("the dashboard's Permissions panel", () => {
+  it("counts the mirror, and the items no member can see (below an unreadable, unread or missing node)", async () => {
+    expect(await permissionStats(connectorId)).toEqual({
+      users: 5,
+      hiddenEmails: 2,
+      groups: 1,
+      memberships: 2,
+      spaceGrants: 4,
+      anonymousSpaces: 1,
+      restrictedNodes: 4,
+      unreadableNodes: 1,
+      itemsVisibleToNobody: 4,
+      explicitLinks: 1,
+    });
+    await expect(permissionStats("no-such-connector")).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 

@@ -82,3 +82,15 @@ export function visibleTo(viewer: Viewer, alias: string): Prisma.Sql {
           OR (r.state = 'restricted' AND NOT (COALESCE(v.account_id = ANY (r.user_ids), FALSE) OR r.group_ids && v.group_ids)))
   )`;
 }
+
+/**
+ * True for an item that no member may view whatever their account: one of its deciding nodes
+ * was never read or was read as "nobody". The dashboard counts these.
+ */
+export function hiddenFromEveryone(alias: string): Prisma.Sql {
+  const item = Prisma.raw(alias);
+  return Prisma.sql`EXISTS (
+    SELECT 1 FROM unnest(${decidingNodes(item)}) AS n(node_id)
+    LEFT JOIN read_restrictions r ON r.connector_id = ${item}.connector_id AND r.node_id = n.node_id
+    WHERE r.node_id IS NULL OR r.state = 'nobody')`;
+}
