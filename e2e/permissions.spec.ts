@@ -3,7 +3,8 @@ import { appUrl, setUpSimulatorConnector, signIn, signInAsAdmin, simUrl } from "
 
 // Members search what their Confluence account may see: two members whose sign-in emails match
 // two different Confluence users get different results for the same word; a member with no
-// matching account sees why they get nothing.
+// matching account sees why their results are limited. An administrator views as each of them
+// and links the unlinked one with the picker.
 test.describe.configure({ mode: "serial" });
 
 const stamp = Date.now();
@@ -51,6 +52,10 @@ test("two linked members see different results for the same words; an unlinked m
   }
   await setUpSimulatorConnector(page, `Permissions ${stamp}`);
   await expect(page.getByTestId("current-run-status")).toHaveText("Completed", { timeout: 240_000 });
+  // The dashboard's Permissions panel counts the mirror, the team's restricted page included.
+  const permissions = page.getByRole("region", { name: "Permissions" });
+  await expect(permissions.getByLabel("Permissions: restricted nodes")).not.toHaveText("0");
+  await expect(permissions.getByLabel("Permissions: groups")).not.toHaveText("0");
   await page.context().clearCookies();
 
   await signIn(page, people.uma, password);
@@ -71,4 +76,40 @@ test("two linked members see different results for the same words; an unlinked m
   await searchFor(page);
   await expect(page.getByTestId("access-notice")).toContainText("not linked to a Confluence account");
   await expect(page.getByRole("link", { name: `Open ${word} page`, exact: true })).toHaveCount(0);
+});
+
+test("an administrator views as a member, and links an unlinked member to a Confluence account with the picker", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInAsAdmin(page);
+  await page.goto(`/search?q=${word}`);
+  await expect(page.getByRole("link", { name: `Team ${word} page`, exact: true })).toBeVisible();
+
+  await page.getByLabel("View as").selectOption({ label: `wes (${people.wes})` });
+  await expect(page.getByTestId("viewing-as")).toContainText("wes");
+  await expect(page.getByTestId("access-notice")).toContainText("not linked to a Confluence account");
+  // Unlinked, wes is anonymous: spaces open to anonymous access only, not the group's space.
+  await expect(page.getByText(/^\d+ results?$|^No results$/)).toBeVisible();
+  await expect(page.getByRole("link", { name: `Open ${word} page`, exact: true })).toHaveCount(0);
+  await page.getByLabel("View as").selectOption({ label: `vic (${people.vic})` });
+  await expect(page.getByRole("link", { name: `Open ${word} page`, exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: `Team ${word} page`, exact: true })).toHaveCount(0);
+
+  await page.goto("/settings/users");
+  await page.getByRole("link", { name: "Confluence accounts of wes" }).click();
+  const row = page.getByTestId(`link-Permissions ${stamp}`);
+  await expect(row).toContainText("Not linked");
+  await row.getByRole("button", { name: "Choose account" }).click();
+  await row.getByLabel("Search synced Confluence users").fill(`Uma ${stamp}`);
+  await row.getByRole("button", { name: `Link Uma ${stamp}` }).click();
+  await expect(row).toContainText(`Uma ${stamp} (chosen by an administrator)`);
+
+  await page.goto(`/search?q=${word}`);
+  await page.getByLabel("View as").selectOption({ label: `wes (${people.wes})` });
+  await expect(page.getByRole("link", { name: `Team ${word} page`, exact: true })).toBeVisible();
+  await expect(page.getByTestId("access-notice")).toContainText(`Uma ${stamp}`);
+
+  await page.goto("/settings/users");
+  await page.getByRole("link", { name: "Confluence accounts of wes" }).click();
+  await row.getByRole("button", { name: "Unlink" }).click();
+  await expect(row).toContainText("Not linked");
 });

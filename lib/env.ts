@@ -63,6 +63,9 @@ const ZServerEnv = z.object({
   // SYNC_DELETE_CONFIRM_MIN records) stops and asks an administrator first.
   SYNC_DELETE_CONFIRM_SHARE: z.coerce.number({ error: "must be a share between 0 and 1, such as 0.25" }).min(0).max(1).default(0.25),
   SYNC_DELETE_CONFIRM_MIN: z.coerce.number({ error: "must be a whole number of records" }).int().min(0).default(20),
+  // Incremental runs re-read this many of the restrictions read longest ago (besides those of
+  // changed items): a restriction changed on an unchanged page is seen within size/this runs.
+  SYNC_RESTRICTION_RECHECK: z.coerce.number({ error: "must be a whole number of nodes" }).int().min(0).default(200),
 });
 export type ServerEnv = z.infer<typeof ZServerEnv>;
 

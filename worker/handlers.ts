@@ -3,7 +3,7 @@ import { runIndexSlice } from "../lib/indexing";
 import { enqueueIndexJob, enqueueSyncSlice, INDEX_QUEUE, SCHEDULER_QUEUE, SYNC_QUEUE, ZIndexJob, ZSyncJob } from "../lib/jobs";
 import { serverEnv } from "../lib/env";
 import { logger } from "../lib/logger";
-import { requeueOrphanedRuns, runSyncSlice, startDueSyncs } from "../lib/sync";
+import { requeueOrphanedRuns, runSyncSlice, startDueSyncs, startMembershipRefreshes } from "../lib/sync";
 
 /** Concurrent slices per worker: many connectors in parallel, each run held by one slice at a time. */
 const SLICES_PER_WORKER = 4;
@@ -36,11 +36,13 @@ export async function registerHandlers(boss: PgBoss): Promise<string[]> {
   return [SYNC_QUEUE, SCHEDULER_QUEUE, INDEX_QUEUE];
 }
 
-/** Due schedules and orphaned runs; also run at start so a restarted worker resumes at once. */
+/** Due schedules, due membership refreshes and orphaned runs; also run at start so a restarted worker resumes at once. */
 async function sweep(): Promise<void> {
   try {
     const [started, requeued] = await Promise.all([startDueSyncs(), requeueOrphanedRuns()]);
-    if (started || requeued) logger.info({ started, requeued }, "scheduler sweep");
+    // After the schedules, so a connector due for both gets one run.
+    const memberships = await startMembershipRefreshes();
+    if (started || requeued || memberships) logger.info({ started, requeued, memberships }, "scheduler sweep");
   } catch (err) {
     logger.error({ err }, "scheduler sweep failed");
   }

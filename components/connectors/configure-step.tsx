@@ -80,6 +80,24 @@ export function ConfigureStep({ connector, onSaved, onClose }: Props) {
             {error("sync.intervalMinutes") ? <p className="mt-1 text-sm text-rose-600">{error("sync.intervalMinutes")}</p> : null}
           </div>
         ) : null}
+        <div>
+          <label htmlFor="membership-refresh" className="block text-sm font-medium text-slate-700">
+            Refresh group memberships every (minutes)
+          </label>
+          <input
+            id="membership-refresh"
+            type="number"
+            min={0}
+            value={Number.isNaN(config.permissions.membershipRefreshMinutes) ? "" : config.permissions.membershipRefreshMinutes}
+            onChange={(e) => set("permissions", { membershipRefreshMinutes: e.target.valueAsNumber })}
+            className="mt-1 block w-40 rounded-md border border-slate-300 px-3 py-2 text-sm"
+          />
+          <p className="mt-1 text-xs text-slate-500">
+            When no sync ran for this long, a light incremental sync re-reads groups and their members, so someone removed from a group loses access in time. 0:
+            only with syncs.
+          </p>
+          {error("permissions.membershipRefreshMinutes") ? <p className="mt-1 text-sm text-rose-600">{error("permissions.membershipRefreshMinutes")}</p> : null}
+        </div>
       </fieldset>
 
       <fieldset className="space-y-4">

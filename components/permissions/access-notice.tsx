@@ -3,15 +3,30 @@ import { Alert } from "@/components/ui/alert";
 
 /**
  * Tells a member what their results are limited to: the Confluence account each connector
- * links them to, and why they see nothing from a connector where they are not linked.
+ * links them to, and why their results are limited where they are not linked.
  */
+const names = (xs: { connectorName: string }[]) => xs.map((x) => x.connectorName).join(", ");
+
+function Limits({ summary }: { summary: MemberAccessSummary }) {
+  return (
+    <>
+      {summary.deactivated.length > 0 ? ` Nothing from ${names(summary.deactivated)}: your Confluence account there is deactivated.` : ""}
+      {summary.linked.length > 0 && summary.unlinked.length > 0
+        ? ` From ${names(summary.unlinked)} only what anonymous access may see: you are not linked to an account there.`
+        : ""}
+    </>
+  );
+}
+
 export function AccessNotice({ summary }: { summary: MemberAccessSummary }) {
   if (summary.linked.length === 0) {
     return (
       <Alert tone="info">
         <span data-testid="access-notice">
-          You see no results yet: your account is not linked to a Confluence account. It is linked automatically when your sign-in email matches the email a
-          Confluence user shows in their Atlassian profile; if yours is hidden or different, ask an administrator to link you.
+          Your results are limited to what anonymous access may see: your account is not linked to a Confluence account. It is linked automatically when your
+          sign-in email matches the email a Confluence user shows in their Atlassian profile; if yours is hidden or different, ask an administrator to link you
+          under Settings.
+          <Limits summary={summary} />
         </span>
       </Alert>
     );
@@ -27,7 +42,7 @@ export function AccessNotice({ summary }: { summary: MemberAccessSummary }) {
           </span>
         ))}
         .
-        {summary.unlinked.length > 0 ? ` Nothing from ${summary.unlinked.map((u) => u.connectorName).join(", ")}: you are not linked to an account there.` : ""}
+        <Limits summary={summary} />
       </span>
     </Alert>
   );

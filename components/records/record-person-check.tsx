@@ -11,8 +11,12 @@ type AppUser = { id: string; name: string; email: string; role: string };
 
 function explain(check: PersonCheck): string {
   const { reason } = check.decidedBy;
-  if (reason === "visible") return `Their Confluence account ${check.linkedAccount?.displayName ?? ""} passes the space access and every restriction.`;
-  if (reason === "not linked") return "They are not linked to a Confluence account on this site.";
+  if (reason === "visible")
+    return check.linkedAccount
+      ? `Their Confluence account ${check.linkedAccount.displayName ?? check.linkedAccount.id} passes the space access and every restriction.`
+      : "They are not linked, but the space is open to anonymous access and nothing restricts it.";
+  if (reason === "not linked") return "They are not linked to a Confluence account on this site, and the space is not open to anonymous access.";
+  if (reason === "account deactivated") return "Their Confluence account is deactivated.";
   if (reason === "no space grant") return "Their Confluence account has no read access to the space.";
   if (reason.startsWith("restricted: ")) return `Refused by the restriction on “${reason.slice("restricted: ".length)}”.`;
   if (reason.startsWith("nobody: ")) return `Nobody may see it: ${reason.slice("nobody: ".length)}.`;

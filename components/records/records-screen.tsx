@@ -54,7 +54,7 @@ export function RecordsScreen() {
 
   const applyFilters = (next: RecordFilters) => {
     setSelected(new Set());
-    url.navigate({ ...next, sort: url.values.sort, dir: url.values.dir });
+    url.navigate({ ...next, sort: url.values.sort, dir: url.values.dir, viewAs: url.values.viewAs });
   };
   const onSort = (column: SortColumn) =>
     url.update({ sort: column, dir: column === sort ? (dir === "asc" ? "desc" : "asc") : FIRST_DIR[column], page: undefined });

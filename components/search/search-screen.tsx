@@ -35,7 +35,7 @@ export function SearchScreen() {
         <h1 className="text-xl font-semibold">Search</h1>
         <p className="mt-1 text-sm text-slate-600">Search synced Confluence content: pages, blog posts, comments and attachments.</p>
       </div>
-      <SearchForm key={url.queryString} initial={form} serverErrors={fieldErrors} onSearch={(next) => url.navigate(next)} />
+      <SearchForm key={url.queryString} initial={form} serverErrors={fieldErrors} onSearch={(next) => url.navigate({ ...next, viewAs: url.values.viewAs })} />
       {!asked ? (
         <EmptyState title="Search synced Confluence content">
           Type words to find; put a phrase in quotes, or a minus before a word to leave it out. Filter by space, type or the date last modified.

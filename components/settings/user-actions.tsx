@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 import { ZResetPasswordInput } from "@/lib/auth/schemas";
 import { callApi } from "@/lib/http/client";
@@ -62,6 +63,13 @@ export function UserActions({ user, act, busy }: Props) {
       <Button variant="secondary" aria-label={`Reset password of ${user.name}`} onClick={() => setMode("password")}>
         Reset password
       </Button>
+      <Link
+        href={`/settings/users/${user.id}`}
+        aria-label={`Confluence accounts of ${user.name}`}
+        className="inline-flex items-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50"
+      >
+        Confluence accounts
+      </Link>
       <Button
         variant="secondary"
         busy={is("keys")}

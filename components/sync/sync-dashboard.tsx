@@ -10,6 +10,7 @@ import { ConnectorHeader } from "./connector-header";
 import { CurrentRunPanel } from "./current-run-panel";
 import { IndexPanel } from "./index-panel";
 import { RunHistory } from "./run-history";
+import { PermissionsPanel } from "./permissions-panel";
 import { StoredContentPanel } from "./stored-content-panel";
 import { SyncActions } from "./sync-actions";
 import { isActive, type ConnectorView, type RunView } from "./types";
@@ -68,6 +69,7 @@ export function SyncDashboard({ initialConnector }: { initialConnector: Connecto
       )}
       <StoredContentPanel connectorId={id} live={live} runState={runState} />
       <IndexPanel connectorId={id} live={live} runState={runState} />
+      <PermissionsPanel connectorId={id} live={live} runState={runState} />
       {runs.data?.length ? <RunHistory runs={runs.data} /> : null}
     </div>
   );

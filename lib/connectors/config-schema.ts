@@ -42,6 +42,18 @@ export const ZConnectorConfig = z.object({
       .max(10_080, "Sync at least once a week (10080 minutes).")
       .default(60),
   }),
+  // Group memberships are read by every run; this starts a light incremental run when none ran
+  // for this long, so a person removed from a group loses access within it. 0: only with runs.
+  permissions: z
+    .object({
+      membershipRefreshMinutes: z.coerce
+        .number({ error: "Enter the interval in minutes." })
+        .int("Use whole minutes.")
+        .min(0, "Use 0 to refresh memberships only with syncs.")
+        .max(10_080, "Refresh memberships at least once a week (10080 minutes), or use 0.")
+        .default(60),
+    })
+    .default({ membershipRefreshMinutes: 60 }),
   filters: z.object({
     spaces: z
       .object({
@@ -70,4 +82,4 @@ export const ZConnectorConfig = z.object({
 });
 export type ConnectorConfig = z.infer<typeof ZConnectorConfig>;
 
-export const DEFAULT_CONNECTOR_CONFIG: ConnectorConfig = ZConnectorConfig.parse({ sync: {}, filters: {}, indexing: {} });
+export const DEFAULT_CONNECTOR_CONFIG: ConnectorConfig = ZConnectorConfig.parse({ sync: {}, permissions: {}, filters: {}, indexing: {} });

@@ -33,6 +33,8 @@ export const ZSearchQuery = z
     modifiedTo: optional(ZDay),
     page: z.coerce.number().int().min(1).max(500).default(1),
     pageSize: z.coerce.number().int().min(1).max(100).default(20),
+    // An administrator's View as: the app user whose view to show.
+    viewAs: optional(z.string().max(64)),
   })
   .refine(datesInOrder, datesOutOfOrder);
 export type SearchQuery = z.infer<typeof ZSearchQuery>;
@@ -50,6 +52,7 @@ export const ZRecordsQuery = z
     dir: z.enum(["asc", "desc"]).default("desc"),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
+    viewAs: optional(z.string().max(64)),
   })
   .refine(datesInOrder, datesOutOfOrder);
 export type RecordsQuery = z.infer<typeof ZRecordsQuery>;

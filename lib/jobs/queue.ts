@@ -1,6 +1,7 @@
 import { PgBoss } from "pg-boss";
 import { serverEnv } from "../env";
 import { logger } from "../logger";
+import { queueErrorLogger } from "./queue-errors";
 import { INDEX_QUEUE, SCHEDULER_QUEUE, SYNC_QUEUE } from "./queues";
 
 /**
@@ -13,7 +14,10 @@ export async function startJobQueue(options: { role: "worker" | "sender" } = { r
     schema: "pgboss",
     ...(options.role === "sender" ? { supervise: false, schedule: false } : {}),
   });
-  boss.on("error", (err) => logger.error({ err }, "job queue error"));
+  boss.on(
+    "error",
+    queueErrorLogger((err) => logger.error({ err }, "job queue error")),
+  );
   await boss.start();
   // A slice is idempotent (it claims its run), so a retry after a crash is always safe.
   await boss.createQueue(SYNC_QUEUE, { retryLimit: 20, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 });

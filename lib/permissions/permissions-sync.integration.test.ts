@@ -105,4 +105,11 @@ describe("members search what their Confluence account may see", () => {
     expect(await titles(member.ben!)).toEqual(expect.arrayContaining(["Quokka child", "Quokka secret plans"]));
     expect(await titles(member.amy!)).not.toContain("Quokka open");
   });
+
+  it("a restriction changed on an unchanged page is seen by the next incremental run (the oldest reads are re-read)", async () => {
+    expect(await titles(member.amy!)).not.toContain("Quokka open");
+    await simAdmin(sim, `/pages/${page.open}/restrictions`, "PUT", { users: [], groups: [] });
+    await sync("incremental");
+    expect(await titles(member.amy!)).toContain("Quokka open");
+  });
 });

@@ -3,7 +3,7 @@ import { resetDatabase } from "../../test/db";
 import { getRecord, listRecords, ZRecordsQuery } from "../content";
 import { mayViewRecord } from "../content/visible-records";
 import { db, disconnectDb } from "../db";
-import { memberAccessSummary, type Viewer } from ".";
+import { memberAccessSummary, permissionStats, type Viewer } from ".";
 
 /**
  * Confluence's view rule through the real SQL predicate on PostgreSQL, with the mistakes other
@@ -65,6 +65,7 @@ beforeAll(async () => {
     ["neverRead", "page", "ENG", [], null, null],
     ["underMissingAncestor", "page", "ENG", ["notStored"], null, { state: "open" }],
     ["public", "page", "PUB", [], null, { state: "open" }],
+    ["publicRestricted", "page", "PUB", [], null, { state: "restricted", users: ["acc-someone-else"] }],
     ["private", "page", "PRIV", [], null, { state: "open" }],
     ["blog", "blogpost", "ENG", [], null, { state: "open" }],
   ];
@@ -131,9 +132,12 @@ describe("who may view an item (Confluence's rule, one SQL predicate)", () => {
     }
   });
 
-  it("a hidden email is no obstacle: bob, linked by account id, sees what his account may; dave, hidden and unlinked, sees nothing", async () => {
+  it("a hidden email is no obstacle: bob, linked by account id, sees what his account may; dave, hidden and unlinked, sees only what anonymous access may", async () => {
     expect(await sees("bob", "open")).toBe(true);
-    for (const key of ["open", "public", "blog"]) expect(await sees("dave", key), key).toBe(false);
+    for (const key of ["open", "blog", "private", "engOnly"]) expect(await sees("dave", key), key).toBe(false);
+    expect(await sees("dave", "public")).toBe(true);
+    // An anonymous viewer passes no restricted layer, even in a space open to anonymous access.
+    expect(await sees("dave", "publicRestricted")).toBe(false);
     expect((await memberAccessSummary(app.dave!)).linked).toEqual([]);
     expect((await memberAccessSummary(app.alice!)).linked).toEqual([expect.objectContaining({ accountId: "acc-alice", method: "email" })]);
   });
@@ -145,8 +149,9 @@ describe("who may view an item (Confluence's rule, one SQL predicate)", () => {
     expect(await sees("alice", "private")).toBe(false);
   });
 
-  it("a deactivated Confluence account sees nothing, even with a matching email", async () => {
+  it("a deactivated Confluence account sees nothing, even with a matching email (not even what anonymous access may)", async () => {
     expect(await sees("erin", "public")).toBe(false);
+    expect(await sees("erin", "open")).toBe(false);
   });
 
   it("All Records for a member counts and lists only what they may view", async () => {
@@ -164,6 +169,24 @@ describe("who may view an item (Confluence's rule, one SQL predicate)", () => {
       "plainUnderEng",
       "public",
     ]);
+  });
+});
+
+describe("the dashboard's Permissions panel", () => {
+  it("counts the mirror, and the items no member can see (below an unreadable, unread or missing node)", async () => {
+    expect(await permissionStats(connectorId)).toEqual({
+      users: 5,
+      hiddenEmails: 2,
+      groups: 1,
+      memberships: 2,
+      spaceGrants: 4,
+      anonymousSpaces: 1,
+      restrictedNodes: 4,
+      unreadableNodes: 1,
+      itemsVisibleToNobody: 4,
+      explicitLinks: 1,
+    });
+    await expect(permissionStats("no-such-connector")).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 

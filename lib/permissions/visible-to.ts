@@ -8,8 +8,7 @@ export type Viewer = { kind: "admin" } | { kind: "member"; userId: string };
 
 /**
  * The member's Confluence account on the item's connector: an explicit link, else the synced
- * user whose visible email equals their sign-in email (hidden emails are never guessed). Only an
- * active account counts: a deactivated or closed one sees nothing in Confluence either.
+ * user whose visible email equals their sign-in email (hidden emails are never guessed).
  */
 function linkedAccount(userId: string, connectorId: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`(
@@ -20,7 +19,6 @@ function linkedAccount(userId: string, connectorId: Prisma.Sql): Prisma.Sql {
       WHERE e.connector_id = ${connectorId} AND e.email IS NOT NULL AND e.email <> '' AND lower(e.email) = lower(u.email)
       ORDER BY rank, account_id LIMIT 1
     ) x
-    WHERE NOT EXISTS (SELECT 1 FROM confluence_users cu WHERE cu.connector_id = ${connectorId} AND cu.account_id = x.account_id AND cu.account_status IN ('inactive', 'closed'))
   )`;
 }
 
@@ -39,17 +37,19 @@ function decidingNodes(item: Prisma.Sql): Prisma.Sql {
 
 /**
  * The member's linked account and groups per connector, computed once per statement (a
- * MATERIALIZED CTE named `permission_viewer`) instead of once per candidate row. Every statement
+ * MATERIALIZED CTE named `permission_viewer`) instead of once per candidate row. Every connector
+ * has a row: where the member is not linked `account_id` is NULL and they are anonymous there. Every statement
  * that uses `visibleTo` starts with `WITH ${viewerCte(viewer)}`.
  */
 export function viewerCte(viewer: Viewer): Prisma.Sql {
   if (viewer.kind === "admin")
-    return Prisma.sql`permission_viewer AS MATERIALIZED (SELECT NULL::text AS connector_id, NULL::text AS account_id, ARRAY[]::text[] AS group_ids WHERE FALSE)`;
+    return Prisma.sql`permission_viewer AS MATERIALIZED (SELECT NULL::text AS connector_id, NULL::text AS account_id, FALSE AS active, ARRAY[]::text[] AS group_ids WHERE FALSE)`;
   return Prisma.sql`permission_viewer AS MATERIALIZED (
     SELECT a.connector_id, a.account_id,
+      -- A deactivated or closed account sees nothing, as in Confluence, where it cannot sign in.
+      NOT EXISTS (SELECT 1 FROM confluence_users cu WHERE cu.connector_id = a.connector_id AND cu.account_id = a.account_id AND cu.account_status IN ('inactive', 'closed')) AS active,
       COALESCE((SELECT array_agg(m.group_id) FROM confluence_group_members m WHERE m.connector_id = a.connector_id AND m.account_id = a.account_id), ARRAY[]::text[]) AS group_ids
-    FROM (SELECT c.id AS connector_id, ${linkedAccount(viewer.userId, Prisma.raw("c.id"))} AS account_id FROM connectors c) a
-    WHERE a.account_id IS NOT NULL)`;
+    FROM (SELECT c.id AS connector_id, ${linkedAccount(viewer.userId, Prisma.raw("c.id"))} AS account_id FROM connectors c) a)`;
 }
 
 /**
@@ -59,15 +59,16 @@ export function viewerCte(viewer: Viewer): Prisma.Sql {
  * group they are in, or anonymous; role grants are stored expanded) and (2) passes every
  * read-restriction layer on the item's deciding nodes: each layer is ORed inside (one of its
  * users, or in one of its groups) and the layers are ANDed. A node never read, or read as
- * "nobody", fails everyone. Edit restrictions are never stored. Without a linked account a member
- * sees nothing.
+ * "nobody", fails everyone. Edit restrictions are never stored. A deactivated linked account sees
+ * nothing; without a linked account a member is anonymous: only spaces granted to anonymous access, and no restricted layer passes
+ * (the COALESCE keeps a NULL account from turning a refusal into "unknown", which would admit).
  */
 export function visibleTo(viewer: Viewer, alias: string): Prisma.Sql {
   if (viewer.kind === "admin") return Prisma.sql`TRUE`;
   const item = Prisma.raw(alias);
   return Prisma.sql`EXISTS (
     SELECT 1 FROM permission_viewer v
-    WHERE v.connector_id = ${item}.connector_id
+    WHERE v.connector_id = ${item}.connector_id AND v.active
       AND EXISTS (
         SELECT 1 FROM space_read_grants s
         WHERE s.connector_id = ${item}.connector_id AND s.space_id = ${item}.space_confluence_id
@@ -78,6 +79,18 @@ export function visibleTo(viewer: Viewer, alias: string): Prisma.Sql {
         SELECT 1 FROM unnest(${decidingNodes(item)}) AS n(node_id)
         LEFT JOIN read_restrictions r ON r.connector_id = ${item}.connector_id AND r.node_id = n.node_id
         WHERE r.node_id IS NULL OR r.state = 'nobody'
-          OR (r.state = 'restricted' AND NOT (v.account_id = ANY (r.user_ids) OR r.group_ids && v.group_ids)))
+          OR (r.state = 'restricted' AND NOT (COALESCE(v.account_id = ANY (r.user_ids), FALSE) OR r.group_ids && v.group_ids)))
   )`;
+}
+
+/**
+ * True for an item that no member may view whatever their account: one of its deciding nodes
+ * was never read or was read as "nobody". The dashboard counts these.
+ */
+export function hiddenFromEveryone(alias: string): Prisma.Sql {
+  const item = Prisma.raw(alias);
+  return Prisma.sql`EXISTS (
+    SELECT 1 FROM unnest(${decidingNodes(item)}) AS n(node_id)
+    LEFT JOIN read_restrictions r ON r.connector_id = ${item}.connector_id AND r.node_id = n.node_id
+    WHERE r.node_id IS NULL OR r.state = 'nobody')`;
 }

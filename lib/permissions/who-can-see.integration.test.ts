@@ -6,7 +6,8 @@ import { canPersonSee, whoCanSee } from ".";
 
 /**
  * "Who can see this" on real PostgreSQL. Space ENG: group eng and bob by name. alice is in eng
- * (visible email), bob is linked explicitly, dave has no account at all.
+ * (visible email), bob is linked explicitly, dave has no account at all, erin's is deactivated.
+ * Space PUB is open to anonymous access.
  */
 let connectorId: string;
 const app: Record<string, string> = {};
@@ -16,12 +17,13 @@ const ENG = "g-eng-0001";
 beforeAll(async () => {
   await resetDatabase();
   connectorId = (await db().connector.create({ data: { name: "Site", siteUrl: "https://t.atlassian.net", authMethod: "api_token" } })).id;
-  for (const name of ["alice", "bob", "dave"])
+  for (const name of ["alice", "bob", "dave", "erin"])
     app[name] = (await db().user.create({ data: { email: `${name}@example.com`, name, passwordHash: "x", role: "member" } })).id;
   await db().confluenceUser.createMany({
     data: [
       { connectorId, accountId: "acc-alice", displayName: "Alice", email: "alice@example.com", accountStatus: "active" },
       { connectorId, accountId: "acc-bob", displayName: "Bob", email: null, accountStatus: "active" },
+      { connectorId, accountId: "acc-erin", displayName: "Erin", email: "erin@example.com", accountStatus: "inactive" },
     ],
   });
   await db().confluenceAccountLink.create({ data: { userId: app.bob!, connectorId, accountId: "acc-bob", method: "admin" } });
@@ -31,18 +33,21 @@ beforeAll(async () => {
     data: [
       { connectorId, spaceId: "ENG", principalType: "group", principalId: ENG },
       { connectorId, spaceId: "ENG", principalType: "user", principalId: "acc-bob", viaRole: "Viewer" },
+      { connectorId, spaceId: "PUB", principalType: "anonymous", principalId: "" },
     ],
   });
-  type Row = [string, string, string[], string | null, { state: string; users?: string[]; groups?: string[]; reason?: string } | null];
+  type Row = [string, string, string, string[], string | null, { state: string; users?: string[]; groups?: string[]; reason?: string } | null];
   const rows: Row[] = [
-    ["open", "page", [], null, { state: "open" }],
-    ["engOnly", "page", [], null, { state: "restricted", groups: [ENG] }],
-    ["bobUnderEng", "page", ["engOnly"], null, { state: "restricted", users: ["acc-bob", "acc-alice"] }],
-    ["commentUnderEng", "footer_comment", [], "bobUnderEng", null],
-    ["unreadable", "page", [], null, { state: "nobody", reason: "Confluence answered 403" }],
-    ["missingParent", "page", ["notStored"], null, { state: "open" }],
+    ["open", "ENG", "page", [], null, { state: "open" }],
+    ["engOnly", "ENG", "page", [], null, { state: "restricted", groups: [ENG] }],
+    ["bobUnderEng", "ENG", "page", ["engOnly"], null, { state: "restricted", users: ["acc-bob", "acc-alice"] }],
+    ["commentUnderEng", "ENG", "footer_comment", [], "bobUnderEng", null],
+    ["unreadable", "ENG", "page", [], null, { state: "nobody", reason: "Confluence answered 403" }],
+    ["missingParent", "ENG", "page", ["notStored"], null, { state: "open" }],
+    ["public", "PUB", "page", [], null, { state: "open" }],
+    ["publicForEng", "PUB", "page", [], null, { state: "restricted", groups: [ENG] }],
   ];
-  for (const [key, type, ancestors, container, r] of rows) {
+  for (const [key, space, type, ancestors, container, r] of rows) {
     const item = await db().contentItem.create({
       data: {
         connectorId,
@@ -51,7 +56,7 @@ beforeAll(async () => {
         title: `Title ${key}`,
         status: "current",
         version: 1,
-        spaceConfluenceId: "ENG",
+        spaceConfluenceId: space,
         ancestorIds: ancestors,
         parentId: container ?? ancestors.at(-1) ?? null,
         extra: container ? { containerId: container } : undefined,
@@ -116,12 +121,18 @@ describe("who can see a record", () => {
     expect((await check("alice", "missingParent")).decidedBy.reason).toBe("nobody: restrictions not read");
   });
 
-  it("an unlinked person is told so", async () => {
+  it("an unlinked person is told so, yet sees an open page in a space open to anonymous access, and no restricted one", async () => {
     expect(await check("dave", "engOnly")).toEqual({ visible: false, linkedAccount: null, decidedBy: { reason: "not linked", node: null } });
+    expect(await check("dave", "public")).toEqual({ visible: true, linkedAccount: null, decidedBy: { reason: "visible", node: null } });
+    expect(await check("dave", "publicForEng")).toMatchObject({ visible: false, decidedBy: { reason: "restricted: Title publicForEng" } });
+  });
+
+  it("a deactivated Confluence account sees nothing, anonymous spaces included", async () => {
+    expect(await check("erin", "public")).toMatchObject({ visible: false, linkedAccount: { id: "acc-erin" }, decidedBy: { reason: "account deactivated" } });
   });
 
   it("agrees with the visibility predicate for every person and record", async () => {
-    for (const person of ["alice", "bob", "dave"])
+    for (const person of ["alice", "bob", "dave", "erin"])
       for (const key of Object.keys(rec))
         expect([person, key, (await check(person, key)).visible]).toEqual([
           person,

@@ -36,7 +36,7 @@ export interface WhoCanSee {
 export interface PersonCheck {
   visible: boolean;
   linkedAccount: { id: string; displayName: string | null } | null;
-  /** Why: "not linked", "no space grant", "restricted: <node>", "nobody: <reason>", or "visible". */
+  /** Why: "not linked", "account deactivated", "no space grant", "restricted: <node>", "nobody: <reason>", or "visible". */
   decidedBy: { reason: string; node: { id: string; title: string | null } | null };
 }
 
@@ -114,9 +114,11 @@ export async function canPersonSee(recordId: string, userId: string): Promise<Pe
   if (!(await db().user.findUnique({ where: { id: userId }, select: { id: true } })))
     throw AppError.validation([{ loc: ["query", "user"], msg: "No app user with that id.", type: "unknown_user" }]);
   const viewer: Viewer = { kind: "member", userId };
-  const [answer] = await db().$queryRaw<{ ok: boolean; account_id: string | null; group_ids: string[] | null; display_name: string | null }[]>`
+  const [answer] = await db().$queryRaw<
+    { ok: boolean; account_id: string | null; active: boolean | null; group_ids: string[] | null; display_name: string | null }[]
+  >`
     WITH ${viewerCte(viewer)}
-    SELECT ${visibleTo(viewer, "i")} AS ok, v.account_id, v.group_ids, cu.display_name
+    SELECT ${visibleTo(viewer, "i")} AS ok, v.account_id, v.active, v.group_ids, cu.display_name
     FROM content_items i
     LEFT JOIN permission_viewer v ON v.connector_id = i.connector_id
     LEFT JOIN confluence_users cu ON cu.connector_id = i.connector_id AND cu.account_id = v.account_id
@@ -131,15 +133,16 @@ export async function canPersonSee(recordId: string, userId: string): Promise<Pe
     decidedBy: { reason, node },
   });
   if (visible) return check("visible");
-  if (!accountId) return check("not linked");
+  if (accountId && answer?.active === false) return check("account deactivated");
+  // Without a link a member is anonymous: only a space open to anonymous access can let them in.
   const granted = access.spaceGrants.some(
-    (g) => g.type === "anonymous" || (g.type === "user" && g.id === accountId) || (g.type === "group" && groups.has(g.id)),
+    (g) => g.type === "anonymous" || (accountId && ((g.type === "user" && g.id === accountId) || (g.type === "group" && groups.has(g.id)))),
   );
-  if (!granted) return check("no space grant");
+  if (!granted) return check(accountId ? "no space grant" : "not linked");
   for (const layer of access.layers) {
     const node = { id: layer.nodeId, title: layer.title };
     if (layer.state === "nobody") return check(`nobody: ${layer.reason ?? "restrictions could not be read"}`, node);
-    if (layer.state === "restricted" && !layer.users.some((u) => u.id === accountId) && !layer.groups.some((g) => groups.has(g.id)))
+    if (layer.state === "restricted" && !layer.users.some((u) => accountId && u.id === accountId) && !layer.groups.some((g) => groups.has(g.id)))
       return check(`restricted: ${layer.title ?? layer.nodeId}`, node);
   }
   // The predicate refused but no rule here did: say so rather than guess (the agreement test guards this).

@@ -50,6 +50,12 @@ export const ZCheckpoint = z.object({
       roleIds: z.array(z.string()).default([]),
       /** Restriction reads: the last node done (ids in string order). */
       afterNode: z.string().nullable().default(null),
+      /**
+       * Incremental runs also re-read the restrictions read longest ago, read at or before this
+       * time (ISO), since Confluence changes no version when a restriction changes. Fixed when
+       * the restriction stage starts; null when there is nothing to re-read.
+       */
+      recheckBefore: z.string().nullable().optional(),
     })
     .nullable()
     .default(null),

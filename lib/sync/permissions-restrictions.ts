@@ -1,5 +1,6 @@
 import { ConfluenceError, RateLimitedError, UnauthorizedError, ZContentRestrictionRead, type V1User } from "../confluence";
 import { db } from "../db";
+import { serverEnv } from "../env";
 import type { Checkpoint } from "./checkpoint";
 import { commitPage } from "./commit-page";
 import { upsertUsers } from "./permissions-people";
@@ -17,9 +18,10 @@ export type NodeRestriction = { state: "open" } | { state: "restricted"; userIds
  * The nodes whose read restrictions decide visibility: every stored page, blog post and folder,
  * every id on their ancestor chains (stored or not: an ancestor outside the sync's scope still
  * restricts), and the containers of comments and attachments. Full runs read them all;
- * incremental runs those never read, read as "nobody", or stored rows changed since their read.
+ * incremental runs those never read, read as "nobody", or stored rows changed since their read,
+ * and the oldest reads up to `recheckBefore` (a restriction changes no version).
  */
-async function nextNodes(ctx: StepContext, after: string | null): Promise<string[]> {
+async function nextNodes(ctx: StepContext, after: string | null, recheckBefore: string | null): Promise<string[]> {
   const rows = await db().$queryRaw<{ node_id: string }[]>`
     WITH nodes AS (
       SELECT DISTINCT n.node_id FROM content_items ci
@@ -31,7 +33,8 @@ async function nextNodes(ctx: StepContext, after: string | null): Promise<string
     LEFT JOIN read_restrictions r ON r.connector_id = ${ctx.connectorId} AND r.node_id = nodes.node_id
     LEFT JOIN content_items ci ON ci.connector_id = ${ctx.connectorId} AND ci.confluence_id = nodes.node_id
     WHERE (${after}::text IS NULL OR nodes.node_id > ${after}::text)
-      AND (${ctx.kind === "full"} OR r.node_id IS NULL OR r.state = 'nobody' OR (ci.updated_at IS NOT NULL AND ci.updated_at > r.updated_at))
+      AND (${ctx.kind === "full"} OR r.node_id IS NULL OR r.state = 'nobody' OR (ci.synced_at IS NOT NULL AND ci.synced_at > r.updated_at)
+        OR (${recheckBefore}::text IS NOT NULL AND r.updated_at <= ${recheckBefore}::timestamp))
       AND (r.read_run_id IS DISTINCT FROM ${ctx.runId})
     ORDER BY nodes.node_id LIMIT ${BATCH}`;
   return rows.map((r) => r.node_id);
@@ -79,9 +82,24 @@ export async function readNodeRestriction(ctx: StepContext, nodeId: string, user
   return { state: "restricted", userIds: [...new Set(userIds)], groupIds: [...new Set(groupIds)] };
 }
 
+/**
+ * The read time at or before which an incremental run re-reads restrictions: that of the
+ * SYNC_RESTRICTION_RECHECK-th oldest read (all of them on a smaller site). Rows read in this run
+ * are newer, so the set is fixed for the run and the run's cost stays bounded.
+ */
+async function recheckCutoff(ctx: StepContext): Promise<string | null> {
+  const budget = serverEnv().SYNC_RESTRICTION_RECHECK;
+  if (ctx.kind === "full" || budget === 0) return null;
+  const [row] = await db().$queryRaw<{ at: string | null }[]>`
+    SELECT to_char(max(updated_at), 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS at FROM (
+      SELECT updated_at FROM read_restrictions WHERE connector_id = ${ctx.connectorId} ORDER BY updated_at, node_id LIMIT ${budget}) oldest`;
+  return row?.at ?? null;
+}
+
 /** One batch of restriction reads, stored with the checkpoint; the last batch (full runs) drops rows of nodes gone. */
-export async function readRestrictionsBatch(ctx: StepContext, walk: Walk): Promise<void> {
-  const nodes = await nextNodes(ctx, walk.afterNode);
+export async function readRestrictionsBatch(ctx: StepContext, walkAsStored: Walk): Promise<void> {
+  const walk = walkAsStored.recheckBefore === undefined ? { ...walkAsStored, recheckBefore: await recheckCutoff(ctx) } : walkAsStored;
+  const nodes = await nextNodes(ctx, walk.afterNode, walk.recheckBefore ?? null);
   if (nodes.length === 0) {
     return commitPage(ctx, {
       phase: "permissions",

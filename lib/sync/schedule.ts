@@ -1,4 +1,5 @@
 import { db } from "../db";
+import { Prisma } from "../generated/prisma/client";
 import { enqueueSyncSlice } from "../jobs";
 import { logger } from "../logger";
 import { leaseSeconds } from "./lease";
@@ -23,6 +24,32 @@ export async function startDueSyncs(now = new Date()): Promise<number> {
       started += 1;
     } catch (err) {
       logger.warn({ connectorId: connector.id, err: err instanceof Error ? err.message : err }, "scheduled sync not started");
+    }
+  }
+  return started;
+}
+
+/**
+ * Starts an incremental run for connectors whose group memberships are older than their
+ * `permissions.membershipRefreshMinutes` (default 60): synced at least once, nothing running,
+ * and no run started within that time. A manual connector gets these too: revoking access
+ * should not wait for someone to press Sync. An incremental run costs what changed.
+ */
+export async function startMembershipRefreshes(now = new Date()): Promise<number> {
+  const minutes = Prisma.sql`COALESCE((c.config->'permissions'->>'membershipRefreshMinutes')::int, 60)`;
+  const due = await db().$queryRaw<{ id: string }[]>`
+    SELECT c.id FROM connectors c
+    WHERE c.enabled AND c.configured_at IS NOT NULL AND c.status IN ('active', 'error', 'authenticated') AND ${minutes} > 0
+      AND EXISTS (SELECT 1 FROM sync_runs r WHERE r.connector_id = c.id AND r.status IN ('completed', 'completed_with_errors'))
+      AND NOT EXISTS (SELECT 1 FROM sync_runs r WHERE r.connector_id = c.id
+        AND (r.status IN ('queued', 'running', 'awaiting_confirmation') OR r.created_at > ${now}::timestamp - make_interval(mins => ${minutes})))`;
+  let started = 0;
+  for (const connector of due) {
+    try {
+      await requestSync(connector.id, { kind: "incremental", trigger: "memberships" });
+      started += 1;
+    } catch (err) {
+      logger.warn({ connectorId: connector.id, err: err instanceof Error ? err.message : err }, "membership refresh not started");
     }
   }
   return started;

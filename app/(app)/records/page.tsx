@@ -1,16 +1,17 @@
 import { Suspense } from "react";
 import { requireUser } from "@/lib/auth";
-import { memberAccessSummary } from "@/lib/permissions";
-import { AccessNotice } from "@/components/permissions/access-notice";
+import { accessContext } from "@/lib/permissions";
+import { AccessHeader } from "@/components/permissions/access-header";
 import { RecordsScreen } from "@/components/records/records-screen";
 
-// Everyone signed in; members' records are limited to what their linked Confluence account may view.
-export default async function RecordsPage() {
+// Everyone signed in (administrators can View as someone); members' records are limited to what their linked Confluence account may view.
+export default async function RecordsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
-  const summary = user.role === "admin" ? null : await memberAccessSummary(user.id);
+  const { viewAs } = await searchParams;
+  const context = await accessContext(user, typeof viewAs === "string" ? viewAs : undefined);
   return (
     <div className="space-y-4">
-      {summary ? <AccessNotice summary={summary} /> : null}
+      <AccessHeader context={context} isAdmin={user.role === "admin"} />
       <Suspense>
         <RecordsScreen />
       </Suspense>

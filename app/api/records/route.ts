@@ -1,10 +1,10 @@
 import { apiRoute } from "@/lib/http";
 import { listRecords, ZRecordsQuery } from "@/lib/content";
-import { viewerOf } from "@/lib/permissions";
+import { viewerFor } from "@/lib/permissions";
 
-// Members get only what their linked Confluence account may view; administrators everything.
+// Members get only what their linked Confluence account may view; administrators everything, or what `viewAs` may view.
 export const GET = apiRoute({
   access: "user",
   query: ZRecordsQuery,
-  handler: async ({ query, actor }) => listRecords(query, viewerOf(actor!.user)),
+  handler: async ({ query, actor }) => listRecords(query, await viewerFor(actor!.user, query.viewAs)),
 });

@@ -1,10 +1,10 @@
 import { apiRoute } from "@/lib/http";
 import { searchRecords, ZSearchQuery } from "@/lib/content";
-import { viewerOf } from "@/lib/permissions";
+import { viewerFor } from "@/lib/permissions";
 
-// Members get only what their linked Confluence account may view; administrators everything.
+// Members get only what their linked Confluence account may view; administrators everything, or what `viewAs` may view.
 export const GET = apiRoute({
   access: "user",
   query: ZSearchQuery,
-  handler: async ({ query, actor }) => searchRecords(query, viewerOf(actor!.user)),
+  handler: async ({ query, actor }) => searchRecords(query, await viewerFor(actor!.user, query.viewAs)),
 });
