@@ -113,3 +113,31 @@ test("an administrator views as a member, and links an unlinked member to a Conf
   await row.getByRole("button", { name: "Unlink" }).click();
   await expect(row).toContainText("Not linked");
 });
+
+test("a member links their own Atlassian account through the consent popup (Link my Atlassian account)", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const app = { name: `Linking ${stamp}`, clientId: `link-${stamp}`, clientSecret: `link-secret-${stamp}` };
+  await request.post(`${simUrl}/__admin/oauth/apps`, { data: { ...app, callbackUrl: `${appUrl}/api/oauth/callback` } });
+  await signInAsAdmin(page);
+  const registered = await page.request.post("/api/oauth-apps", { data: app, headers: { origin: appUrl } });
+  expect(registered.status()).toBe(201);
+  await page.context().clearCookies();
+
+  await signIn(page, people.wes, password);
+  await expect(page).not.toHaveURL(/\/signin/);
+  await page.goto("/settings");
+  const row = page.getByTestId(`my-link-Permissions ${stamp}`);
+  await expect(row).toContainText("Not linked");
+  const popupOpened = page.waitForEvent("popup");
+  await row.getByRole("button", { name: "Link my Atlassian account" }).click();
+  const popup = await popupOpened;
+  // On Atlassian's consent screen wes signs in as the Confluence account he is linking: here Vic's.
+  await popup.getByLabel("Signed in as (email)").fill(people.vic);
+  await popup.getByRole("button", { name: "Accept" }).click();
+  await expect(page.getByText(/Linked to your Atlassian account/)).toBeVisible();
+  await expect(row).toContainText(`Linked to Vic ${stamp}`);
+
+  await page.goto(`/search?q=${word}`);
+  await expect(page.getByRole("link", { name: `Open ${word} page`, exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: `Team ${word} page`, exact: true })).toHaveCount(0);
+});

@@ -24,8 +24,8 @@ export function AccessNotice({ summary }: { summary: MemberAccessSummary }) {
       <Alert tone="info">
         <span data-testid="access-notice">
           Your results are limited to what anonymous access may see: your account is not linked to a Confluence account. It is linked automatically when your
-          sign-in email matches the email a Confluence user shows in their Atlassian profile; if yours is hidden or different, ask an administrator to link you
-          under Settings.
+          sign-in email matches the email a Confluence user shows in their Atlassian profile; if yours is hidden or different, use Link my Atlassian account
+          under Settings, or ask an administrator to link you.
           <Limits summary={summary} />
         </span>
       </Alert>

@@ -112,7 +112,7 @@ async function postToken(authBaseUrl: string | undefined, payload: Record<string
   };
 }
 
-export async function exchangeCode(input: {
+interface CodeExchange {
   authBaseUrl?: string;
   clientId: string;
   clientSecret: string;
@@ -120,8 +120,11 @@ export async function exchangeCode(input: {
   redirectUri: string;
   /** The PKCE verifier whose challenge went into the authorize URL. */
   codeVerifier?: string;
-}): Promise<OAuthTokens & { refreshToken: string }> {
-  const tokens = await postToken(
+}
+
+/** The code for tokens, with or without a refresh token (Link my Atlassian account needs none). */
+export function exchangeCodeOnce(input: CodeExchange): Promise<OAuthTokens> {
+  return postToken(
     input.authBaseUrl,
     {
       grant_type: "authorization_code",
@@ -133,6 +136,11 @@ export async function exchangeCode(input: {
     },
     Date.now(),
   );
+}
+
+/** The code for a connector's tokens: without a refresh token the connector would stop within the hour. */
+export async function exchangeCode(input: CodeExchange): Promise<OAuthTokens & { refreshToken: string }> {
+  const tokens = await exchangeCodeOnce(input);
   if (!tokens.refreshToken) {
     throw new OAuthRequestError(
       "Atlassian issued no refresh token: the app must be allowed the offline_access scope.",
@@ -169,4 +177,26 @@ export async function fetchAccessibleResources(input: { apiBaseUrl?: string; acc
   if (response.status >= 500) throw new UpstreamUnavailableError(`Atlassian's API is unavailable (${response.status})`, options);
   if (!response.ok) throw new ConfluenceError(`Atlassian answered ${response.status} for ${route}`, options);
   return parseWithSchema(ZAccessibleResources, parseJsonBody(text ?? "", route, response.status), route, response.status);
+}
+
+const ZMyAccount = z.object({ account_id: z.string().min(1), email: z.string().nullish(), name: z.string().nullish() });
+
+/** Whoever consented: their Atlassian account id (Link my Atlassian account), from `GET /me` (scope `read:me`). */
+export async function fetchMyAccount(input: { apiBaseUrl?: string; accessToken: string }): Promise<{ accountId: string; name: string | null }> {
+  const route = "GET /me";
+  const base = trimSlash(input.apiBaseUrl ?? DEFAULT_API_BASE_URL);
+  const { response, text } = await sendAttempt({
+    url: `${base}/me`,
+    trustedOrigins: trustedIfMoved(base, DEFAULT_API_BASE_URL),
+    method: "GET",
+    headers: { Authorization: `Bearer ${input.accessToken}`, Accept: "application/json" },
+    route,
+    timeoutMs: TIMEOUT_MS,
+    readBody: true,
+  });
+  const options = { status: response.status, route };
+  if (response.status === 401) throw new UnauthorizedError("Atlassian rejected the access token", options);
+  if (!response.ok) throw new ConfluenceError(`Atlassian answered ${response.status} for ${route}`, options);
+  const me = parseWithSchema(ZMyAccount, parseJsonBody(text ?? "", route, response.status), route, response.status);
+  return { accountId: me.account_id, name: me.name ?? null };
 }

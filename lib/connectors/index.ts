@@ -3,6 +3,7 @@ export { updateConnector } from "./update-connector";
 export { listConnectors, getConnector, getConnectorConfig, deleteConnector } from "./read-connectors";
 export { listOAuthApps, createOAuthApp, deleteOAuthApp, type OAuthAppView } from "./oauth-apps";
 export { startOAuthAuthorization, completeOAuthAuthorization, type OAuthCallbackOutcome } from "./oauth-flow";
+export { startAccountLink } from "./oauth-link";
 export { getValidAccessToken, ReauthenticationRequiredError } from "./oauth-tokens";
 export { confluenceClientFor } from "./client-for-connector";
 export { listConnectorSpaces } from "./list-spaces";

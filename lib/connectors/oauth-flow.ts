@@ -3,6 +3,7 @@ import { buildAuthorizeUrl, CONFLUENCE_OAUTH_SCOPES, ConfluenceError, createPkce
 import { db } from "../db";
 import { AppError } from "../errors";
 import { logger } from "../logger";
+import { completeAccountLink } from "./oauth-link";
 import { oauthClientCredentials } from "./oauth-credentials";
 import { storeTokens } from "./oauth-tokens";
 import { findConnectorRow } from "./read-connectors";
@@ -11,7 +12,7 @@ import { connectorSettings } from "./settings";
 
 const STATE_TTL_MS = 10 * 60_000;
 
-const hashState = (state: string) => createHash("sha256").update(state).digest("hex");
+export const hashState = (state: string) => createHash("sha256").update(state).digest("hex");
 
 /**
  * Starts the 3LO flow: a single-use `state` bound to this admin, a PKCE verifier kept
@@ -57,7 +58,10 @@ export interface OAuthCallbackParams {
 const sameSite = (a: string, b: string) => a.replace(/\/+$/, "").toLowerCase() === b.replace(/\/+$/, "").toLowerCase();
 
 /** Consumes the state once, whatever happens next, so a replayed callback always fails. */
-async function consumeState(state: string, userId: string): Promise<{ connectorId: string; codeVerifier?: string } | OAuthCallbackOutcome> {
+export async function consumeState(
+  state: string,
+  userId: string,
+): Promise<{ connectorId: string; purpose: string; codeVerifier?: string } | OAuthCallbackOutcome> {
   const stateHash = hashState(state);
   const row = await db().oAuthState.findUnique({ where: { stateHash } });
   // The verifier is needed once: the claim erases it.
@@ -94,14 +98,20 @@ async function consumeState(state: string, userId: string): Promise<{ connectorI
       message: "This authorization was started by another signed-in user. Start it again yourself.",
     };
   }
-  return { connectorId: row.connectorId, codeVerifier: row.codeVerifier ? openField("pkceVerifier", stateHash, row.codeVerifier) : undefined };
+  return {
+    connectorId: row.connectorId,
+    purpose: row.purpose,
+    codeVerifier: row.codeVerifier ? openField("pkceVerifier", stateHash, row.codeVerifier) : undefined,
+  };
 }
 
 /** The callback: check the state, exchange the code, pick the matching site, store the tokens. */
-export async function completeOAuthAuthorization(params: OAuthCallbackParams, userId: string): Promise<OAuthCallbackOutcome> {
+export async function completeOAuthAuthorization(params: OAuthCallbackParams, userId: string, isAdmin = true): Promise<OAuthCallbackOutcome> {
   if (!params.state) return { ok: false, reason: "state_missing", message: "Atlassian's response carried no state. Start again from the Authorize tab." };
   const consumed = await consumeState(params.state, userId);
   if ("ok" in consumed) return consumed;
+  if (consumed.purpose === "link") return completeAccountLink(params, consumed, userId);
+  if (!isAdmin) return { ok: false, connectorId: consumed.connectorId, reason: "forbidden", message: "Only an administrator can authorize a connector." };
   const { connectorId, codeVerifier } = consumed;
 
   if (params.error) {

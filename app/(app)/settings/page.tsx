@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { requireUser } from "@/lib/auth";
 import { connectorSettings } from "@/lib/connectors";
+import { memberAccessSummary } from "@/lib/permissions";
 import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
+import { MyAccountsPanel } from "@/components/settings/my-accounts-panel";
 import { OAuthAppsPanel } from "@/components/settings/oauth-apps-panel";
 
 export default async function SettingsPage() {
@@ -24,6 +26,7 @@ export default async function SettingsPage() {
         </div>
       ) : null}
       {user.role === "admin" ? <OAuthAppsPanel redirectUrl={connectorSettings().oauthRedirectUrl} /> : null}
+      <MyAccountsPanel access={await memberAccessSummary(user.id)} />
       <ApiKeysPanel />
     </section>
   );

@@ -36,8 +36,8 @@ export async function GET(request: Request) {
   // The Content-Security-Policy allows inline scripts only with this response's nonce (proxy.ts).
   const nonce = request.headers.get("x-nonce") ?? "";
   const user = await currentUser();
-  if (!user || user.role !== "admin") {
-    return page({ ok: false, reason: "signed_out", message: "Sign in to the app as an administrator, then start the authorization again." }, 401, nonce);
+  if (!user) {
+    return page({ ok: false, reason: "signed_out", message: "Sign in to the app, then start the authorization again." }, 401, nonce);
   }
   try {
     const outcome = await completeOAuthAuthorization(
@@ -48,6 +48,8 @@ export async function GET(request: Request) {
         errorDescription: url.searchParams.get("error_description"),
       },
       user.id,
+      // Members only complete Link my Atlassian account; connector authorizations need an administrator.
+      user.role === "admin",
     );
     return page(outcome, outcome.ok ? 200 : 400, nonce);
   } catch (err) {
