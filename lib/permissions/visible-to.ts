@@ -27,7 +27,7 @@ function linkedAccount(userId: string, connectorId: Prisma.Sql): Prisma.Sql {
  * ancestors; a comment's or attachment's container and the container's ancestors. A container
  * that is not stored leaves its bare id, which has no restriction row and so decides "nobody".
  */
-function decidingNodes(item: Prisma.Sql): Prisma.Sql {
+export function decidingNodes(item: Prisma.Sql): Prisma.Sql {
   const containerId = Prisma.sql`COALESCE(${item}.container_id, '')`;
   return Prisma.sql`CASE WHEN ${item}.type IN ('footer_comment', 'inline_comment', 'attachment') THEN COALESCE(
       (SELECT p.ancestor_ids || p.confluence_id FROM content_items p WHERE p.connector_id = ${item}.connector_id AND p.confluence_id = ${containerId}),

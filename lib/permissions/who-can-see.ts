@@ -1,6 +1,7 @@
 import { db } from "../db";
 import { AppError } from "../errors";
-import { viewerCte, visibleTo, type Viewer } from "./visible-to";
+import { Prisma } from "../generated/prisma/client";
+import { decidingNodes, viewerCte, visibleTo, type Viewer } from "./visible-to";
 
 export interface Principal {
   type: "user" | "group" | "anonymous";
@@ -42,15 +43,10 @@ export interface PersonCheck {
 
 type Item = { connector_id: string; space_confluence_id: string | null; nodes: string[] };
 
-// The same deciding nodes as `visibleTo`: a comment's or attachment's container chain, else the
-// item's own chain. Kept in step by the agreement test in who-can-see.integration.test.ts.
+// The same deciding nodes as `visibleTo` (one SQL expression for both).
 async function itemOf(recordId: string): Promise<Item> {
   const rows = await db().$queryRaw<Item[]>`
-    SELECT i.connector_id, i.space_confluence_id,
-      CASE WHEN i.type IN ('footer_comment', 'inline_comment', 'attachment') THEN COALESCE(
-        (SELECT p.ancestor_ids || p.confluence_id FROM content_items p WHERE p.connector_id = i.connector_id AND p.confluence_id = COALESCE(i.container_id, '')),
-        ARRAY[COALESCE(i.container_id, '')])
-      ELSE i.ancestor_ids || i.confluence_id END AS nodes
+    SELECT i.connector_id, i.space_confluence_id, ${decidingNodes(Prisma.raw("i"))} AS nodes
     FROM content_items i WHERE i.id = ${recordId}`;
   if (!rows[0]) throw new AppError("NOT_FOUND", "No record with that id.");
   return rows[0];
