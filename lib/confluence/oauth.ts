@@ -159,12 +159,12 @@ export function refreshTokens(input: { authBaseUrl?: string; clientId: string; c
   );
 }
 
-/** The sites this token may reach; the connector picks its cloud id from here. */
-export async function fetchAccessibleResources(input: { apiBaseUrl?: string; accessToken: string }): Promise<AccessibleResource[]> {
-  const route = "GET /oauth/token/accessible-resources";
+/** A GET on Atlassian's API gateway with a user's access token (accessible resources, `/me`). */
+async function getGatewayJson<T extends z.ZodType>(input: { apiBaseUrl?: string; accessToken: string }, path: string, schema: T): Promise<z.infer<T>> {
+  const route = `GET ${path}`;
   const base = trimSlash(input.apiBaseUrl ?? DEFAULT_API_BASE_URL);
   const { response, text } = await sendAttempt({
-    url: `${base}/oauth/token/accessible-resources`,
+    url: `${base}${path}`,
     trustedOrigins: trustedIfMoved(base, DEFAULT_API_BASE_URL),
     method: "GET",
     headers: { Authorization: `Bearer ${input.accessToken}`, Accept: "application/json" },
@@ -176,27 +176,18 @@ export async function fetchAccessibleResources(input: { apiBaseUrl?: string; acc
   if (response.status === 401) throw new UnauthorizedError("Atlassian rejected the access token", options);
   if (response.status >= 500) throw new UpstreamUnavailableError(`Atlassian's API is unavailable (${response.status})`, options);
   if (!response.ok) throw new ConfluenceError(`Atlassian answered ${response.status} for ${route}`, options);
-  return parseWithSchema(ZAccessibleResources, parseJsonBody(text ?? "", route, response.status), route, response.status);
+  return parseWithSchema(schema, parseJsonBody(text ?? "", route, response.status), route, response.status);
+}
+
+/** The sites this token may reach; the connector picks its cloud id from here. */
+export function fetchAccessibleResources(input: { apiBaseUrl?: string; accessToken: string }): Promise<AccessibleResource[]> {
+  return getGatewayJson(input, "/oauth/token/accessible-resources", ZAccessibleResources);
 }
 
 const ZMyAccount = z.object({ account_id: z.string().min(1), email: z.string().nullish(), name: z.string().nullish() });
 
 /** Whoever consented: their Atlassian account id (Link my Atlassian account), from `GET /me` (scope `read:me`). */
 export async function fetchMyAccount(input: { apiBaseUrl?: string; accessToken: string }): Promise<{ accountId: string; name: string | null }> {
-  const route = "GET /me";
-  const base = trimSlash(input.apiBaseUrl ?? DEFAULT_API_BASE_URL);
-  const { response, text } = await sendAttempt({
-    url: `${base}/me`,
-    trustedOrigins: trustedIfMoved(base, DEFAULT_API_BASE_URL),
-    method: "GET",
-    headers: { Authorization: `Bearer ${input.accessToken}`, Accept: "application/json" },
-    route,
-    timeoutMs: TIMEOUT_MS,
-    readBody: true,
-  });
-  const options = { status: response.status, route };
-  if (response.status === 401) throw new UnauthorizedError("Atlassian rejected the access token", options);
-  if (!response.ok) throw new ConfluenceError(`Atlassian answered ${response.status} for ${route}`, options);
-  const me = parseWithSchema(ZMyAccount, parseJsonBody(text ?? "", route, response.status), route, response.status);
+  const me = await getGatewayJson(input, "/me", ZMyAccount);
   return { accountId: me.account_id, name: me.name ?? null };
 }

@@ -8,7 +8,7 @@ export async function oauthClientCredentials(connector: Connector): Promise<{ cl
   if (connector.oauthAppId) {
     const app = await db().oAuthApp.findUnique({ where: { id: connector.oauthAppId } });
     if (!app) throw new AppError("CONFLICT", "The connector's OAuth app no longer exists; choose another.");
-    return { clientId: app.clientId, clientSecret: openField("oauthAppClientSecret", app.id, app.clientSecret) };
+    return oauthAppCredentials(app);
   }
   if (!connector.oauthClientId || !connector.oauthClientSecret) {
     throw new AppError("CONFLICT", "The connector has no OAuth client id and secret.");
@@ -17,4 +17,9 @@ export async function oauthClientCredentials(connector: Connector): Promise<{ cl
     clientId: connector.oauthClientId,
     clientSecret: openField("oauthClientSecret", connector.id, connector.oauthClientSecret),
   };
+}
+
+/** A registered OAuth app's client id and (decrypted) secret. */
+export function oauthAppCredentials(app: { id: string; clientId: string; clientSecret: string }): { clientId: string; clientSecret: string } {
+  return { clientId: app.clientId, clientSecret: openField("oauthAppClientSecret", app.id, app.clientSecret) };
 }

@@ -12,24 +12,28 @@ import { connectorSettings } from "./settings";
 
 const STATE_TTL_MS = 10 * 60_000;
 
-export const hashState = (state: string) => createHash("sha256").update(state).digest("hex");
+const hashState = (state: string) => createHash("sha256").update(state).digest("hex");
 
 /**
- * Starts the 3LO flow: a single-use `state` bound to this admin, a PKCE verifier kept
- * (encrypted) beside it, and the authorize URL carrying the verifier's S256 challenge.
+ * Starts a 3LO consent: a single-use `state` bound to the signed-in person and its purpose, a
+ * PKCE verifier kept (encrypted) beside it, and the authorize URL carrying the S256 challenge.
  */
-export async function startOAuthAuthorization(connectorId: string, userId: string): Promise<{ authorizeUrl: string }> {
-  const connector = await findConnectorRow(connectorId);
-  if (connector.authMethod !== "oauth") throw new AppError("CONFLICT", "This connector uses an API token, not OAuth.");
-  const { clientId } = await oauthClientCredentials(connector);
+export async function beginAuthorization(input: {
+  connectorId: string;
+  userId: string;
+  clientId: string;
+  purpose: "connector" | "link";
+  scopes: readonly string[];
+}): Promise<{ authorizeUrl: string }> {
   const state = randomBytes(32).toString("base64url");
   const stateHash = hashState(state);
   const pkce = createPkcePair();
   await db().oAuthState.create({
     data: {
       stateHash,
-      connectorId,
-      userId,
+      connectorId: input.connectorId,
+      userId: input.userId,
+      purpose: input.purpose,
       expiresAt: new Date(Date.now() + STATE_TTL_MS),
       codeVerifier: sealField("pkceVerifier", stateHash, pkce.verifier),
     },
@@ -37,13 +41,21 @@ export async function startOAuthAuthorization(connectorId: string, userId: strin
   const settings = connectorSettings();
   const authorizeUrl = buildAuthorizeUrl({
     authBaseUrl: settings.authBaseUrl,
-    clientId,
+    clientId: input.clientId,
     redirectUri: settings.oauthRedirectUrl,
     state,
     codeChallenge: pkce.challenge,
-    scopes: CONFLUENCE_OAUTH_SCOPES,
+    scopes: input.scopes,
   });
   return { authorizeUrl };
+}
+
+/** Authorizing a connector: its own OAuth client, the connector's scopes and offline access. */
+export async function startOAuthAuthorization(connectorId: string, userId: string): Promise<{ authorizeUrl: string }> {
+  const connector = await findConnectorRow(connectorId);
+  if (connector.authMethod !== "oauth") throw new AppError("CONFLICT", "This connector uses an API token, not OAuth.");
+  const { clientId } = await oauthClientCredentials(connector);
+  return beginAuthorization({ connectorId, userId, clientId, purpose: "connector", scopes: CONFLUENCE_OAUTH_SCOPES });
 }
 
 export type OAuthCallbackOutcome = { ok: true; connectorId: string; message: string } | { ok: false; connectorId?: string; reason: string; message: string };
@@ -58,10 +70,7 @@ export interface OAuthCallbackParams {
 const sameSite = (a: string, b: string) => a.replace(/\/+$/, "").toLowerCase() === b.replace(/\/+$/, "").toLowerCase();
 
 /** Consumes the state once, whatever happens next, so a replayed callback always fails. */
-export async function consumeState(
-  state: string,
-  userId: string,
-): Promise<{ connectorId: string; purpose: string; codeVerifier?: string } | OAuthCallbackOutcome> {
+async function consumeState(state: string, userId: string): Promise<{ connectorId: string; purpose: string; codeVerifier?: string } | OAuthCallbackOutcome> {
   const stateHash = hashState(state);
   const row = await db().oAuthState.findUnique({ where: { stateHash } });
   // The verifier is needed once: the claim erases it.

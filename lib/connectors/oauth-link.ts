@@ -1,15 +1,11 @@
-import { randomBytes } from "node:crypto";
-import { buildAuthorizeUrl, createPkcePair, exchangeCodeOnce, fetchMyAccount } from "../confluence";
+import { exchangeCodeOnce, fetchMyAccount } from "../confluence";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { logger } from "../logger";
-import { oauthClientCredentials } from "./oauth-credentials";
-import { hashState, type OAuthCallbackOutcome, type OAuthCallbackParams } from "./oauth-flow";
+import { oauthAppCredentials, oauthClientCredentials } from "./oauth-credentials";
+import { beginAuthorization, type OAuthCallbackOutcome, type OAuthCallbackParams } from "./oauth-flow";
 import { findConnectorRow } from "./read-connectors";
-import { openField, sealField } from "./secrets";
 import { connectorSettings } from "./settings";
-
-const STATE_TTL_MS = 10 * 60_000;
 /** Only who consents is read: no content, no tokens kept. */
 const LINK_SCOPES = ["read:me"];
 
@@ -26,35 +22,13 @@ async function linkClient(connectorId: string): Promise<{ clientId: string; clie
       "CONFLICT",
       `No OAuth app is registered, so accounts cannot be linked through Atlassian yet. An administrator must register one under Settings → OAuth apps (callback URL ${connectorSettings().oauthRedirectUrl}), or link you by hand.`,
     );
-  return { clientId: app.clientId, clientSecret: openField("oauthAppClientSecret", app.id, app.clientSecret) };
+  return oauthAppCredentials(app);
 }
 
 /** Link my Atlassian account: a consent that reads only who the person is on Atlassian. */
 export async function startAccountLink(connectorId: string, userId: string): Promise<{ authorizeUrl: string }> {
   const { clientId } = await linkClient(connectorId);
-  const state = randomBytes(32).toString("base64url");
-  const stateHash = hashState(state);
-  const pkce = createPkcePair();
-  await db().oAuthState.create({
-    data: {
-      stateHash,
-      connectorId,
-      userId,
-      purpose: "link",
-      expiresAt: new Date(Date.now() + STATE_TTL_MS),
-      codeVerifier: sealField("pkceVerifier", stateHash, pkce.verifier),
-    },
-  });
-  const settings = connectorSettings();
-  const authorizeUrl = buildAuthorizeUrl({
-    authBaseUrl: settings.authBaseUrl,
-    clientId,
-    redirectUri: settings.oauthRedirectUrl,
-    state,
-    codeChallenge: pkce.challenge,
-    scopes: LINK_SCOPES,
-  });
-  return { authorizeUrl };
+  return beginAuthorization({ connectorId, userId, clientId, purpose: "link", scopes: LINK_SCOPES });
 }
 
 /** The callback of a link consent: exchange the code, read `/me`, store the link (the token is dropped). */
