@@ -92,12 +92,15 @@ test("an API token connects, Configure Records lists the live spaces, and saving
   await page.getByLabel("Modified date").selectOption("between");
   await page.getByLabel("Modified date from").fill("2024-06-01");
   await page.getByLabel("Modified date to").fill("2024-01-01");
+  await page.getByLabel("Refresh group memberships every (minutes)").fill("-5");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Use numeric Confluence ids, such as 123456.")).toBeVisible();
+  await expect(page.getByText("Use 0 to refresh memberships only with syncs.")).toBeVisible();
   await expect(page.getByText("The end date must be on or after the start date.")).toBeVisible();
 
   await page.getByLabel("Page IDs (their child pages are included)").fill("1001, 1002");
   await page.getByLabel("Modified date to").fill("2024-12-31");
+  await page.getByLabel("Refresh group memberships every (minutes)").fill("120");
   await page.getByLabel("Index Blog post Comments").uncheck();
   await page.getByLabel("Use OCR").check();
   await page.getByRole("button", { name: "Save" }).click();
@@ -117,6 +120,7 @@ test("an API token connects, Configure Records lists the live spaces, and saving
   });
   expect(config.config.indexing.blogPostComments).toBe(false);
   expect(config.config.indexing.useOcr).toBe(true);
+  expect(config.config.permissions).toEqual({ membershipRefreshMinutes: 120 });
   expect(JSON.stringify(config)).not.toContain(simAdmin.apiToken);
 });
 

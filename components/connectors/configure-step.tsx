@@ -5,6 +5,7 @@ import { DEFAULT_CONNECTOR_CONFIG, ZConnectorConfig, type ConnectorConfig } from
 import { callApi } from "@/lib/http/client";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { useApiForm } from "@/components/ui/use-api-form";
 import { DateFilterField } from "./date-filter-field";
 import { IndexingToggles } from "./indexing-toggles";
@@ -80,24 +81,16 @@ export function ConfigureStep({ connector, onSaved, onClose }: Props) {
             {error("sync.intervalMinutes") ? <p className="mt-1 text-sm text-rose-600">{error("sync.intervalMinutes")}</p> : null}
           </div>
         ) : null}
-        <div>
-          <label htmlFor="membership-refresh" className="block text-sm font-medium text-slate-700">
-            Refresh group memberships every (minutes)
-          </label>
-          <input
-            id="membership-refresh"
-            type="number"
-            min={0}
-            value={Number.isNaN(config.permissions.membershipRefreshMinutes) ? "" : config.permissions.membershipRefreshMinutes}
-            onChange={(e) => set("permissions", { membershipRefreshMinutes: e.target.valueAsNumber })}
-            className="mt-1 block w-40 rounded-md border border-slate-300 px-3 py-2 text-sm"
-          />
-          <p className="mt-1 text-xs text-slate-500">
-            When no sync ran for this long, a light incremental sync re-reads groups and their members, so someone removed from a group loses access in time. 0:
-            only with syncs.
-          </p>
-          {error("permissions.membershipRefreshMinutes") ? <p className="mt-1 text-sm text-rose-600">{error("permissions.membershipRefreshMinutes")}</p> : null}
-        </div>
+        <Field
+          label="Refresh group memberships every (minutes)"
+          type="number"
+          min={0}
+          className="max-w-xl"
+          value={Number.isNaN(config.permissions.membershipRefreshMinutes) ? "" : config.permissions.membershipRefreshMinutes}
+          onChange={(e) => set("permissions", { membershipRefreshMinutes: e.target.valueAsNumber })}
+          error={error("permissions.membershipRefreshMinutes")}
+          hint="When no sync ran for this long, a light incremental sync re-reads groups and their members, so someone removed from a group loses access in time. 0: only with syncs."
+        />
       </fieldset>
 
       <fieldset className="space-y-4">
