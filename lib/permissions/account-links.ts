@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { findConnectorRow } from "../connectors";
 import { db } from "../db";
 import { AppError } from "../errors";
 
@@ -22,7 +23,7 @@ export interface ConfluenceUserOption {
 
 /** Synced Confluence users of one connector whose name, visible email or account id contains `q`. */
 export async function findConfluenceUsers(connectorId: string, query: z.infer<typeof ZConfluenceUserQuery>): Promise<ConfluenceUserOption[]> {
-  await connectorOrThrow(connectorId);
+  await findConnectorRow(connectorId);
   const like = "%" + query.q.replace(/[\\%_]/g, "\\$&") + "%";
   return db().$queryRaw<ConfluenceUserOption[]>`
     SELECT account_id AS "accountId", display_name AS "displayName", email, account_status AS "accountStatus"
@@ -38,7 +39,7 @@ export async function findConfluenceUsers(connectorId: string, query: z.infer<ty
  * account must be one the connector has synced: a typo must not silently grant anonymous view.
  */
 export async function linkAccount(userId: string, connectorId: string, input: LinkAccountInput): Promise<void> {
-  await connectorOrThrow(connectorId);
+  await findConnectorRow(connectorId);
   if (!(await db().user.findUnique({ where: { id: userId }, select: { id: true } }))) throw new AppError("NOT_FOUND", "No such user.");
   const account = await db().confluenceUser.findUnique({ where: { connectorId_accountId: { connectorId, accountId: input.accountId } } });
   if (!account)
@@ -59,8 +60,4 @@ export async function linkAccount(userId: string, connectorId: string, input: Li
 /** Removes an explicit link; a visible email equal to the person's sign-in email still links them. */
 export async function unlinkAccount(userId: string, connectorId: string): Promise<void> {
   await db().confluenceAccountLink.deleteMany({ where: { userId, connectorId } });
-}
-
-async function connectorOrThrow(connectorId: string): Promise<void> {
-  if (!(await db().connector.findUnique({ where: { id: connectorId }, select: { id: true } }))) throw new AppError("NOT_FOUND", "No such connector.");
 }

@@ -1,5 +1,5 @@
+import { findConnectorRow } from "../connectors";
 import { db } from "../db";
-import { AppError } from "../errors";
 import { hiddenFromEveryone } from "./visible-to";
 
 export interface PermissionStats {
@@ -22,7 +22,7 @@ export interface PermissionStats {
 
 /** What the permissions mirror of one connector holds, for the dashboard's Permissions panel. */
 export async function permissionStats(connectorId: string): Promise<PermissionStats> {
-  if (!(await db().connector.findUnique({ where: { id: connectorId }, select: { id: true } }))) throw new AppError("NOT_FOUND", "No such connector.");
+  await findConnectorRow(connectorId);
   const [row] = await db().$queryRaw<Record<keyof PermissionStats, bigint>[]>`
     SELECT
       (SELECT count(*) FROM confluence_users WHERE connector_id = ${connectorId}) AS users,
