@@ -11,7 +11,9 @@ import type { SyncStep } from "./step-context";
 import { requestSync, runSyncSlice } from ".";
 
 let sim: Simulator;
-useSyncTestSite({ seed: 17, spaces: 3, pages: 60 }, (started) => (sim = started));
+// These tests count requests exactly: the burst limit's 429s (retried, and counted like any request)
+// would land on a random route, so it is off here; lib/confluence's tests cover the retry.
+useSyncTestSite({ seed: 17, spaces: 3, pages: 60, burstPerSecond: 0 }, (started) => (sim = started));
 const routes = async () => ((await (await fetch(`${sim.url}/__admin/stats`)).json()) as { routes: Record<string, number> }).routes;
 const resetStats = () => fetch(`${sim.url}/__admin/stats/reset`, { method: "POST" });
 const checkpointOf = async (runId: string) => (await db().syncRun.findUniqueOrThrow({ where: { id: runId } })).checkpoint as Record<string, unknown>;

@@ -7,7 +7,9 @@ import { requestSync } from ".";
 
 let sim: Simulator;
 // More pages than one newest-first list page (250) holds, so an incremental run does not see them all.
-useSyncTestSite({ seed: 11, spaces: 3, pages: 400 }, (started) => (sim = started));
+// These tests count requests exactly: the burst limit's 429s (retried, and counted like any request)
+// would land on a random route, so it is off here; lib/confluence's tests cover the retry.
+useSyncTestSite({ seed: 11, spaces: 3, pages: 400, burstPerSecond: 0 }, (started) => (sim = started));
 const admin = (path: string, method: string, body?: unknown) => simAdmin(sim, path, method, body);
 const stats = async () => (await (await fetch(`${sim.url}/__admin/stats`)).json()) as { routes: Record<string, number> };
 const resetStats = () => fetch(`${sim.url}/__admin/stats/reset`, { method: "POST" });
