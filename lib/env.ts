@@ -66,6 +66,8 @@ const ZServerEnv = z.object({
   // Incremental runs re-read this many of the restrictions read longest ago (besides those of
   // changed items): a restriction changed on an unchanged page is seen within size/this runs.
   SYNC_RESTRICTION_RECHECK: z.coerce.number({ error: "must be a whole number of nodes" }).int().min(0).default(200),
+  // The changes feed keeps deletions this long; a consumer whose cursor is older starts over (410).
+  FEED_RETENTION_DAYS: z.coerce.number({ error: "must be a number of days" }).min(1).max(3650).default(30),
 });
 export type ServerEnv = z.infer<typeof ZServerEnv>;
 

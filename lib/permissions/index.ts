@@ -1,6 +1,6 @@
 // Permissions: Confluence's view rule over the mirrored users, groups, space grants and read
 // restrictions (written by lib/sync's permissions step), as one SQL predicate for every query.
-export { visibleTo, viewerCte, type Viewer } from "./visible-to";
+export { visibleTo, viewerCte, decidingNodes, type Viewer } from "./visible-to";
 export { viewerOf, viewerFor, accessContext, memberAccessSummary, type AccessContext, type MemberAccessSummary } from "./viewer";
 export {
   findConfluenceUsers,
