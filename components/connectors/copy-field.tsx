@@ -1,16 +1,18 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState } from "react";
 
 export function CopyField({ label, value, hint }: { label: string; value: string; hint?: string }) {
   const [copied, setCopied] = useState(false);
+  // Unique per field: a page can show more than one.
+  const id = useId();
   return (
     <div>
-      <label htmlFor="copy-field" className="block text-sm font-medium text-slate-700">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
         {label}
       </label>
       <div className="mt-1 flex gap-2">
-        <input id="copy-field" readOnly value={value} className="block w-full rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs" />
+        <input id={id} readOnly value={value} className="block w-full rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs" />
         <button
           type="button"
           onClick={async () => {

@@ -6,3 +6,4 @@ export { listRecords, getRecord, type RecordRow, type RecordDetail } from "./rec
 export { detectSearchConfig, segmentForSearch, SEARCH_CONFIGS } from "./language";
 export * from "./schemas";
 export { containerIdOf, containerTypeOf } from "./containers";
+export { listVisibleSpaces, findRecordByUrl, type VisibleSpace } from "./spaces";

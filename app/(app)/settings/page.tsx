@@ -2,7 +2,9 @@ import Link from "next/link";
 import { requireUser } from "@/lib/auth";
 import { connectorSettings } from "@/lib/connectors";
 import { memberAccessSummary } from "@/lib/permissions";
+import { mcpEndpointUrl } from "@/lib/mcp";
 import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
+import { McpPanel } from "@/components/settings/mcp-panel";
 import { MyAccountsPanel } from "@/components/settings/my-accounts-panel";
 import { OAuthAppsPanel } from "@/components/settings/oauth-apps-panel";
 
@@ -27,6 +29,7 @@ export default async function SettingsPage() {
       ) : null}
       {user.role === "admin" ? <OAuthAppsPanel redirectUrl={connectorSettings().oauthRedirectUrl} /> : null}
       <MyAccountsPanel access={await memberAccessSummary(user.id)} />
+      <McpPanel url={mcpEndpointUrl()} />
       <ApiKeysPanel />
     </section>
   );
