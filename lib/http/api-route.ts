@@ -7,7 +7,7 @@ import { AppError, fieldProblemsFromZod, toResponse } from "../errors";
 import { logger } from "../logger";
 import { DEFAULT_BODY_LIMIT, readJsonBody } from "./read-body";
 
-type Access = "public" | "user" | "admin";
+import { documented, type Access } from "./route-doc";
 
 interface Context<TBody, TParams, TQuery = undefined> {
   request: Request;
@@ -20,6 +20,8 @@ interface Context<TBody, TParams, TQuery = undefined> {
 
 interface RouteOptions<TSchema extends z.ZodType | undefined, TParams, TQuerySchema extends z.ZodType | undefined> {
   access: Access;
+  /** One line for the API description (/api/openapi.json). */
+  summary?: string;
   /** The body schema, or a function giving it when it depends on settings read at request time. */
   body?: TSchema | (() => TSchema);
   /** The largest body accepted, in bytes (default 64 KB); larger bodies get a 413 before they are read. */
@@ -76,7 +78,7 @@ export function apiRoute<
   TParams = Record<string, string>,
   TQuerySchema extends z.ZodType | undefined = undefined,
 >(options: RouteOptions<TSchema, TParams, TQuerySchema>) {
-  return async (request: Request, context?: { params?: Promise<TParams> }): Promise<Response> => {
+  const handle = async (request: Request, context?: { params?: Promise<TParams> }): Promise<Response> => {
     const requestId = randomUUID();
     try {
       let actor: RequestActor | null = null;
@@ -105,4 +107,5 @@ export function apiRoute<
       return toResponse(err, requestId);
     }
   };
+  return documented(handle, { access: options.access, summary: options.summary, body: options.body, query: options.query });
 }

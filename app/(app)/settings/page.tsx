@@ -31,6 +31,13 @@ export default async function SettingsPage() {
       <MyAccountsPanel access={await memberAccessSummary(user.id)} />
       <McpPanel url={mcpEndpointUrl()} />
       <ApiKeysPanel />
+      <p className="text-sm text-slate-600">
+        Every route of the API, with its parameters:{" "}
+        <Link href="/api-docs" className="font-medium text-blue-700 hover:underline">
+          API reference
+        </Link>{" "}
+        (OpenAPI at <code>/api/openapi.json</code>).
+      </p>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { currentUser } from "@/lib/auth";
 import { completeOAuthAuthorization, type OAuthCallbackOutcome } from "@/lib/connectors";
+import { documented } from "@/lib/http";
 import { logger } from "@/lib/logger";
 
 export const dynamic = "force-dynamic";
@@ -31,7 +32,7 @@ function page(outcome: OAuthCallbackOutcome, status: number, nonce: string): Res
   return new Response(html, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
 }
 
-export async function GET(request: Request) {
+async function callback(request: Request) {
   const url = new URL(request.url);
   // The Content-Security-Policy allows inline scripts only with this response's nonce (proxy.ts).
   const nonce = request.headers.get("x-nonce") ?? "";
@@ -57,3 +58,9 @@ export async function GET(request: Request) {
     return page({ ok: false, reason: "internal", message: "The authorization could not be completed because of an error on our side. Try again." }, 500, nonce);
   }
 }
+
+export const GET = documented(callback, {
+  access: "user",
+  summary: "Where Atlassian sends the OAuth consent popup back (code and state); answers a page that reports to the opener",
+  produces: "text/html",
+});

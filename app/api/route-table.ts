@@ -1,0 +1,88 @@
+import type { RouteModule } from "@/lib/http";
+import * as apiKeysId from "./api-keys/[id]/route";
+import * as apiKeys from "./api-keys/route";
+import * as authNextauth from "./auth/[...nextauth]/route";
+import * as connectorsIdConfig from "./connectors/[id]/config/route";
+import * as connectorsIdConfluenceUsers from "./connectors/[id]/confluence-users/route";
+import * as connectorsIdIndexStatus from "./connectors/[id]/index-status/route";
+import * as connectorsIdOauthAuthorize from "./connectors/[id]/oauth/authorize/route";
+import * as connectorsIdPermissions from "./connectors/[id]/permissions/route";
+import * as connectorsIdReindex from "./connectors/[id]/reindex/route";
+import * as connectorsId from "./connectors/[id]/route";
+import * as connectorsIdRunsRunIdCancel from "./connectors/[id]/runs/[runId]/cancel/route";
+import * as connectorsIdRunsRunIdDeletions from "./connectors/[id]/runs/[runId]/deletions/route";
+import * as connectorsIdRunsRunId from "./connectors/[id]/runs/[runId]/route";
+import * as connectorsIdRuns from "./connectors/[id]/runs/route";
+import * as connectorsIdSpaces from "./connectors/[id]/spaces/route";
+import * as connectorsIdStats from "./connectors/[id]/stats/route";
+import * as connectorsIdSync from "./connectors/[id]/sync/route";
+import * as connectors from "./connectors/route";
+import * as feed from "./feed/route";
+import * as openapiJson from "./openapi.json/route";
+import * as health from "./health/route";
+import * as mcp from "./mcp/route";
+import * as meConfluenceLinksConnectorIdAuthorize from "./me/confluence-links/[connectorId]/authorize/route";
+import * as me from "./me/route";
+import * as oauthAppsId from "./oauth-apps/[id]/route";
+import * as oauthApps from "./oauth-apps/route";
+import * as oauthCallback from "./oauth/callback/route";
+import * as recordsIdAccess from "./records/[id]/access/route";
+import * as recordsId from "./records/[id]/route";
+import * as recordsIndex from "./records/index/route";
+import * as records from "./records/route";
+import * as search from "./search/route";
+import * as setup from "./setup/route";
+import * as usersIdApiKeysKeyId from "./users/[id]/api-keys/[keyId]/route";
+import * as usersIdApiKeys from "./users/[id]/api-keys/route";
+import * as usersIdConfluenceLinksConnectorId from "./users/[id]/confluence-links/[connectorId]/route";
+import * as usersIdConfluenceLinks from "./users/[id]/confluence-links/route";
+import * as usersIdPassword from "./users/[id]/password/route";
+import * as usersId from "./users/[id]/route";
+import * as users from "./users/route";
+
+/**
+ * Every route module under app/api at its URL, for the API description (/api/openapi.json and
+ * /api-docs). app/api/route-table.test.ts walks the folder and fails when a route is missing here.
+ */
+export const ROUTES: RouteModule[] = [
+  { path: "/api/api-keys/{id}", module: apiKeysId },
+  { path: "/api/api-keys", module: apiKeys },
+  { path: "/api/auth/{nextauth}", module: authNextauth },
+  { path: "/api/connectors/{id}/config", module: connectorsIdConfig },
+  { path: "/api/connectors/{id}/confluence-users", module: connectorsIdConfluenceUsers },
+  { path: "/api/connectors/{id}/index-status", module: connectorsIdIndexStatus },
+  { path: "/api/connectors/{id}/oauth/authorize", module: connectorsIdOauthAuthorize },
+  { path: "/api/connectors/{id}/permissions", module: connectorsIdPermissions },
+  { path: "/api/connectors/{id}/reindex", module: connectorsIdReindex },
+  { path: "/api/connectors/{id}", module: connectorsId },
+  { path: "/api/connectors/{id}/runs/{runId}/cancel", module: connectorsIdRunsRunIdCancel },
+  { path: "/api/connectors/{id}/runs/{runId}/deletions", module: connectorsIdRunsRunIdDeletions },
+  { path: "/api/connectors/{id}/runs/{runId}", module: connectorsIdRunsRunId },
+  { path: "/api/connectors/{id}/runs", module: connectorsIdRuns },
+  { path: "/api/connectors/{id}/spaces", module: connectorsIdSpaces },
+  { path: "/api/connectors/{id}/stats", module: connectorsIdStats },
+  { path: "/api/connectors/{id}/sync", module: connectorsIdSync },
+  { path: "/api/connectors", module: connectors },
+  { path: "/api/feed", module: feed },
+  { path: "/api/health", module: health },
+  { path: "/api/mcp", module: mcp },
+  { path: "/api/me/confluence-links/{connectorId}/authorize", module: meConfluenceLinksConnectorIdAuthorize },
+  { path: "/api/me", module: me },
+  { path: "/api/openapi.json", module: openapiJson },
+  { path: "/api/oauth-apps/{id}", module: oauthAppsId },
+  { path: "/api/oauth-apps", module: oauthApps },
+  { path: "/api/oauth/callback", module: oauthCallback },
+  { path: "/api/records/{id}/access", module: recordsIdAccess },
+  { path: "/api/records/{id}", module: recordsId },
+  { path: "/api/records/index", module: recordsIndex },
+  { path: "/api/records", module: records },
+  { path: "/api/search", module: search },
+  { path: "/api/setup", module: setup },
+  { path: "/api/users/{id}/api-keys/{keyId}", module: usersIdApiKeysKeyId },
+  { path: "/api/users/{id}/api-keys", module: usersIdApiKeys },
+  { path: "/api/users/{id}/confluence-links/{connectorId}", module: usersIdConfluenceLinksConnectorId },
+  { path: "/api/users/{id}/confluence-links", module: usersIdConfluenceLinks },
+  { path: "/api/users/{id}/password", module: usersIdPassword },
+  { path: "/api/users/{id}", module: usersId },
+  { path: "/api/users", module: users },
+];
