@@ -66,6 +66,11 @@ const ZServerEnv = z.object({
   // Incremental runs re-read this many of the restrictions read longest ago (besides those of
   // changed items): a restriction changed on an unchanged page is seen within size/this runs.
   SYNC_RESTRICTION_RECHECK: z.coerce.number({ error: "must be a whole number of nodes" }).int().min(0).default(200),
+  // Turns GET /api/metrics on; scrapers send it as a Bearer token. Unset (or empty): metrics are off.
+  METRICS_TOKEN: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string().min(16, "must be at least 16 characters (for example the output of: openssl rand -hex 32)").optional(),
+  ),
 });
 export type ServerEnv = z.infer<typeof ZServerEnv>;
 
