@@ -9,7 +9,7 @@ const nextConfig = {
   // Server-only packages with native code or workers stay outside the bundle. The extraction
   // libraries (and tsx, which the extractor thread registers) run only in the worker, but the
   // sync engine's module graph reaches them, so they stay external rather than being bundled.
-  serverExternalPackages: ["@node-rs/argon2", "pino", "pg", "@prisma/adapter-pg", "tsx", "esbuild", "officeparser", "tesseract.js", "unpdf"],
+  serverExternalPackages: ["@node-rs/argon2", "pino", "prom-client", "pg", "@prisma/adapter-pg", "tsx", "esbuild", "officeparser", "tesseract.js", "unpdf"],
 };
 
 export default nextConfig;

@@ -41,6 +41,13 @@ describe("environment", () => {
     expect(problems.join("\n")).toMatch(/ENCRYPTION_KEYS entry "k1:…" must be keyId:base64 of exactly 32 bytes/);
   });
 
+  it("leaves metrics off unless METRICS_TOKEN is set, and refuses a short token", () => {
+    expect(parseServerEnv(valid).METRICS_TOKEN).toBeUndefined();
+    expect(parseServerEnv({ ...valid, METRICS_TOKEN: "" }).METRICS_TOKEN).toBeUndefined();
+    expect(parseServerEnv({ ...valid, METRICS_TOKEN: "m".repeat(32) }).METRICS_TOKEN).toBe("m".repeat(32));
+    expect(problemsOf(() => parseServerEnv({ ...valid, METRICS_TOKEN: "short" })).join("\n")).toMatch(/^METRICS_TOKEN must be at least 16 characters/);
+  });
+
   it("rejects a port that is not a number", () => {
     expect(problemsOf(() => launcherEnv({ PORT: "web" }))).toEqual(["PORT must be a port number"]);
     expect(launcherEnv({}).PORT).toBe(3000);

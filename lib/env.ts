@@ -68,6 +68,11 @@ const ZServerEnv = z.object({
   SYNC_RESTRICTION_RECHECK: z.coerce.number({ error: "must be a whole number of nodes" }).int().min(0).default(200),
   // The changes feed keeps deletions this long; a consumer whose cursor is older starts over (410).
   FEED_RETENTION_DAYS: z.coerce.number({ error: "must be a number of days" }).min(1).max(3650).default(30),
+  // Turns GET /api/metrics on; scrapers send it as a Bearer token. Unset (or empty): metrics are off.
+  METRICS_TOKEN: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string().min(16, "must be at least 16 characters (for example the output of: openssl rand -hex 32)").optional(),
+  ),
 });
 export type ServerEnv = z.infer<typeof ZServerEnv>;
 

@@ -18,6 +18,7 @@ import * as connectorsIdStats from "./connectors/[id]/stats/route";
 import * as connectorsIdSync from "./connectors/[id]/sync/route";
 import * as connectors from "./connectors/route";
 import * as feed from "./feed/route";
+import * as metrics from "./metrics/route";
 import * as openapiJson from "./openapi.json/route";
 import * as health from "./health/route";
 import * as mcp from "./mcp/route";
@@ -68,6 +69,7 @@ export const ROUTES: RouteModule[] = [
   { path: "/api/mcp", module: mcp },
   { path: "/api/me/confluence-links/{connectorId}/authorize", module: meConfluenceLinksConnectorIdAuthorize },
   { path: "/api/me", module: me },
+  { path: "/api/metrics", module: metrics },
   { path: "/api/openapi.json", module: openapiJson },
   { path: "/api/oauth-apps/{id}", module: oauthAppsId },
   { path: "/api/oauth-apps", module: oauthApps },

@@ -137,23 +137,24 @@ export function createConfluenceClient(options: ConfluenceClientOptions): Conflu
           const startedAt = Date.now();
           const auth = await credentials.authorization();
           generation = auth.generation;
-          stats.request(route);
           const headers: Record<string, string> = { Authorization: auth.header, Accept: spec.readBody ? "application/json" : "*/*" };
           if (spec.body !== undefined) headers["Content-Type"] = "application/json";
-          const attempt = await sendAttempt({
-            url,
-            method: spec.method,
-            headers,
-            body: spec.body,
-            route,
-            timeoutMs,
-            signal,
-            readBody: spec.readBody,
-            maxBodyBytes: spec.maxBodyBytes ?? maxJsonBytes,
-            bodyTimeoutMs: spec.bodyTimeoutMs,
-            redirectOrigins,
-            trustedOrigins,
-          });
+          const attempt = await stats.attempt(route, () =>
+            sendAttempt({
+              url,
+              method: spec.method,
+              headers,
+              body: spec.body,
+              route,
+              timeoutMs,
+              signal,
+              readBody: spec.readBody,
+              maxBodyBytes: spec.maxBodyBytes ?? maxJsonBytes,
+              bodyTimeoutMs: spec.bodyTimeoutMs,
+              redirectOrigins,
+              trustedOrigins,
+            }),
+          );
           const { response } = attempt;
           pacer.onResponse(response.ok, parseRateLimitHeaders(response.headers, Date.now()));
           if (response.status === 429) {

@@ -2,7 +2,7 @@ import { PgBoss } from "pg-boss";
 import { serverEnv } from "../env";
 import { logger } from "../logger";
 import { queueErrorLogger } from "./queue-errors";
-import { INDEX_QUEUE, SCHEDULER_QUEUE, SYNC_QUEUE } from "./queues";
+import { INDEX_QUEUE, JOB_SCHEMA, SCHEDULER_QUEUE, SYNC_QUEUE } from "./queues";
 
 /**
  * pg-boss on the app's own PostgreSQL, in its own schema: no other moving part. The worker
@@ -11,7 +11,7 @@ import { INDEX_QUEUE, SCHEDULER_QUEUE, SYNC_QUEUE } from "./queues";
 export async function startJobQueue(options: { role: "worker" | "sender" } = { role: "worker" }): Promise<PgBoss> {
   const boss = new PgBoss({
     connectionString: serverEnv().DATABASE_URL,
-    schema: "pgboss",
+    schema: JOB_SCHEMA,
     ...(options.role === "sender" ? { supervise: false, schedule: false } : {}),
   });
   boss.on(

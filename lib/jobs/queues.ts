@@ -1,6 +1,10 @@
 import { z } from "zod";
 
 /** Queue names and payloads: the contract between the web process and the worker. */
+
+/** The PostgreSQL schema pg-boss keeps its tables in (read directly by /api/metrics). */
+export const JOB_SCHEMA = "pgboss";
+
 export const SYNC_QUEUE = "sync-run";
 export const SCHEDULER_QUEUE = "sync-scheduler";
 

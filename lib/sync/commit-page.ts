@@ -5,6 +5,7 @@ import type { Checkpoint } from "./checkpoint";
 import type { ItemType, TypeCounters } from "./counters";
 import { UNKNOWN_ID, type ItemRecord, type StoredType } from "./map-items";
 import { stepNameAt } from "./resume";
+import { withClientStats } from "./request-stats";
 import { saveItems } from "./save-items";
 import type { Phase, StepContext } from "./step-context";
 
@@ -45,7 +46,8 @@ export async function commitPage(
     step: stepNameAt(ctx.stepNames, work.next.stepIndex),
     incomplete: incompleteAfter(work.next.incomplete, work.failures),
   };
-  const quota = ctx.client.stats().lastRateLimit;
+  const clientStats = ctx.client.stats();
+  const quota = clientStats.lastRateLimit;
   const write = async (tx: Prisma.TransactionClient) => {
     const failures = [...(work.failures ?? [])];
     if (work.records?.length && work.type) {
@@ -73,7 +75,8 @@ export async function commitPage(
         phase: work.phase,
         checkpoint: next as unknown as Prisma.InputJsonValue,
         counters: counters as unknown as Prisma.InputJsonValue,
-        requestCount: ctx.requestBase + ctx.client.stats().requests,
+        requestCount: ctx.requestBase + clientStats.requests,
+        requestStats: withClientStats(ctx.requestStatsBase, clientStats) as unknown as Prisma.InputJsonValue,
         heartbeatAt: new Date(),
         transientFailures: 0,
         ...(quota ? { rateLimit: { ...quota, resetAt: quota.resetAt?.toISOString() } } : {}),

@@ -5,3 +5,4 @@ export { listRuns, getRun, connectorContentStats } from "./read-runs";
 export { startDueSyncs, startMembershipRefreshes, requeueOrphanedRuns } from "./schedule";
 export { toRunView, type RunView } from "./run-view";
 export { ITEM_TYPES, type ItemType, type RunCounters, type TypeCounters } from "./counters";
+export type { RequestStats } from "./request-stats";

@@ -19,6 +19,7 @@ import { finishRun } from "./finish-run";
 import { runProblems } from "./run-outcome";
 import { claimRun, releaseRun, startHeartbeat } from "./lease";
 import { planSteps } from "./plan";
+import { parseRequestStats } from "./request-stats";
 import { resumeCheckpoint } from "./resume";
 import type { StepContext, SyncStep } from "./step-context";
 
@@ -74,6 +75,7 @@ export async function runSyncSlice(runId: string, options: SliceOptions = {}): P
       checkpoint: resumeCheckpoint(run.checkpoint, stepNames, run.kind),
       stepNames,
       requestBase: run.requestCount,
+      requestStatsBase: parseRequestStats(run.requestStats),
       maxDownloadBytes: options.maxDownloadBytes ?? 50 * 1024 * 1024,
     };
     const deadline = Date.now() + (options.budgetMs ?? 20_000);

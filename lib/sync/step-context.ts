@@ -2,6 +2,7 @@ import type { ConfluenceClient } from "../confluence";
 import type { ConnectorConfig } from "../connectors";
 import type { Checkpoint } from "./checkpoint";
 import type { RunCounters } from "./counters";
+import type { RequestStats } from "./request-stats";
 
 export type Phase = "discovering_spaces" | "listing" | "fetching_content" | "downloading_attachments" | "reconciling" | "permissions" | "indexing";
 
@@ -20,6 +21,8 @@ export interface StepContext {
   stepNames: string[];
   /** Requests made by earlier slices of this run (each slice has a fresh client). */
   requestBase: number;
+  /** Request stats stored by earlier slices; commits add this slice's client to them. */
+  requestStatsBase: RequestStats;
   /** Attachment files larger than this are recorded as failed instead of downloaded. */
   maxDownloadBytes: number;
 }
