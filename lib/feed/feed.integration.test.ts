@@ -82,10 +82,11 @@ describe("the changes feed", () => {
     await admin(`/pages/${edited.id}`, "PUT", { body: "<p>The zanzibarquux procedure, revised.</p>" });
     await admin(`/pages/${trashed.id}/trash`, "POST");
     await admin(`/blogposts/${restricted.id}/restrictions`, "PUT", { users: [], groups: [String(group.id)] });
-    // The trashed page, its comments and files, and the pages below it (their chain changes).
-    const trashedKeys = await db().contentItem.findMany({
-      where: { connectorId, OR: [{ confluenceId: String(trashed.id) }, { containerId: String(trashed.id) }, { ancestorIds: { has: String(trashed.id) } }] },
+    // The trashed page and the pages below it (their chain changes), and the comments and files of all of them.
+    const below = await db().contentItem.findMany({
+      where: { connectorId, OR: [{ confluenceId: String(trashed.id) }, { ancestorIds: { has: String(trashed.id) } }] },
     });
+    const trashedKeys = [...below, ...(await db().contentItem.findMany({ where: { connectorId, containerId: { in: below.map((b) => b.confluenceId) } } }))];
     await syncAndIndex(connectorId, "incremental");
 
     const next = await drain(first.cursor);
@@ -151,5 +152,31 @@ describe("the changes feed", () => {
     await syncAndIndex(connectorId, "full");
     const back = await drain(hidden.cursor);
     expect(back.changes.find((c) => c.key === `${connectorId}/${page.id}`)).toMatchObject({ op: "upsert", record: { title: page.title } });
+  });
+
+  it("re-sends a page's comments with the new layer when the page moves under a restricted parent", async () => {
+    const withComment = sim.store.commentList.find(
+      (c) => c.status === "current" && c.kind === "footer" && sim.store.contents.get(c.containerId)?.type === "page",
+    )!;
+    const moved = sim.store.contents.get(withComment.containerId)!;
+    const parent = sim.store.contentList.find(
+      (c) =>
+        c.type === "page" &&
+        c.status === "current" &&
+        c.spaceId === moved.spaceId &&
+        c.id !== moved.id &&
+        !sim.store.ancestors(c).some((a) => a.id === moved.id),
+    )!;
+    // The parent is restricted before the first run: only the move changes the comment's answer.
+    const group = await admin("/groups", "POST", { name: "movers" });
+    await admin(`/pages/${parent.id}/restrictions`, "PUT", { users: [], groups: [String(group.id)] });
+    const connectorId = await configuredConnector(sim);
+    await syncAndIndex(connectorId, "full");
+    const { cursor } = await drain();
+    await admin(`/pages/${moved.id}/move`, "POST", { parentId: parent.id });
+    await syncAndIndex(connectorId, "incremental");
+    const changes = (await drain(cursor)).changes;
+    const comment = changes.find((c) => c.key === `${connectorId}/${withComment.id}`);
+    expect(comment?.op === "upsert" && comment.record.access.layers.map((l) => l.nodeId)).toContain(String(parent.id));
   });
 });
