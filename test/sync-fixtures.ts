@@ -1,6 +1,8 @@
 import type { Simulator } from "../simulator";
 import { createFirstAdmin } from "../lib/auth";
+import { CONFLUENCE_OAUTH_SCOPES } from "../lib/confluence";
 import { createConnector, createConnectorSchema, DEFAULT_CONNECTOR_CONFIG, updateConnector, type ConnectorConfig } from "../lib/connectors";
+import { storeTokens } from "../lib/connectors/oauth-tokens";
 import { db } from "../lib/db";
 import { runSyncSlice, type SliceOptions } from "../lib/sync";
 
@@ -17,6 +19,24 @@ export async function configuredConnector(sim: Simulator, config: Partial<Connec
   const connector = await createConnector(input, admin.id);
   await updateConnector(connector.id, { config: { ...DEFAULT_CONNECTOR_CONFIG, ...config } });
   return connector.id;
+}
+
+/** A configured OAuth connector with a simulator-issued token the app believes is good for an hour. */
+export async function oauthConnector(sim: Simulator, app: { clientId: string; clientSecret: string }) {
+  const { clientId, clientSecret } = app;
+  const user = await createFirstAdmin({ name: "Ada", email: "ada@example.com", password: "correct horse battery" });
+  const input = createConnectorSchema([sim.url]).parse({ authMethod: "oauth", name: "OAuth", baseUrl: sim.url, clientId, clientSecret });
+  const { id } = await createConnector(input, user.id);
+  const issued = sim.issueTokens({ scopes: [...CONFLUENCE_OAUTH_SCOPES], clientId });
+  await storeTokens(id, {
+    accessToken: issued.access_token,
+    refreshToken: issued.refresh_token!,
+    expiresAt: new Date(Date.now() + 3_600_000),
+    scope: issued.scope,
+  });
+  await db().connector.update({ where: { id }, data: { cloudId: sim.cloudId, status: "authenticated" } });
+  await updateConnector(id, { config: DEFAULT_CONNECTOR_CONFIG });
+  return id;
 }
 
 /** Drives a run to its end by calling slices in turn, as the worker does; returns how many it took. */

@@ -2,12 +2,12 @@
 
 import { useState } from "react";
 import { CopyField } from "@/components/connectors/copy-field";
+import { CopyButton } from "@/components/ui/copy-button";
 import { MCP_CLIENTS, mcpSnippet, type McpClient } from "./mcp-snippets";
 
 /** How to connect an AI assistant to the MCP endpoint with a personal API key. */
 export function McpPanel({ url }: { url: string }) {
   const [client, setClient] = useState<McpClient>("Claude Code");
-  const [copied, setCopied] = useState(false);
   const snippet = mcpSnippet(client, url);
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-6">
@@ -37,17 +37,7 @@ export function McpPanel({ url }: { url: string }) {
         <div>
           <div className="flex items-center justify-between">
             <p className="text-sm font-medium text-slate-700">{snippet.where}</p>
-            <button
-              type="button"
-              onClick={async () => {
-                await navigator.clipboard?.writeText(snippet.text).catch(() => {});
-                setCopied(true);
-                setTimeout(() => setCopied(false), 1500);
-              }}
-              className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50"
-            >
-              {copied ? "Copied" : "Copy snippet"}
-            </button>
+            <CopyButton value={snippet.text} label="Copy snippet" className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50" />
           </div>
           <pre aria-label="Configuration snippet" className="mt-1 overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100">
             {snippet.text}

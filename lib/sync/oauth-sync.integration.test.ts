@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Simulator } from "../../simulator";
 import { simAdmin, useSyncTestSite } from "../../test/simulator";
-import { driveRun, expectedSiteContent, storedIds } from "../../test/sync-fixtures";
-import { createFirstAdmin } from "../auth";
-import { CONFLUENCE_OAUTH_SCOPES } from "../confluence";
-import { createConnector, createConnectorSchema, DEFAULT_CONNECTOR_CONFIG, updateConnector } from "../connectors";
-import { storeTokens } from "../connectors/oauth-tokens";
+import { driveRun, expectedSiteContent, oauthConnector, storedIds } from "../../test/sync-fixtures";
 import { db } from "../db";
 import { requestSync } from ".";
 
@@ -16,34 +12,11 @@ useSyncTestSite({ seed: 5, spaces: 2, pages: 50 }, (started) => {
 });
 const admin = (path: string, method: string, body?: unknown) => simAdmin(sim, path, method, body);
 
-/** An OAuth connector whose simulator-issued access token the app believes is good for an hour. */
-async function oauthConnector() {
-  const user = await createFirstAdmin({ name: "Ada", email: "ada@example.com", password: "correct horse battery" });
-  const input = createConnectorSchema([sim.url]).parse({
-    authMethod: "oauth",
-    name: "OAuth",
-    baseUrl: sim.url,
-    clientId: "sync-client",
-    clientSecret: "sync-secret",
-  });
-  const { id } = await createConnector(input, user.id);
-  const issued = sim.issueTokens({ scopes: [...CONFLUENCE_OAUTH_SCOPES], clientId: "sync-client" });
-  await storeTokens(id, {
-    accessToken: issued.access_token,
-    refreshToken: issued.refresh_token!,
-    expiresAt: new Date(Date.now() + 3_600_000),
-    scope: issued.scope,
-  });
-  await db().connector.update({ where: { id }, data: { cloudId: sim.cloudId, status: "authenticated" } });
-  await updateConnector(id, { config: DEFAULT_CONNECTOR_CONFIG });
-  return id;
-}
-
 describe("sync over OAuth", () => {
   it("refreshes the access token when it expires mid-run, and finishes equal to the site", { timeout: 60_000 }, async () => {
     await admin("/oauth/config", "PUT", { tokenTtlSeconds: 1 });
     await admin("/faults", "PUT", { latencyMs: 40 });
-    const connectorId = await oauthConnector();
+    const connectorId = await oauthConnector(sim, { clientId: "sync-client", clientSecret: "sync-secret" });
     const { run } = await requestSync(connectorId, { kind: "full", trigger: "test" });
     await driveRun(run.id);
     await admin("/faults", "DELETE");
@@ -56,7 +29,7 @@ describe("sync over OAuth", () => {
   });
 
   it("stops cleanly as Needs re-authentication when consent is revoked", { timeout: 60_000 }, async () => {
-    const connectorId = await oauthConnector();
+    const connectorId = await oauthConnector(sim, { clientId: "sync-client", clientSecret: "sync-secret" });
     await admin("/oauth/revoke", "POST", {});
     const { run } = await requestSync(connectorId, { kind: "full", trigger: "test" });
     await driveRun(run.id);

@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Simulator } from "@/simulator";
 import { simAdmin, useSyncTestSite } from "@/test/simulator";
-import { configuredConnector, driveRun } from "@/test/sync-fixtures";
-import { createFirstAdmin } from "@/lib/auth";
-import { CONFLUENCE_OAUTH_SCOPES } from "@/lib/confluence";
-import { createConnector, createConnectorSchema, DEFAULT_CONNECTOR_CONFIG, updateConnector } from "@/lib/connectors";
-import { storeTokens } from "@/lib/connectors/oauth-tokens";
+import { configuredConnector, driveRun, oauthConnector } from "@/test/sync-fixtures";
 import { requestReindex } from "@/lib/content";
 import { db } from "@/lib/db";
 import { requestSync } from "@/lib/sync";
@@ -155,7 +151,7 @@ describe("GET /api/metrics", () => {
   it("reads the OAuth points quota from the latest X-RateLimit headers", { timeout: 60_000 }, async () => {
     await simAdmin(sim, "/quota", "PUT", { enabled: true, points: 100_000, windowSeconds: 3600 });
     try {
-      const connectorId = await oauthConnector();
+      const connectorId = await oauthConnector(sim, { clientId: "metrics-client", clientSecret: "metrics-secret" });
       await fullSync(connectorId);
       const { text } = await scrape();
       const c = { connector_id: connectorId };
@@ -178,26 +174,3 @@ describe("GET /api/metrics", () => {
     }
   });
 });
-
-/** An OAuth connector with a simulator-issued token the app believes is good for an hour. */
-async function oauthConnector() {
-  const user = await createFirstAdmin({ name: "Ada", email: "ada@example.com", password: "correct horse battery" });
-  const input = createConnectorSchema([sim.url]).parse({
-    authMethod: "oauth",
-    name: "OAuth",
-    baseUrl: sim.url,
-    clientId: "metrics-client",
-    clientSecret: "metrics-secret",
-  });
-  const { id } = await createConnector(input, user.id);
-  const issued = sim.issueTokens({ scopes: [...CONFLUENCE_OAUTH_SCOPES], clientId: "metrics-client" });
-  await storeTokens(id, {
-    accessToken: issued.access_token,
-    refreshToken: issued.refresh_token!,
-    expiresAt: new Date(Date.now() + 3_600_000),
-    scope: issued.scope,
-  });
-  await db().connector.update({ where: { id }, data: { cloudId: sim.cloudId, status: "authenticated" } });
-  await updateConnector(id, { config: DEFAULT_CONNECTOR_CONFIG });
-  return id;
-}
