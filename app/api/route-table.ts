@@ -17,6 +17,7 @@ import * as connectorsIdSpaces from "./connectors/[id]/spaces/route";
 import * as connectorsIdStats from "./connectors/[id]/stats/route";
 import * as connectorsIdSync from "./connectors/[id]/sync/route";
 import * as connectors from "./connectors/route";
+import * as feedPrincipals from "./feed/principals/route";
 import * as feed from "./feed/route";
 import * as metrics from "./metrics/route";
 import * as openapiJson from "./openapi.json/route";
@@ -64,6 +65,7 @@ export const ROUTES: RouteModule[] = [
   { path: "/api/connectors/{id}/stats", module: connectorsIdStats },
   { path: "/api/connectors/{id}/sync", module: connectorsIdSync },
   { path: "/api/connectors", module: connectors },
+  { path: "/api/feed/principals", module: feedPrincipals },
   { path: "/api/feed", module: feed },
   { path: "/api/health", module: health },
   { path: "/api/mcp", module: mcp },

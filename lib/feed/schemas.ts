@@ -9,7 +9,7 @@ export const ZFeedQuery = z.object({
     .min(1, "must be a whole number between 1 and 500")
     .max(500, "must be a whole number between 1 and 500")
     .default(100),
-  connectorId: z.uuid({ error: "must be a connector id" }).optional(),
+  connectorId: z.string().trim().min(1, "must be a connector id").max(64, "must be a connector id").optional(),
 });
 export type FeedQuery = z.infer<typeof ZFeedQuery>;
 

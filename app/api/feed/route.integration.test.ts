@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetDatabase } from "@/test/db";
 import { createApiKey, createFirstAdmin, createUser } from "@/lib/auth";
 import { db, disconnectDb } from "@/lib/db";
+import { GET as principals } from "./principals/route";
 import { GET } from "./route";
 
 // The feed route through its real handler: who may read it, what bad input gets, and the 410 that
@@ -84,5 +85,30 @@ describe("GET /api/feed", () => {
     expect(expired.body.message).toContain("expired");
     // One that had read it goes on.
     expect(await feed(adminKey, `?cursor=${after}`)).toMatchObject({ status: 200, body: { changes: [], cursor: after, hasMore: false } });
+  });
+
+  it("lists the connector's people and groups with their members, for consumers that enforce group layers", async () => {
+    await db().confluenceUser.createMany({
+      data: [
+        { connectorId, accountId: "a-1", displayName: "Amy", email: "", accountStatus: "active" },
+        { connectorId, accountId: "a-2", displayName: "Former user", accountStatus: "closed" },
+      ],
+    });
+    await db().confluenceGroup.create({ data: { connectorId, groupId: "g-1", name: "eng" } });
+    await db().confluenceGroupMember.create({ data: { connectorId, groupId: "g-1", accountId: "a-1" } });
+    const ask = async (key: string, search: string) => {
+      const response = await principals(new Request(`http://localhost:3000/api/feed/principals${search}`, { headers: { authorization: `Bearer ${key}` } }));
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    const listed = await ask(adminKey, `?connectorId=${connectorId}`);
+    expect(listed).toMatchObject({
+      status: 200,
+      body: {
+        users: [expect.objectContaining({ accountId: "a-1", email: null, active: true }), expect.objectContaining({ accountId: "a-2", active: false })],
+        groups: [{ id: "g-1", name: "eng", members: ["a-1"] }],
+      },
+    });
+    expect((await ask(memberKey, `?connectorId=${connectorId}`)).status).toBe(403);
+    expect((await ask(adminKey, "")).body.detail).toEqual([expect.objectContaining({ loc: ["query", "connectorId"] })]);
   });
 });
