@@ -1,7 +1,7 @@
 import { ConfluenceError, RateLimitedError, UnauthorizedError, ZContentRestrictionRead, type V1User } from "../confluence";
 import { db } from "../db";
 import { serverEnv } from "../env";
-import type { Checkpoint } from "./checkpoint";
+import { nextStep } from "./advance";
 import { commitPage } from "./commit-page";
 import { upsertUsers } from "./permissions-people";
 import type { PermissionsWalk } from "./permissions-walk";
@@ -104,7 +104,7 @@ export async function readRestrictionsBatch(ctx: StepContext, walkAsStored: Walk
   if (nodes.length === 0) {
     return commitPage(ctx, {
       phase: "permissions",
-      next: { ...ctx.checkpoint, stepIndex: ctx.checkpoint.stepIndex + 1, spaceIndex: 0, cursor: null, state: null },
+      next: nextStep(ctx.checkpoint),
       extra:
         ctx.kind === "full"
           ? async (tx) => {
