@@ -22,25 +22,27 @@ export const emptyTally = (): IndexTally => ({ converted: 0, indexed: 0, indexFa
  */
 export async function writeIndexBatch(tx: Tx, connectorId: string, items: PreparedItem[]): Promise<Map<string, IndexTally>> {
   const tally = new Map<string, IndexTally>();
-  const written: PreparedItem[] = [];
-  const now = new Date();
-  for (const item of items) {
-    const { count } = await tx.contentItem.updateMany({
-      where: { id: item.id, indexStatus: "pending", updatedAt: item.updatedAt },
-      data: {
-        indexStatus: item.outcome,
-        indexError: item.reason === null ? null : stripNul(item.reason),
-        indexedAt: now,
-        converterVersion: CONVERTER_VERSION,
-        markdown: item.markdown,
-        breadcrumb: item.breadcrumb,
-        // Comments have no title of their own in Confluence; the index names them after their page.
-        ...(item.type.endsWith("_comment") && item.outcome === "indexed" ? { title: item.title } : {}),
-        ...(item.spaceConfluenceId ? { spaceConfluenceId: item.spaceConfluenceId } : {}),
-      },
-    });
-    if (count === 0) continue;
-    written.push(item);
+  if (items.length === 0) return tally;
+  // One statement for the batch (a round trip per item made indexing wait on the network): only
+  // rows still pending and unchanged since they were read (same updated_at) are written.
+  const updated = await tx.$queryRaw<{ id: string }[]>`
+    UPDATE content_items c SET
+      index_status = u.outcome, index_error = u.reason, indexed_at = now(), converter_version = ${CONVERTER_VERSION},
+      markdown = u.markdown, breadcrumb = ARRAY(SELECT jsonb_array_elements_text(u.breadcrumb::jsonb)),
+      -- Comments have no title of their own in Confluence; the index names them after their page.
+      title = CASE WHEN u.set_title THEN u.title ELSE c.title END,
+      space_confluence_id = COALESCE(u.space_id, c.space_confluence_id),
+      updated_at = now()
+    FROM unnest(${items.map((i) => i.id)}::text[], ${items.map((i) => i.updatedAt.toISOString())}::text[], ${items.map((i) => i.outcome)}::text[],
+                ${items.map((i) => (i.reason === null ? null : stripNul(i.reason)))}::text[], ${items.map((i) => i.markdown)}::text[],
+                ${items.map((i) => JSON.stringify(i.breadcrumb))}::text[], ${items.map((i) => i.title)}::text[],
+                ${items.map((i) => i.type.endsWith("_comment") && i.outcome === "indexed")}::boolean[], ${items.map((i) => i.spaceConfluenceId || null)}::text[])
+      AS u(id, read_at, outcome, reason, markdown, breadcrumb, title, set_title, space_id)
+    WHERE c.id = u.id AND c.index_status = 'pending' AND c.updated_at = (u.read_at::timestamptz AT TIME ZONE 'UTC')
+    RETURNING c.id`;
+  const writtenIds = new Set(updated.map((r) => r.id));
+  const written = items.filter((item) => writtenIds.has(item.id));
+  for (const item of written) {
     const t = tally.get(item.type) ?? emptyTally();
     if (item.markdown !== null) t.converted += 1;
     if (item.outcome === "indexed") t.indexed += 1;
