@@ -1,3 +1,4 @@
+import { readConnectorAccess } from "../audiences";
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { Connector } from "../generated/prisma/client";
@@ -15,7 +16,8 @@ export async function findConnectorRow(id: string): Promise<Connector> {
 }
 
 export async function getConnector(id: string): Promise<ConnectorView> {
-  return toConnectorView(await findConnectorRow(id));
+  const view = toConnectorView(await findConnectorRow(id));
+  return { ...view, audienceRules: (await readConnectorAccess(id)).rules };
 }
 
 /** The configuration an automation may read back: site, auth method and filters; no secrets. */
