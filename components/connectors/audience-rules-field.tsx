@@ -137,7 +137,10 @@ function RulesTable({ connectorId, rules, onChange }: { connectorId: string; rul
               {here.length ? (
                 <ul className="flex flex-wrap gap-1">
                   {here.map((r) => (
-                    <li key={`${r.principalType}:${r.principalId}`} className="flex items-center gap-1 rounded-full bg-blue-50 px-2 py-0.5 text-xs text-blue-900">
+                    <li
+                      key={`${r.principalType}:${r.principalId}`}
+                      className="flex items-center gap-1 rounded-full bg-blue-50 px-2 py-0.5 text-xs text-blue-900"
+                    >
                       {nameOf(r)}
                       <button type="button" aria-label={`Remove ${nameOf(r)} from ${t.label}`} onClick={() => remove(r)} className="text-blue-700">
                         ✕

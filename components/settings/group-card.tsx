@@ -72,7 +72,10 @@ export function GroupCard({
           </form>
         ) : (
           <h2 className="text-base font-semibold">
-            {group.name} <span className="text-sm font-normal text-slate-500">({group.members.length} {group.members.length === 1 ? "person" : "people"})</span>
+            {group.name}{" "}
+            <span className="text-sm font-normal text-slate-500">
+              ({group.members.length} {group.members.length === 1 ? "person" : "people"})
+            </span>
           </h2>
         )}
         {!renaming ? (

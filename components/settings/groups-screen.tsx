@@ -33,8 +33,15 @@ export function GroupsScreen() {
 
   return (
     <div className="space-y-6">
-      <form onSubmit={create} noValidate className="flex items-end gap-3 rounded-lg border border-slate-200 bg-white p-5" aria-label="New group">
-        <Field label="New group" className="flex-1" value={name} onChange={(e) => setName(e.target.value)} error={form.fields.name} placeholder="Support team" />
+      <form onSubmit={create} noValidate className="flex items-end gap-3 rounded-lg border border-slate-200 bg-white p-5" aria-label="Create a group">
+        <Field
+          label="New group"
+          className="flex-1"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={form.fields.name}
+          placeholder="Support team"
+        />
         <Button type="submit" busy={form.busy}>
           Create group
         </Button>

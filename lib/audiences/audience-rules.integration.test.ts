@@ -21,7 +21,8 @@ const rec: Record<string, string> = {};
 beforeAll(async () => {
   await resetDatabase();
   connectorId = (await db().connector.create({ data: { name: "Site", siteUrl: "https://t.atlassian.net", authMethod: "api_token", status: "active" } })).id;
-  for (const name of ["mia", "noa"]) app[name] = (await db().user.create({ data: { email: `${name}@example.com`, name, passwordHash: "x", role: "member" } })).id;
+  for (const name of ["mia", "noa"])
+    app[name] = (await db().user.create({ data: { email: `${name}@example.com`, name, passwordHash: "x", role: "member" } })).id;
   app.admin = (await db().user.create({ data: { email: "root@example.com", name: "root", passwordHash: "x", role: "admin" } })).id;
   await db().confluenceSpace.createMany({
     data: ["A", "B"].map((id) => ({ connectorId, confluenceId: id, key: id, name: `Space ${id}`, type: "global", status: "current" })),
@@ -34,7 +35,18 @@ beforeAll(async () => {
   ];
   for (const [key, type, space, container] of rows) {
     const item = await db().contentItem.create({
-      data: { connectorId, confluenceId: key, type, title: key, status: "current", version: 1, spaceConfluenceId: space, parentId: container, extra: container ? { containerId: container } : undefined, indexStatus: "indexed" },
+      data: {
+        connectorId,
+        confluenceId: key,
+        type,
+        title: key,
+        status: "current",
+        version: 1,
+        spaceConfluenceId: space,
+        parentId: container,
+        extra: container ? { containerId: container } : undefined,
+        indexStatus: "indexed",
+      },
     });
     rec[key] = item.id;
     await db().$executeRaw`
@@ -92,7 +104,11 @@ describe("audience rules decide what members see", () => {
       [null, "user", "noa"],
       ["A", "app_group", "Readers"],
     ]);
-    expect(await canPersonSee(rec.pageA!, app.mia!)).toMatchObject({ strategy: "audience", visible: true, decidedBy: { reason: "audience: group Readers on this space" } });
+    expect(await canPersonSee(rec.pageA!, app.mia!)).toMatchObject({
+      strategy: "audience",
+      visible: true,
+      decidedBy: { reason: "audience: group Readers on this space" },
+    });
     expect(await canPersonSee(rec.pageB!, app.mia!)).toMatchObject({ strategy: "audience", visible: false, decidedBy: { reason: "no audience rule" } });
     expect((await canPersonSee(rec.pageB!, app.noa!)).decidedBy.reason).toBe("audience: them by name on all spaces");
     expect((await memberAccessSummary(app.mia!)).audience).toEqual([{ connectorId, connectorName: "Site" }]);
@@ -156,7 +172,11 @@ describe("the changes feed with audience rules", () => {
     await setAccess("mirror", [group(null)]);
     const mirrored = await drain(moved.cursor);
     const mirroredB = mirrored.changes.find((c) => c.key === `${connectorId}/pageB`);
-    expect(mirroredB?.op === "upsert" && mirroredB.record.access).toEqual({ strategy: "mirror", space: { anonymous: true, users: [], groups: [] }, layers: [] });
+    expect(mirroredB?.op === "upsert" && mirroredB.record.access).toEqual({
+      strategy: "mirror",
+      space: { anonymous: true, users: [], groups: [] },
+      layers: [],
+    });
     expect(mirrored.changes.find((c) => c.key === `${connectorId}/pageA`)).toMatchObject({ op: "delete", reason: "visible_to_nobody" });
   });
 });

@@ -58,7 +58,11 @@ export async function renameGroup(id: string, input: GroupInput): Promise<AppGro
 export async function deleteGroup(id: string): Promise<void> {
   await findGroup(id);
   await db().$transaction(async (tx) => {
-    const rules = await tx.audienceRule.findMany({ where: { principalType: "app_group", principalId: id }, select: { connectorId: true }, distinct: ["connectorId"] });
+    const rules = await tx.audienceRule.findMany({
+      where: { principalType: "app_group", principalId: id },
+      select: { connectorId: true },
+      distinct: ["connectorId"],
+    });
     await tx.audienceRule.deleteMany({ where: { principalType: "app_group", principalId: id } });
     await tx.appGroup.delete({ where: { id } });
     // The feed names groups in each record's audience, so those records change.

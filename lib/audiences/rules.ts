@@ -47,9 +47,7 @@ export async function saveConnectorAccess(tx: Prisma.TransactionClient, connecto
   const before = await tx.connector.findUniqueOrThrow({ where: { id: connectorId }, select: { accessStrategy: true } });
   const stored = await tx.audienceRule.findMany({ where: { connectorId }, select: { spaceId: true, principalType: true, principalId: true } });
   const same = (a: string[], b: string[]) => a.length === b.length && a.every((k, i) => k === b[i]);
-  const changed =
-    before.accessStrategy !== access.strategy ||
-    !same(stored.map((r) => ruleKey(r as AudienceRule)).sort(), wanted.map(ruleKey).sort());
+  const changed = before.accessStrategy !== access.strategy || !same(stored.map((r) => ruleKey(r as AudienceRule)).sort(), wanted.map(ruleKey).sort());
   if (!changed) return false;
   await tx.connector.update({ where: { id: connectorId }, data: { accessStrategy: access.strategy } });
   await tx.audienceRule.deleteMany({ where: { connectorId } });

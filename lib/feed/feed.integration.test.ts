@@ -179,6 +179,8 @@ describe("the changes feed", () => {
     await syncAndIndex(connectorId, "incremental");
     const changes = (await drain(cursor)).changes;
     const comment = changes.find((c) => c.key === `${connectorId}/${withComment.id}`);
-    expect(comment?.op === "upsert" && comment.record.access.strategy === "mirror" && comment.record.access.layers.map((l) => l.nodeId)).toContain(String(parent.id));
+    expect(comment?.op === "upsert" && comment.record.access.strategy === "mirror" && comment.record.access.layers.map((l) => l.nodeId)).toContain(
+      String(parent.id),
+    );
   });
 });

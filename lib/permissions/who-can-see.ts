@@ -151,7 +151,9 @@ export async function canPersonSee(recordId: string, userId: string): Promise<Pe
     const groups = await appGroupIdsOf(userId);
     const rule = access.audience.find((r) => (r.principal.type === "user" ? r.principal.id === userId : groups.has(r.principal.id)));
     const where = rule?.spaceId === null ? "all spaces" : "this space";
-    const reason = rule ? `audience: ${rule.principal.type === "user" ? "them by name" : `group ${rule.principal.name ?? rule.principal.id}`} on ${where}` : "no audience rule";
+    const reason = rule
+      ? `audience: ${rule.principal.type === "user" ? "them by name" : `group ${rule.principal.name ?? rule.principal.id}`} on ${where}`
+      : "no audience rule";
     return { strategy: "audience", visible, linkedAccount: null, decidedBy: { reason: !visible ? "no audience rule" : rule ? reason : "visible", node: null } };
   }
   const check = (reason: string, node: { id: string; title: string | null } | null = null): PersonCheck => ({

@@ -26,7 +26,11 @@ afterAll(async () => {
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type Body = { group: { id: string; name: string }; groups: { name: string }[]; error?: string };
 const h = (route: unknown) => route as Handler;
-async function call(handler: Handler, path: string, { key = adminKey, body, params = {} }: { key?: string; body?: unknown; params?: Record<string, string> } = {}) {
+async function call(
+  handler: Handler,
+  path: string,
+  { key = adminKey, body, params = {} }: { key?: string; body?: unknown; params?: Record<string, string> } = {},
+) {
   const request = new Request(`http://localhost:3000${path}`, {
     method: "POST",
     headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
@@ -43,7 +47,9 @@ describe("groups of app users over the API", () => {
     expect(created.body).toMatchObject({ group: { name: "Support", members: [] } });
     const id = created.body!.group.id;
     expect((await call(h(listGroups), "/api/groups")).body!.groups.map((g) => g.name)).toEqual(["Support"]);
-    expect((await call(h(renameGroup), `/api/groups/${id}`, { body: { name: "Helpdesk" }, params: { id } })).body).toMatchObject({ group: { name: "Helpdesk" } });
+    expect((await call(h(renameGroup), `/api/groups/${id}`, { body: { name: "Helpdesk" }, params: { id } })).body).toMatchObject({
+      group: { name: "Helpdesk" },
+    });
     expect((await call(h(listGroups), "/api/groups", { key: memberKey })).status).toBe(403);
     expect((await call(h(deleteGroup), `/api/groups/${id}`, { params: { id } })).status).toBe(204);
     expect((await call(h(deleteGroup), `/api/groups/${id}`, { params: { id } })).status).toBe(404);

@@ -12,8 +12,8 @@ export default async function GroupsPage() {
         </Link>
         <h1 className="mt-2 text-xl font-semibold">Groups</h1>
         <p className="mt-1 text-sm text-slate-600">
-          Groups of people of this app, for connectors whose access is decided by Audience rules (Configure Records). Removing someone from a group, or deleting a
-          group, takes their access away at once.
+          Groups of people of this app, for connectors whose access is decided by Audience rules (Configure Records). Removing someone from a group, or deleting
+          a group, takes their access away at once.
         </p>
       </div>
       <GroupsScreen />
