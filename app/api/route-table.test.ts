@@ -65,4 +65,17 @@ describe("the API description (/api/openapi.json)", () => {
     const record = doc.paths["/api/records/{id}"]!.get as { parameters: { name: string; in: string }[] };
     expect(record.parameters).toContainEqual(expect.objectContaining({ name: "id", in: "path" }));
   });
+
+  it("shows the answers of the sync and config routes from the schemas their answers are checked against", () => {
+    const started = doc.paths["/api/connectors/{id}/sync"]!.post as {
+      responses: Record<string, { content: { "application/json": { schema: { properties?: Record<string, unknown> } } } }>;
+    };
+    expect(Object.keys(started.responses["202"]!.content["application/json"].schema.properties ?? {})).toEqual(
+      expect.arrayContaining(["type", "run_id", "current_artifact_count", "integration_item_count"]),
+    );
+    const config = doc.paths["/api/connectors/{id}/config"]!.get as {
+      responses: Record<string, { content: { "application/json": { schema: { properties?: Record<string, unknown> } } } }>;
+    };
+    expect(Object.keys(config.responses["200"]!.content["application/json"].schema.properties ?? {})).toEqual(expect.arrayContaining(["siteUrl", "config"]));
+  });
 });

@@ -1,6 +1,6 @@
 export { createConnector } from "./create-connector";
 export { updateConnector } from "./update-connector";
-export { listConnectors, getConnector, getConnectorConfig, deleteConnector, findConnectorRow } from "./read-connectors";
+export { listConnectors, getConnector, getConnectorConfig, deleteConnector, findConnectorRow, ZConnectorConfigAnswer } from "./read-connectors";
 export { listOAuthApps, createOAuthApp, deleteOAuthApp, type OAuthAppView } from "./oauth-apps";
 export { startOAuthAuthorization, completeOAuthAuthorization, type OAuthCallbackOutcome } from "./oauth-flow";
 export { startAccountLink } from "./oauth-link";

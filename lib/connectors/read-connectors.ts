@@ -1,7 +1,9 @@
+import { z } from "zod";
 import { readConnectorAccess } from "../audiences";
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { Connector } from "../generated/prisma/client";
+import { ZConnectorConfig } from "./config-schema";
 import { toConnectorView, type ConnectorView } from "./view";
 
 export async function listConnectors(): Promise<ConnectorView[]> {
@@ -20,8 +22,21 @@ export async function getConnector(id: string): Promise<ConnectorView> {
   return { ...view, audienceRules: (await readConnectorAccess(id)).rules };
 }
 
+/** `GET /api/connectors/{id}/config`: checked against it on every answer, so no secret can slip in. */
+export const ZConnectorConfigAnswer = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  siteUrl: z.string(),
+  authMethod: z.enum(["api_token", "oauth"]),
+  email: z.string().nullable(),
+  oauthAppId: z.string().nullable(),
+  oauthClientId: z.string().nullable(),
+  configured: z.boolean(),
+  config: ZConnectorConfig.nullable(),
+});
+
 /** The configuration an automation may read back: site, auth method and filters; no secrets. */
-export async function getConnectorConfig(id: string) {
+export async function getConnectorConfig(id: string): Promise<z.infer<typeof ZConnectorConfigAnswer>> {
   const view = await getConnector(id);
   return {
     id: view.id,

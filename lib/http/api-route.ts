@@ -22,6 +22,13 @@ interface RouteOptions<TSchema extends z.ZodType | undefined, TParams, TQuerySch
   access: Access;
   /** One line for the API description (/api/openapi.json). */
   summary?: string;
+  /** The success status (default 200). */
+  status?: number;
+  /**
+   * The answer's schema: what the handler returns is checked against it (a mismatch is our bug, a
+   * 500) and the API description shows it, so the two cannot drift apart.
+   */
+  response?: z.ZodType;
   /** The body schema, or a function giving it when it depends on settings read at request time. */
   body?: TSchema | (() => TSchema);
   /** The largest body accepted, in bytes (default 64 KB); larger bodies get a 413 before they are read. */
@@ -69,6 +76,14 @@ function readQuery<TSchema extends z.ZodType>(request: Request, schema: TSchema)
   return parsed.data;
 }
 
+function checkedResponse(schema: z.ZodType | undefined, result: unknown): unknown {
+  if (!schema) return result;
+  const parsed = schema.safeParse(result);
+  if (!parsed.success)
+    throw new Error(`The answer does not match its documented schema: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
+  return parsed.data;
+}
+
 /**
  * Every route handler goes through here: authentication (session or API key), the role
  * check, the origin check for cookie writes, zod parsing of the body, and one error shape.
@@ -95,7 +110,7 @@ export function apiRoute<
       const params = (context?.params ? await context.params : {}) as TParams;
       const result = await options.handler({ request, actor, body: body as never, query: query as never, params, requestId });
       if (result instanceof Response) return result;
-      return Response.json(result ?? { ok: true });
+      return Response.json(checkedResponse(options.response, result ?? { ok: true }), { status: options.status ?? 200 });
     } catch (err) {
       const path = new URL(request.url).pathname;
       // Confluence's typed errors become their AppError here, for every route, with a safe message.
@@ -107,5 +122,6 @@ export function apiRoute<
       return toResponse(err, requestId);
     }
   };
-  return documented(handle, { access: options.access, summary: options.summary, body: options.body, query: options.query });
+  const { access, summary, body, query, response, status } = options;
+  return documented(handle, { access, summary, body, query, response, status });
 }

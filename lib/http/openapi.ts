@@ -12,9 +12,9 @@ export interface RouteModule {
 
 type JsonSchema = Record<string, unknown>;
 
-// Request schemas describe what a client sends (before defaults and coercion).
-const toSchema = (schema: z.ZodType): JsonSchema => {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
+// Request schemas describe what a client sends (before defaults and coercion), answers what it gets.
+const toSchema = (schema: z.ZodType, io: "input" | "output" = "input"): JsonSchema => {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as JsonSchema;
   return rest;
 };
 
@@ -61,7 +61,10 @@ function operation(method: string, path: string, doc: RouteDoc) {
     parameters: [...pathParameters, ...queryParameters(doc)],
     ...(body ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(body) } } } } : {}),
     responses: {
-      "2XX": { description: "Success", content: { [doc.produces ?? "application/json"]: { schema: {} } } },
+      [doc.status || doc.response ? String(doc.status ?? 200) : "2XX"]: {
+        description: "Success",
+        content: { [doc.produces ?? "application/json"]: { schema: doc.response ? toSchema(doc.response, "output") : {} } },
+      },
       ...errors([400, ...(doc.access === "public" ? [] : [401, 403]), 404, ...(body || doc.query ? [422] : []), 500]),
     },
   };

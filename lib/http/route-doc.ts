@@ -11,6 +11,8 @@ export interface RouteDoc {
   summary?: string;
   body?: z.ZodType | (() => z.ZodType | undefined);
   query?: z.ZodType;
+  response?: z.ZodType;
+  status?: number;
   /** What the route answers when it is not JSON (the OAuth callback's page, the MCP stream). */
   produces?: string;
 }

@@ -13,6 +13,7 @@ export function advance(cp: Checkpoint, options: { nextCursor: string | null; pe
   return nextStep(cp);
 }
 
+/** The next step, with nothing of this one's cursor or state. */
 export function nextStep(cp: Checkpoint): Checkpoint {
-  return { ...cp, stepIndex: cp.stepIndex + 1, spaceIndex: 0, cursor: null };
+  return { ...cp, stepIndex: cp.stepIndex + 1, spaceIndex: 0, cursor: null, state: null };
 }

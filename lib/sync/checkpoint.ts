@@ -19,46 +19,15 @@ export const ZCheckpoint = z.object({
   spaceIds: z.array(z.string()).default([]),
   /** Incremental runs list newest-first down to this instant (last success minus an overlap). */
   since: z.string().nullable().default(null),
-  /** The labels step's nested walk (lib/sync/labels-step.ts); null until that step starts. */
-  labels: z
-    .object({
-      /** Item types updated by walking each label's content list, fixed when the step starts. */
-      types: z.array(z.enum(["page", "blogpost"])),
-      /** Item types with fewer stored items than the site has labels: asked per item, after the label walk. */
-      itemTypes: z.array(z.enum(["page", "blogpost"])).default([]),
-      /** The per-item walk: the last item done (ids in string order) within `itemTypes[typeIndex]`. */
-      afterId: z.string().nullable().default(null),
-      /** Labels of the last `/labels` page not yet walked; the head is in progress (`cursor` is the next `/labels` page). */
-      queue: z.array(z.object({ id: z.string(), name: z.string() })),
-      /** Index into `types` (or `itemTypes`) of the list being walked, and that list's cursor. */
-      typeIndex: z.number().int().min(0),
-      itemCursor: z.string().nullable(),
-    })
-    .nullable()
-    .default(null),
-  /** The permissions step's nested walk (lib/sync/permissions-step.ts); null until that step starts. */
-  permissions: z
-    .object({
-      stage: z.enum(["groups", "members", "grants", "roles", "restrictions"]),
-      /** v1 start/limit lists (groups, members): the offset of the next page. */
-      start: z.number().int().min(0).default(0),
-      /** The group whose members are being read. */
-      groupId: z.string().nullable().default(null),
-      /** Index into `spaceIds` of the space whose grants (or role holders) are being read. */
-      spaceIndex: z.number().int().min(0).default(0),
-      /** Roles granted read on that space, whose holders are read next. */
-      roleIds: z.array(z.string()).default([]),
-      /** Restriction reads: the last node done (ids in string order). */
-      afterNode: z.string().nullable().default(null),
-      /**
-       * Incremental runs also re-read the restrictions read longest ago, read at or before this
-       * time (ISO), since Confluence changes no version when a restriction changes. Fixed when
-       * the restriction stage starts; null when there is nothing to re-read.
-       */
-      recheckBefore: z.string().nullable().optional(),
-    })
-    .nullable()
-    .default(null),
+  /**
+   * The current step's own state (a nested walk), opaque to the engine: the step parses it with
+   * its own schema (`stepState`), and moving to the next step clears it. Steps add state without
+   * changing this schema (docs/decisions/003-sync-engine.md).
+   */
+  state: z.unknown().optional(),
+  /** Where the labels and permissions steps kept their walks before `state`; read once on resume. */
+  labels: z.unknown().optional(),
+  permissions: z.unknown().optional(),
   /**
    * Item types whose listing did not finish cleanly in this run (an item failed before its id
    * could be read): reconciliation leaves their unseen records alone (lib/sync/reconcile-step.ts).
@@ -82,8 +51,18 @@ export const initialCheckpoint = (since: string | null = null): Checkpoint => ({
   cursor: null,
   spaceIds: [],
   since,
-  labels: null,
-  permissions: null,
+  state: null,
   incomplete: [],
   deletion: null,
 });
+
+/**
+ * The current step's state, parsed with the step's own schema; null when the step has none yet
+ * (or what is stored no longer fits it, after a deploy changed the step: it starts over, which
+ * every step allows).
+ */
+export function stepState<T extends z.ZodType>(cp: Checkpoint, schema: T): z.infer<T> | null {
+  if (cp.state === null || cp.state === undefined) return null;
+  const parsed = schema.safeParse(cp.state);
+  return parsed.success ? parsed.data : null;
+}

@@ -6,3 +6,4 @@ export { startDueSyncs, startMembershipRefreshes, requeueOrphanedRuns } from "./
 export { toRunView, type RunView } from "./run-view";
 export { ITEM_TYPES, type ItemType, type RunCounters, type TypeCounters } from "./counters";
 export type { RequestStats } from "./request-stats";
+export { ZSyncStarted } from "./answers";

@@ -2,12 +2,26 @@ import { z } from "zod";
 import { NotFoundError } from "../confluence";
 import { db } from "../db";
 import { nextStep } from "./advance";
-import type { Checkpoint } from "./checkpoint";
+import { stepState, type Checkpoint } from "./checkpoint";
 import { commitPage, type ItemFailure } from "./commit-page";
 import { fetchOnePage } from "./fetch-one-page";
 import type { StepContext, SyncStep } from "./step-context";
 
-type LabelWalk = NonNullable<Checkpoint["labels"]>;
+/** The step's walk, kept in the checkpoint's step state. */
+const ZLabelWalk = z.object({
+  /** Item types updated by walking each label's content list, fixed when the step starts. */
+  types: z.array(z.enum(["page", "blogpost"])),
+  /** Item types with fewer stored items than the site has labels: asked per item, after the label walk. */
+  itemTypes: z.array(z.enum(["page", "blogpost"])).default([]),
+  /** The per-item walk: the last item done (ids in string order) within `itemTypes[typeIndex]`. */
+  afterId: z.string().nullable().default(null),
+  /** Labels of the last `/labels` page not yet walked; the head is in progress (`cursor` is the next `/labels` page). */
+  queue: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** Index into `types` (or `itemTypes`) of the list being walked, and that list's cursor. */
+  typeIndex: z.number().int().min(0),
+  itemCursor: z.string().nullable(),
+});
+type LabelWalk = z.infer<typeof ZLabelWalk>;
 type LabelledType = LabelWalk["types"][number];
 
 const idOf = (raw: unknown) => String((raw as { id?: unknown })?.id ?? "unknown");
@@ -36,7 +50,7 @@ function afterItems(walk: LabelWalk, nextCursor: string | null): LabelWalk {
   return { ...walk, queue: walk.queue.slice(1), typeIndex: 0, itemCursor: null };
 }
 
-const done = (cp: Checkpoint): Checkpoint => ({ ...nextStep(cp), labels: null });
+const done = (cp: Checkpoint): Checkpoint => nextStep(cp);
 
 const LABELS_OF: Record<LabelledType, (itemId: string) => string> = {
   page: (id) => `/wiki/api/v2/pages/${id}/labels`,
@@ -62,8 +76,8 @@ export const labelsStep: SyncStep = {
   phase: "fetching_content",
   async runOnce(ctx) {
     const cp = ctx.checkpoint;
-    if (cp.labels === null) return start(ctx);
-    const walk = cp.labels;
+    const walk = stepState(cp, ZLabelWalk);
+    if (walk === null) return start(ctx);
     if (walk.queue.length) return walkLabel(ctx, walk);
     if (cp.cursor) return nextLabelsPage(ctx, walk);
     if (walk.typeIndex < walk.itemTypes.length) return walkItem(ctx, walk);
@@ -93,7 +107,7 @@ async function start(ctx: StepContext) {
   await commitPage(ctx, {
     phase: "fetching_content",
     failures,
-    next: walk.queue.length || cursor || itemTypes.length ? { ...cp, cursor, labels: walk } : done(cp),
+    next: walk.queue.length || cursor || itemTypes.length ? { ...cp, cursor, state: walk } : done(cp),
     delta: { label: { discovered: queue.length } },
     extra: async (tx) => {
       await tx.contentItem.updateMany({ where: { ...where(ctx, ["page", "blogpost"]), NOT: { labels: { isEmpty: true } } }, data: { labels: { set: [] } } });
@@ -108,7 +122,7 @@ async function nextLabelsPage(ctx: StepContext, walk: LabelWalk) {
   await commitPage(ctx, {
     phase: "fetching_content",
     failures,
-    next: { ...ctx.checkpoint, cursor: page.nextCursor, labels: { ...walk, queue, typeIndex: 0, itemCursor: null } },
+    next: { ...ctx.checkpoint, cursor: page.nextCursor, state: { ...walk, queue, typeIndex: 0, itemCursor: null } },
     delta: { label: { discovered: queue.length } },
   });
 }
@@ -125,7 +139,7 @@ async function walkLabel(ctx: StepContext, walk: LabelWalk) {
     if (!(err instanceof NotFoundError)) throw err;
     return commitPage(ctx, {
       phase: "fetching_content",
-      next: { ...ctx.checkpoint, labels: { ...walk, queue: walk.queue.slice(1), typeIndex: 0, itemCursor: null } },
+      next: { ...ctx.checkpoint, state: { ...walk, queue: walk.queue.slice(1), typeIndex: 0, itemCursor: null } },
     });
   }
   const failures: ItemFailure[] = [];
@@ -139,7 +153,7 @@ async function walkLabel(ctx: StepContext, walk: LabelWalk) {
   await commitPage(ctx, {
     phase: "fetching_content",
     failures,
-    next: { ...ctx.checkpoint, labels: afterItems(walk, page.nextCursor) },
+    next: { ...ctx.checkpoint, state: afterItems(walk, page.nextCursor) },
     extra: ids.length
       ? async (tx) => {
           // `has` keeps the push idempotent should an item show up twice (edits between pages).
@@ -163,9 +177,9 @@ async function walkItem(ctx: StepContext, walk: LabelWalk) {
   if (!item)
     return commitPage(ctx, {
       phase: "fetching_content",
-      next: { ...ctx.checkpoint, labels: { ...walk, typeIndex: walk.typeIndex + 1, afterId: null, itemCursor: null } },
+      next: { ...ctx.checkpoint, state: { ...walk, typeIndex: walk.typeIndex + 1, afterId: null, itemCursor: null } },
     });
-  const itemDone = { ...ctx.checkpoint, labels: { ...walk, afterId: item.confluenceId, itemCursor: null } };
+  const itemDone = { ...ctx.checkpoint, state: { ...walk, afterId: item.confluenceId, itemCursor: null } };
   let page;
   try {
     page = await fetchOnePage(ctx.client, LABELS_OF[type](item.confluenceId), { limit: 250 }, walk.itemCursor);
@@ -180,7 +194,7 @@ async function walkItem(ctx: StepContext, walk: LabelWalk) {
     phase: "fetching_content",
     failures,
     // Past 250 labels on one item, stay on it (afterId unchanged) for the next page.
-    next: page.nextCursor ? { ...ctx.checkpoint, labels: { ...walk, itemCursor: page.nextCursor } } : itemDone,
+    next: page.nextCursor ? { ...ctx.checkpoint, state: { ...walk, itemCursor: page.nextCursor } } : itemDone,
     extra: names.length
       ? async (tx) => {
           const row = await tx.contentItem.findUnique({ where: { id: item.id }, select: { labels: true } });

@@ -4,9 +4,10 @@ import type { Checkpoint } from "./checkpoint";
 import { commitPage, type ItemFailure } from "./commit-page";
 import { fetchOnePage } from "./fetch-one-page";
 import { parseEach } from "./permissions-people";
+import type { PermissionsWalk } from "./permissions-walk";
 import type { StepContext } from "./step-context";
 
-type Walk = NonNullable<Checkpoint["permissions"]>;
+type Walk = PermissionsWalk;
 type Grant = { principalType: "user" | "group" | "anonymous"; principalId: string; viaRole: string };
 
 /** Cloud reports anonymous access as a grant to the role `ANONYMOUS`; a role holder of class `ANONYMOUS_ACCESS` is anonymous too. */
@@ -40,10 +41,10 @@ export async function readGrantsPage(ctx: StepContext, walk: Walk): Promise<void
   }
   const nextWalk: Walk = { ...walk, roleIds: [...roleIds] };
   const next: Checkpoint = page.nextCursor
-    ? { ...ctx.checkpoint, cursor: page.nextCursor, permissions: nextWalk }
+    ? { ...ctx.checkpoint, cursor: page.nextCursor, state: nextWalk }
     : roleIds.size
-      ? { ...ctx.checkpoint, cursor: null, permissions: { ...nextWalk, stage: "roles" } }
-      : { ...ctx.checkpoint, cursor: null, permissions: { ...nextWalk, spaceIndex: walk.spaceIndex + 1, roleIds: [] } };
+      ? { ...ctx.checkpoint, cursor: null, state: { ...nextWalk, stage: "roles" } }
+      : { ...ctx.checkpoint, cursor: null, state: { ...nextWalk, spaceIndex: walk.spaceIndex + 1, roleIds: [] } };
   await commitPage(ctx, {
     phase: "permissions",
     failures,
@@ -82,7 +83,7 @@ export async function readRoleHoldersPage(ctx: StepContext, walk: Walk): Promise
   }
   const next: Checkpoint = page.nextCursor
     ? { ...ctx.checkpoint, cursor: page.nextCursor }
-    : { ...ctx.checkpoint, cursor: null, permissions: { ...walk, stage: "grants", spaceIndex: walk.spaceIndex + 1, roleIds: [] } };
+    : { ...ctx.checkpoint, cursor: null, state: { ...walk, stage: "grants", spaceIndex: walk.spaceIndex + 1, roleIds: [] } };
   await commitPage(ctx, { phase: "permissions", failures, next, extra: (tx) => writeGrants(tx, ctx.connectorId, spaceId, grants) });
 }
 
@@ -91,5 +92,5 @@ async function writeGrants(tx: Prisma.TransactionClient, connectorId: string, sp
 }
 
 function finishGrants(ctx: StepContext, walk: Walk): Promise<void> {
-  return commitPage(ctx, { phase: "permissions", next: { ...ctx.checkpoint, cursor: null, permissions: { ...walk, stage: "restrictions", afterNode: null } } });
+  return commitPage(ctx, { phase: "permissions", next: { ...ctx.checkpoint, cursor: null, state: { ...walk, stage: "restrictions", afterNode: null } } });
 }

@@ -3,12 +3,13 @@ import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
 import type { Checkpoint } from "./checkpoint";
 import { commitPage, type ItemFailure } from "./commit-page";
+import type { PermissionsWalk } from "./permissions-walk";
 import type { StepContext } from "./step-context";
 
 /** Groups and members are v1 start/limit lists; 200 is what Confluence Cloud serves per page. */
 const PAGE = 200;
-type Walk = NonNullable<Checkpoint["permissions"]>;
-const at = (ctx: StepContext, walk: Walk, cursor: string | null = null): Checkpoint => ({ ...ctx.checkpoint, cursor, permissions: walk });
+type Walk = PermissionsWalk;
+const at = (ctx: StepContext, walk: Walk, cursor: string | null = null): Checkpoint => ({ ...ctx.checkpoint, cursor, state: walk });
 
 /**
  * Stores people as Confluence shows them, keyed by accountId: a hidden email is stored as null

@@ -1,12 +1,13 @@
 import { ConfluenceError, RateLimitedError, UnauthorizedError, ZContentRestrictionRead, type V1User } from "../confluence";
 import { db } from "../db";
 import { serverEnv } from "../env";
-import type { Checkpoint } from "./checkpoint";
+import { nextStep } from "./advance";
 import { commitPage } from "./commit-page";
 import { upsertUsers } from "./permissions-people";
+import type { PermissionsWalk } from "./permissions-walk";
 import type { StepContext } from "./step-context";
 
-type Walk = NonNullable<Checkpoint["permissions"]>;
+type Walk = PermissionsWalk;
 /** Restriction reads per commit: bounded work per slice, and the client runs them concurrently. */
 const BATCH = 20;
 /** Confluence Cloud serves at most 100 subjects of each kind per restriction page. */
@@ -103,7 +104,7 @@ export async function readRestrictionsBatch(ctx: StepContext, walkAsStored: Walk
   if (nodes.length === 0) {
     return commitPage(ctx, {
       phase: "permissions",
-      next: { ...ctx.checkpoint, stepIndex: ctx.checkpoint.stepIndex + 1, spaceIndex: 0, cursor: null, permissions: null },
+      next: nextStep(ctx.checkpoint),
       extra:
         ctx.kind === "full"
           ? async (tx) => {
@@ -122,7 +123,7 @@ export async function readRestrictionsBatch(ctx: StepContext, walkAsStored: Walk
       confluenceId: x.nodeId,
       reason: `read restriction could not be read; visible to administrators only until a later run reads it (${(x.r as { reason: string }).reason})`,
     })),
-    next: { ...ctx.checkpoint, permissions: { ...walk, afterNode: nodes[nodes.length - 1]! } },
+    next: { ...ctx.checkpoint, state: { ...walk, afterNode: nodes[nodes.length - 1]! } },
     delta: { permission: { fetched: read.length - failed.length, discovered: read.length } },
     extra: async (tx) => {
       await upsertUsers(tx, ctx.connectorId, users);

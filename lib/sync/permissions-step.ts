@@ -1,6 +1,8 @@
 import { readGrantsPage, readRoleHoldersPage } from "./permissions-grants";
 import { readGroupsPage, readMembersPage } from "./permissions-people";
 import { readRestrictionsBatch } from "./permissions-restrictions";
+import { stepState } from "./checkpoint";
+import { ZPermissionsWalk } from "./permissions-walk";
 import type { SyncStep } from "./step-context";
 
 /**
@@ -13,7 +15,14 @@ export const permissionsStep: SyncStep = {
   name: "permissions",
   phase: "permissions",
   async runOnce(ctx) {
-    const walk = ctx.checkpoint.permissions ?? { stage: "groups" as const, start: 0, groupId: null, spaceIndex: 0, roleIds: [], afterNode: null };
+    const walk = stepState(ctx.checkpoint, ZPermissionsWalk) ?? {
+      stage: "groups" as const,
+      start: 0,
+      groupId: null,
+      spaceIndex: 0,
+      roleIds: [],
+      afterNode: null,
+    };
     if (walk.stage === "groups") return readGroupsPage(ctx, walk);
     if (walk.stage === "members") return readMembersPage(ctx, walk);
     if (walk.stage === "grants") return readGrantsPage(ctx, walk);

@@ -49,4 +49,12 @@ describe("resuming a checkpoint under the current plan", () => {
   it("treats the end marker as past the last step", () => {
     expect(resumeCheckpoint({ ...base, step: END_STEP, stepIndex: 11 }, plan, "full").stepIndex).toBe(plan.length);
   });
+
+  it("carries a walk kept under the step's own name (before step state) into the step's state", () => {
+    const walk = { types: ["page"], itemTypes: [], afterId: null, queue: [{ id: "7", name: "ops" }], typeIndex: 0, itemCursor: null };
+    const resumed = resumeCheckpoint({ ...base, step: "labels", stepIndex: 6, labels: walk }, plan, "full");
+    expect(resumed.state).toEqual(walk);
+    expect(resumed).not.toHaveProperty("labels");
+    expect(resumeCheckpoint({ ...base, step: "labels", stepIndex: 6 }, plan, "full").state).toBeNull();
+  });
 });

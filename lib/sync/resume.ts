@@ -18,7 +18,9 @@ const LEGACY_PER_SPACE = new Set(["pages", "blogposts"]);
  */
 export function resumeCheckpoint(raw: unknown, names: string[], kind: "full" | "incremental"): Checkpoint {
   if (!raw) return initialCheckpoint();
-  const cp = ZCheckpoint.parse(raw);
+  const { labels, permissions, ...parsed } = ZCheckpoint.parse(raw);
+  // Checkpoints written before steps kept their walk in `state` named it after the step.
+  const cp: Checkpoint = { ...parsed, state: parsed.state ?? labels ?? permissions ?? null };
   const restart = () => initialCheckpoint(cp.since);
   if (cp.step !== undefined) {
     if (cp.step === END_STEP) return { ...cp, stepIndex: names.length };
