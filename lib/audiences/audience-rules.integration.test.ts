@@ -178,5 +178,14 @@ describe("the changes feed with audience rules", () => {
       layers: [],
     });
     expect(mirrored.changes.find((c) => c.key === `${connectorId}/pageA`)).toMatchObject({ op: "delete", reason: "visible_to_nobody" });
+
+    // Deleting a group a rule names re-sends the records it covered: no rule covers them any more.
+    await setAccess("audience", [group(null)]);
+    const before = await drain(mirrored.cursor);
+    await deleteGroup(groupId);
+    const revoked = await drain(before.cursor);
+    expect(revoked.changes.map((c) => [c.key, c.op === "delete" && c.reason]).sort()).toEqual(
+      ["commentA", "pageA", "pageB"].map((k) => [`${connectorId}/${k}`, "visible_to_nobody"]),
+    );
   });
 });

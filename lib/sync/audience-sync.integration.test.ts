@@ -66,6 +66,7 @@ afterAll(async () => {
 describe("a connector with audience rules", () => {
   it("reads no Confluence permission in a full run, and stores none", async () => {
     expect(await permissionRequests()).toBe(0);
+    expect(await db().syncRun.findFirstOrThrow({ where: { connectorId }, orderBy: { createdAt: "desc" } })).toMatchObject({ status: "completed" });
     expect(await db().readRestriction.count({ where: { connectorId } })).toBe(0);
     expect(await db().spaceReadGrant.count({ where: { connectorId } })).toBe(0);
   });
