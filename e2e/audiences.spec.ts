@@ -64,6 +64,15 @@ test("a group given one space by audience rules lets its member search that spac
   await expect(page).toHaveURL(/\/connectors\/[^/]+$/);
   await expect(page.getByTestId("current-run-status")).toHaveText("Completed", { timeout: 300_000 });
   await expect(page.getByTestId("permissions-audience")).toContainText("Audience rules");
+  // Record detail says the audience rules decided, and which rule admits the member.
+  const found = (await (await page.request.get(`/api/records?q=${encodeURIComponent(`Allowed ${word}`)}`)).json()) as { records: { id: string }[] };
+  await page.goto(`/records/${found.records[0]!.id}`);
+  const panel = page.getByTestId("who-can-see");
+  await expect(panel).toContainText("Decided by: Audience rules");
+  await expect(panel.getByRole("list", { name: "Audience" })).toContainText(`${groupName} (group) — this space`);
+  await panel.getByLabel("Can this person see it?").selectOption({ label: `${member.name} (${member.email})` });
+  await expect(panel.getByTestId("person-check")).toContainText(`Can ${member.name} see this? Yes`);
+  await expect(panel.getByTestId("person-check")).toContainText(`group ${groupName} on this space`);
   await page.context().clearCookies();
 
   await signIn(page, member.email, password);

@@ -24,7 +24,8 @@ export function AudienceRulesField({
 }) {
   const audience = value.strategy === "audience";
   return (
-    <fieldset className="space-y-3">
+    // min-w-0: a fieldset is as wide as its widest content by default, and the pickers are wide.
+    <fieldset className="min-w-0 space-y-3">
       <legend className="text-base font-semibold">Who may see the records</legend>
       <div className="space-y-2 text-sm">
         <label className="flex items-start gap-2">
@@ -108,12 +109,12 @@ function RulesTable({ connectorId, rules, onChange }: { connectorId: string; rul
           return (
             <li key={t.spaceId ?? "*"} className="space-y-1 px-3 py-2 text-sm" aria-label={`Audience of ${t.label}`}>
               <div className="flex items-center justify-between gap-2">
-                <span className={t.spaceId === null ? "font-medium" : ""}>{t.label}</span>
+                <span className={`min-w-0 flex-1 break-words ${t.spaceId === null ? "font-medium" : ""}`}>{t.label}</span>
                 <select
                   aria-label={`Add to ${t.label}`}
                   value=""
                   onChange={(e) => add(t.spaceId, e.target.value)}
-                  className="rounded-md border border-slate-300 px-2 py-1 text-sm"
+                  className="w-56 shrink-0 rounded-md border border-slate-300 px-2 py-1 text-sm"
                 >
                   <option value="">Add a group or person…</option>
                   <optgroup label="Groups">
