@@ -19,6 +19,9 @@ import * as connectorsIdSync from "./connectors/[id]/sync/route";
 import * as connectors from "./connectors/route";
 import * as feedPrincipals from "./feed/principals/route";
 import * as feed from "./feed/route";
+import * as groupsIdMembersUserId from "./groups/[id]/members/[userId]/route";
+import * as groupsId from "./groups/[id]/route";
+import * as groups from "./groups/route";
 import * as metrics from "./metrics/route";
 import * as openapiJson from "./openapi.json/route";
 import * as health from "./health/route";
@@ -67,6 +70,9 @@ export const ROUTES: RouteModule[] = [
   { path: "/api/connectors", module: connectors },
   { path: "/api/feed/principals", module: feedPrincipals },
   { path: "/api/feed", module: feed },
+  { path: "/api/groups/{id}/members/{userId}", module: groupsIdMembersUserId },
+  { path: "/api/groups/{id}", module: groupsId },
+  { path: "/api/groups", module: groups },
   { path: "/api/health", module: health },
   { path: "/api/mcp", module: mcp },
   { path: "/api/me/confluence-links/{connectorId}/authorize", module: meConfluenceLinksConnectorIdAuthorize },

@@ -1,12 +1,14 @@
 "use client";
 
 import { useState } from "react";
+import { ZConnectorAccess, type ConnectorAccess } from "@/lib/audiences/schemas";
 import { DEFAULT_CONNECTOR_CONFIG, ZConnectorConfig, type ConnectorConfig } from "@/lib/connectors/config-schema";
 import { callApi } from "@/lib/http/client";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useApiForm } from "@/components/ui/use-api-form";
+import { AudienceRulesField } from "./audience-rules-field";
 import { DateFilterField } from "./date-filter-field";
 import { IndexingToggles } from "./indexing-toggles";
 import { ReadyDialog } from "./ready-dialog";
@@ -29,6 +31,7 @@ export function ConfigureStep({ connector, onSaved, onClose }: Props) {
   const [config, setConfig] = useState<ConnectorConfig>(connector.config ?? DEFAULT_CONNECTOR_CONFIG);
   const [pageIds, setPageIds] = useState(config.filters.pageIds.join(", "));
   const [blogPostIds, setBlogPostIds] = useState(config.filters.blogPostIds.join(", "));
+  const [access, setAccess] = useState<ConnectorAccess>({ strategy: connector.accessStrategy, rules: connector.audienceRules ?? [] });
   const form = useApiForm();
   const { fields, message, busy } = form;
   const [ready, setReady] = useState(false);
@@ -42,8 +45,10 @@ export function ConfigureStep({ connector, onSaved, onClose }: Props) {
     const candidate = { ...config, filters: { ...config.filters, pageIds: splitIds(pageIds), blogPostIds: splitIds(blogPostIds) } };
     const parsed = ZConnectorConfig.safeParse(candidate);
     if (!parsed.success) return form.reject(parsed.error.issues.map((i) => ({ ...i, path: ["config", ...i.path] })));
+    const accessParsed = ZConnectorAccess.safeParse(access);
+    if (!accessParsed.success) return form.reject(accessParsed.error.issues.map((i) => ({ ...i, path: ["access", ...i.path] })));
     await form.submit(async () => {
-      await callApi(`/api/connectors/${connector.id}`, { method: "PATCH", body: { config: parsed.data } });
+      await callApi(`/api/connectors/${connector.id}`, { method: "PATCH", body: { config: parsed.data, access: accessParsed.data } });
       await onSaved();
       setReady(true);
     });
@@ -81,16 +86,18 @@ export function ConfigureStep({ connector, onSaved, onClose }: Props) {
             {error("sync.intervalMinutes") ? <p className="mt-1 text-sm text-rose-600">{error("sync.intervalMinutes")}</p> : null}
           </div>
         ) : null}
-        <Field
-          label="Refresh group memberships every (minutes)"
-          type="number"
-          min={0}
-          className="max-w-xl"
-          value={Number.isNaN(config.permissions.membershipRefreshMinutes) ? "" : config.permissions.membershipRefreshMinutes}
-          onChange={(e) => set("permissions", { membershipRefreshMinutes: e.target.valueAsNumber })}
-          error={error("permissions.membershipRefreshMinutes")}
-          hint="When no sync ran for this long, a light incremental sync re-reads groups and their members, so someone removed from a group loses access in time. 0: only with syncs."
-        />
+        {access.strategy === "mirror" ? (
+          <Field
+            label="Refresh group memberships every (minutes)"
+            type="number"
+            min={0}
+            className="max-w-xl"
+            value={Number.isNaN(config.permissions.membershipRefreshMinutes) ? "" : config.permissions.membershipRefreshMinutes}
+            onChange={(e) => set("permissions", { membershipRefreshMinutes: e.target.valueAsNumber })}
+            error={error("permissions.membershipRefreshMinutes")}
+            hint="When no sync ran for this long, a light incremental sync re-reads groups and their members, so someone removed from a group loses access in time. 0: only with syncs."
+          />
+        ) : null}
       </fieldset>
 
       <fieldset className="space-y-4">
@@ -114,6 +121,13 @@ export function ConfigureStep({ connector, onSaved, onClose }: Props) {
       </fieldset>
 
       <IndexingToggles value={config.indexing} onChange={(v) => set("indexing", v)} />
+
+      <AudienceRulesField
+        connectorId={connector.id}
+        value={access}
+        onChange={setAccess}
+        error={Object.entries(fields).find(([k]) => k.startsWith("access"))?.[1]}
+      />
 
       <div className="flex justify-end">
         <Button type="submit" busy={busy}>

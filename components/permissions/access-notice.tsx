@@ -14,11 +14,22 @@ function Limits({ summary }: { summary: MemberAccessSummary }) {
       {summary.linked.length > 0 && summary.unlinked.length > 0
         ? ` From ${names(summary.unlinked)} only what anonymous access may see: you are not linked to an account there.`
         : ""}
+      {summary.audience.length > 0 ? ` From ${names(summary.audience)} what its audience rules give you and your groups (set by an administrator).` : ""}
     </>
   );
 }
 
 export function AccessNotice({ summary }: { summary: MemberAccessSummary }) {
+  if (summary.linked.length === 0 && summary.unlinked.length === 0 && summary.deactivated.length === 0 && summary.audience.length > 0) {
+    return (
+      <Alert tone="info">
+        <span data-testid="access-notice">
+          Results show what the audience rules of {names(summary.audience)} give you and the groups you are in: an administrator decides who sees which space
+          (Audience rules); no Confluence permission is used.
+        </span>
+      </Alert>
+    );
+  }
   if (summary.linked.length === 0) {
     return (
       <Alert tone="info">

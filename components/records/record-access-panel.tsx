@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { Principal, WhoCanSee } from "@/lib/permissions";
+import type { AudienceMatch, Principal, WhoCanSee } from "@/lib/permissions";
 import { callApi } from "@/lib/http/client";
 import { Alert } from "@/components/ui/alert";
 import { RecordPersonCheck } from "./record-person-check";
@@ -21,6 +21,29 @@ function PrincipalList({ items, label }: { items: (Principal & { viaRole?: strin
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Audience rules: the rules that cover the record (its space's and the whole connector's). */
+function AudienceRules({ rules }: { rules: AudienceMatch[] }) {
+  return (
+    <div>
+      <h3 className="text-xs uppercase text-slate-500">Decided by: Audience rules</h3>
+      {rules.length === 0 ? (
+        <p className="mt-1 text-slate-600">Nobody but administrators: no audience rule covers this space.</p>
+      ) : (
+        <ul aria-label="Audience" className="mt-1 list-disc space-y-0.5 pl-5">
+          {rules.map((r) => (
+            <li key={`${r.spaceId ?? ""}:${r.principal.type}:${r.principal.id}`} title={r.principal.id}>
+              {r.principal.name ?? "(deleted)"}
+              {r.principal.type === "app_group" ? " (group)" : ""}
+              {r.spaceId === null ? " — all spaces" : " — this space"}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="mt-1 text-xs text-slate-500">No Confluence permission is read for this connector (Configure Records).</p>
+    </div>
   );
 }
 
@@ -44,8 +67,14 @@ export function RecordAccessPanel({ recordId }: { recordId: string }) {
         </p>
       ) : null}
       {query.isError ? <Alert>Could not load who can see this: {(query.error as Error).message}</Alert> : null}
-      {access ? (
+      {access?.strategy === "audience" ? (
         <div className="mt-3 space-y-4 text-sm">
+          <AudienceRules rules={access.audience} />
+          <RecordPersonCheck recordId={recordId} />
+        </div>
+      ) : access ? (
+        <div className="mt-3 space-y-4 text-sm">
+          <p className="text-xs uppercase text-slate-500">Decided by: Confluence permissions</p>
           <div>
             <h3 className="text-xs uppercase text-slate-500">Space access</h3>
             {access.spaceGrants.length ? (

@@ -11,6 +11,10 @@ type AppUser = { id: string; name: string; email: string; role: string };
 
 function explain(check: PersonCheck): string {
   const { reason } = check.decidedBy;
+  if (check.strategy === "audience") {
+    if (reason.startsWith("audience: ")) return `Admitted by the audience rule: ${reason.slice("audience: ".length)}.`;
+    return "No audience rule names them or a group they are in, for this space or all spaces.";
+  }
   if (reason === "visible")
     return check.linkedAccount
       ? `Their Confluence account ${check.linkedAccount.displayName ?? check.linkedAccount.id} passes the space access and every restriction.`

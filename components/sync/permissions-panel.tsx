@@ -1,11 +1,11 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { PermissionStats } from "@/lib/permissions/stats";
+import type { AudienceStats, PermissionStats } from "@/lib/permissions/stats";
 import { callApi } from "@/lib/http/client";
 import { Alert } from "@/components/ui/alert";
 
-const COUNTERS: { key: keyof PermissionStats; label: string }[] = [
+const COUNTERS: { key: Exclude<keyof PermissionStats, "strategy" | "audience">; label: string }[] = [
   { key: "users", label: "Users" },
   { key: "hiddenEmails", label: "Hidden emails" },
   { key: "groups", label: "Groups" },
@@ -18,6 +18,39 @@ const COUNTERS: { key: keyof PermissionStats; label: string }[] = [
   { key: "explicitLinks", label: "Linked by an administrator" },
 ];
 
+const AUDIENCE_COUNTERS: { key: Exclude<keyof AudienceStats, "wholeConnector">; label: string }[] = [
+  { key: "rules", label: "Rules" },
+  { key: "spaces", label: "Spaces with rules" },
+  { key: "people", label: "People" },
+  { key: "groups", label: "Groups" },
+  { key: "itemsWithoutAudience", label: "Visible to nobody" },
+];
+
+/** With audience rules: what the rules cover, instead of Confluence's counters. */
+function AudiencePanel({ audience }: { audience: AudienceStats }) {
+  return (
+    <section aria-labelledby="permissions-mirror" className="rounded-lg border border-slate-200 bg-white p-5" data-testid="permissions-audience">
+      <h2 id="permissions-mirror" className="text-base font-semibold">
+        Permissions: Audience rules
+      </h2>
+      <p className="mt-1 text-sm text-slate-600">
+        Members see what the audience rules chosen in Configure Records give them and their groups; no Confluence permission is read.
+        {audience.wholeConnector ? " One rule covers every space." : ""} Items in a space without a rule are visible to administrators only.
+      </p>
+      <dl className="mt-3 grid grid-cols-2 gap-3 text-sm sm:grid-cols-5">
+        {AUDIENCE_COUNTERS.map((c) => (
+          <div key={c.key}>
+            <dt className="text-xs uppercase text-slate-500">{c.label}</dt>
+            <dd className="text-lg font-semibold tabular-nums" aria-label={`Audience rules: ${c.label.toLowerCase()}`}>
+              {audience[c.key]}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
 /** What the permissions mirror holds: who exists, who may see which space, what is restricted. */
 export function PermissionsPanel({ connectorId, live, runState }: { connectorId: string; live: boolean; runState: string }) {
   const stats = useQuery({
@@ -26,6 +59,7 @@ export function PermissionsPanel({ connectorId, live, runState }: { connectorId:
     refetchInterval: live ? 5000 : false,
     placeholderData: keepPreviousData,
   });
+  if (stats.data?.permissions.audience) return <AudiencePanel audience={stats.data.permissions.audience} />;
   return (
     <section aria-labelledby="permissions-mirror" className="rounded-lg border border-slate-200 bg-white p-5">
       <h2 id="permissions-mirror" className="text-base font-semibold">

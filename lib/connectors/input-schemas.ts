@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZConnectorAccess } from "../audiences/schemas";
 import { ZConnectorConfig } from "./config-schema";
 import { siteUrlSchema } from "./site-url";
 
@@ -76,6 +77,8 @@ export function updateConnectorSchema(extraOrigins: readonly string[] = []) {
     clientSecret: blankIsKeep(ZClientSecret),
     enabled: z.boolean({ error: "enabled must be true or false." }).optional(),
     config: ZConnectorConfig.optional(),
+    // Configure Records: Mirror Confluence permissions, or Audience rules with their rules.
+    access: ZConnectorAccess.optional(),
   });
 }
 export type UpdateConnectorInput = z.infer<ReturnType<typeof updateConnectorSchema>>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readConnectorAccess } from "../audiences";
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { Connector } from "../generated/prisma/client";
@@ -17,7 +18,8 @@ export async function findConnectorRow(id: string): Promise<Connector> {
 }
 
 export async function getConnector(id: string): Promise<ConnectorView> {
-  return toConnectorView(await findConnectorRow(id));
+  const view = toConnectorView(await findConnectorRow(id));
+  return { ...view, audienceRules: (await readConnectorAccess(id)).rules };
 }
 
 /** `GET /api/connectors/{id}/config`: checked against it on every answer, so no secret can slip in. */

@@ -1,3 +1,4 @@
+import { readConnectorAccess, saveConnectorAccess } from "../audiences";
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
@@ -68,6 +69,17 @@ export async function updateConnector(id: string, input: UpdateConnectorInput): 
     data.nextSyncAt = input.config.sync.strategy === "scheduled" ? new Date(Date.now() + input.config.sync.intervalMinutes * 60_000) : null;
     if (status === "authenticated") status = "active";
   }
+  if (input.access !== undefined && status !== "authenticated" && status !== "active" && status !== "syncing" && status !== "error") {
+    throw new AppError("CONFLICT", "Authenticate the connector before choosing who may see its records.");
+  }
   data.status = status;
-  return toConnectorView(await db().connector.update({ where: { id }, data }));
+  const access = input.access;
+  if (access === undefined) return toConnectorView(await db().connector.update({ where: { id }, data }));
+  // The strategy, its rules and the feed moves they cause commit together with the rest of the edit.
+  const saved = await db().$transaction(async (tx) => {
+    await tx.connector.update({ where: { id }, data });
+    await saveConnectorAccess(tx, id, access);
+    return tx.connector.findUniqueOrThrow({ where: { id } });
+  });
+  return { ...toConnectorView(saved), audienceRules: (await readConnectorAccess(id)).rules };
 }

@@ -1,3 +1,4 @@
+import type { AccessStrategy, AudienceRule } from "../audiences/schemas";
 import type { Connector } from "../generated/prisma/client";
 import { ZConnectorConfig, type ConnectorConfig } from "./config-schema";
 
@@ -21,6 +22,10 @@ export interface ConnectorView {
   authenticated: boolean;
   configured: boolean;
   config: ConnectorConfig | null;
+  /** Who decides what members see: Confluence's permissions ("mirror") or audience rules. */
+  accessStrategy: AccessStrategy;
+  /** The audience rules; only on a single connector's read (GET /api/connectors/[id]). */
+  audienceRules?: AudienceRule[];
   lastSyncAt: string | null;
   nextSyncAt: string | null;
   createdAt: string;
@@ -52,6 +57,7 @@ export function toConnectorView(row: Connector): ConnectorView {
     authenticated,
     configured: row.configuredAt !== null,
     config: parseStoredConfig(row.config),
+    accessStrategy: row.accessStrategy === "audience" ? "audience" : "mirror",
     lastSyncAt: row.lastSyncAt?.toISOString() ?? null,
     nextSyncAt: row.nextSyncAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),

@@ -1,7 +1,7 @@
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { decidingNodes } from "../permissions";
-import type { FeedAccess, FeedRecord } from "./schemas";
+import type { FeedAccess, FeedAudienceAccess, FeedMirrorAccess, FeedRecord } from "./schemas";
 
 interface ItemRow {
   id: string;
@@ -25,8 +25,9 @@ const pairs = (rows: { connector_id: string; id: string }[]) => ({ connectors: r
 /**
  * The current state of the records behind upsert entries, keyed `connectorId/confluenceId`:
  * the record with its chunks and who may see it, or "nobody" when no one may (a node on its
- * chain was never read or could not be read, or its space grants viewing to no one), which
- * the feed sends as a deletion. A record missing from the map no longer exists.
+ * chain was never read or could not be read, or its space grants viewing to no one; on a
+ * connector with audience rules, no rule covers its space), which the feed sends as a
+ * deletion. A record missing from the map no longer exists.
  */
 export async function loadFeedRecords(entries: { connector_id: string; confluence_id: string }[]): Promise<Map<string, FeedRecord | "nobody">> {
   const out = new Map<string, FeedRecord | "nobody">();
@@ -54,7 +55,7 @@ export async function loadFeedRecords(entries: { connector_id: string; confluenc
     JOIN (SELECT DISTINCT * FROM unnest(${spaces.connectors}::text[], ${spaces.ids}::text[])) AS w(connector_id, space_id)
       ON w.connector_id = g.connector_id AND w.space_id = g.space_id
     ORDER BY g.principal_type, g.principal_id`;
-  const spaceAccess = new Map<string, FeedAccess["space"]>();
+  const spaceAccess = new Map<string, FeedMirrorAccess["space"]>();
   for (const g of grants) {
     const key = `${g.connector_id}/${g.space_id}`;
     const access = spaceAccess.get(key) ?? { anonymous: false, users: [], groups: [] };
@@ -63,6 +64,8 @@ export async function loadFeedRecords(entries: { connector_id: string; confluenc
     else if (g.principal_type === "group") access.groups.push(g.principal_id);
     spaceAccess.set(key, access);
   }
+
+  const audienceOf = await audiences([...new Set(items.map((i) => i.connector_id))]);
 
   const chunks = await db().searchChunk.findMany({
     where: { contentItemId: { in: items.map((i) => i.id) } },
@@ -74,15 +77,8 @@ export async function loadFeedRecords(entries: { connector_id: string; confluenc
 
   for (const item of items) {
     const key = `${item.connector_id}/${item.confluence_id}`;
-    const space = spaceAccess.get(`${item.connector_id}/${item.space_id ?? ""}`);
-    const layers: FeedAccess["layers"] = [];
-    let nobody = !space;
-    for (const nodeId of item.nodes) {
-      const r = restrictionOf.get(`${item.connector_id}/${nodeId}`);
-      if (!r || r.state === "nobody") nobody = true;
-      else if (r.state === "restricted") layers.push({ nodeId, users: r.user_ids, groups: r.group_ids });
-    }
-    if (nobody) {
+    const access = audienceOf.has(item.connector_id) ? audienceOf.get(item.connector_id)!(item.space_id) : mirrorAccess(item);
+    if (!access) {
       out.set(key, "nobody");
       continue;
     }
@@ -101,8 +97,46 @@ export async function loadFeedRecords(entries: { connector_id: string; confluenc
       chunks: (chunksOf.get(item.id) ?? []).map(({ ordinal, headingPath, text, language }) => ({ ordinal, headingPath, text, language })),
       modifiedAt: item.modified_at?.toISOString() ?? null,
       indexStatus: item.index_status,
-      access: { space: space!, layers },
+      access,
     });
   }
   return out;
+
+  function mirrorAccess(item: ItemRow): FeedAccess | null {
+    const space = spaceAccess.get(`${item.connector_id}/${item.space_id ?? ""}`);
+    const layers: FeedMirrorAccess["layers"] = [];
+    let nobody = !space;
+    for (const nodeId of item.nodes) {
+      const r = restrictionOf.get(`${item.connector_id}/${nodeId}`);
+      if (!r || r.state === "nobody") nobody = true;
+      else if (r.state === "restricted") layers.push({ nodeId, users: r.user_ids, groups: r.group_ids });
+    }
+    return nobody ? null : { strategy: "mirror", space: space!, layers };
+  }
+}
+
+/**
+ * For each of these connectors whose strategy is "audience": a function from a space id to the
+ * audience its rules give (the space's rules and the whole-connector rules), or null when no rule
+ * covers the space, which the feed sends as visible to nobody.
+ */
+async function audiences(connectorIds: string[]): Promise<Map<string, (spaceId: string | null) => FeedAudienceAccess | null>> {
+  const rules = await db().$queryRaw<{ connector_id: string; space_id: string | null; principal_type: string; principal_id: string }[]>`
+    SELECT c.id AS connector_id, r.space_id, r.principal_type, r.principal_id
+    FROM connectors c LEFT JOIN audience_rules r ON r.connector_id = c.id
+    WHERE c.id = ANY (${connectorIds}::text[]) AND c.access_strategy = 'audience'
+    ORDER BY r.principal_type, r.principal_id`;
+  const byConnector = new Map<string, typeof rules>();
+  for (const r of rules) byConnector.set(r.connector_id, [...(byConnector.get(r.connector_id) ?? []), ...(r.principal_type ? [r] : [])]);
+  return new Map(
+    [...byConnector].map(([connectorId, list]) => [
+      connectorId,
+      (spaceId: string | null) => {
+        const covering = list.filter((r) => r.space_id === null || r.space_id === spaceId);
+        if (!covering.length) return null;
+        const ids = (type: string) => [...new Set(covering.filter((r) => r.principal_type === type).map((r) => r.principal_id))];
+        return { strategy: "audience", audience: { users: ids("user"), groups: ids("app_group") } };
+      },
+    ]),
+  );
 }

@@ -7,7 +7,7 @@ import { Prisma } from "../generated/prisma/client";
 import { runIndexSlice } from "../indexing";
 import { decidingNodes } from "../permissions";
 import { requestSync } from "../sync";
-import { readFeed, ZFeedQuery, type FeedChange, type FeedRecord } from ".";
+import { readFeed, ZFeedQuery, type FeedChange, type FeedMirrorAccess, type FeedRecord } from ".";
 
 let sim: Simulator;
 useSyncTestSite({ seed: 41, spaces: 2, pages: 30 }, (started) => (sim = started));
@@ -74,7 +74,9 @@ describe("the changes feed", () => {
     const sent = mirror.get(`${connectorId}/${stored.confluenceId}`)!;
     expect(sent).toMatchObject({ id: stored.id, title: stored.title, markdown: stored.markdown, url: stored.webUrl });
     expect(sent.chunks.map((c) => c.text).sort()).toEqual(stored.searchChunks.map((c) => c.text).sort());
-    expect(sent.access.space.users.length + sent.access.space.groups.length + Number(sent.access.space.anonymous)).toBeGreaterThan(0);
+    expect(sent.access.strategy).toBe("mirror");
+    const { space } = sent.access as FeedMirrorAccess;
+    expect(space.users.length + space.groups.length + Number(space.anonymous)).toBeGreaterThan(0);
     expect((await drain(first.cursor)).changes, "nothing new, nothing again").toEqual([]);
 
     const [edited, trashed, restricted] = [pageOf("page", 0), pageOf("page", 1), pageOf("blogpost", 0)];
@@ -97,7 +99,7 @@ describe("the changes feed", () => {
     expect(editedChange?.op === "upsert" && editedChange.record.markdown).toContain("zanzibarquux");
     expect(byKey.get(key(trashed.id))).toMatchObject({ op: "delete", reason: "deleted" });
     const restrictedChange = byKey.get(key(restricted.id));
-    expect(restrictedChange?.op === "upsert" && restrictedChange.record.access.layers).toEqual([
+    expect(restrictedChange?.op === "upsert" && restrictedChange.record.access.strategy === "mirror" && restrictedChange.record.access.layers).toEqual([
       { nodeId: String(restricted.id), users: [], groups: [String(group.id)] },
     ]);
     // Nothing else moved but what those three decide (the trashed page's dependants, the post's comments and files).
@@ -177,6 +179,8 @@ describe("the changes feed", () => {
     await syncAndIndex(connectorId, "incremental");
     const changes = (await drain(cursor)).changes;
     const comment = changes.find((c) => c.key === `${connectorId}/${withComment.id}`);
-    expect(comment?.op === "upsert" && comment.record.access.layers.map((l) => l.nodeId)).toContain(String(parent.id));
+    expect(comment?.op === "upsert" && comment.record.access.strategy === "mirror" && comment.record.access.layers.map((l) => l.nodeId)).toContain(
+      String(parent.id),
+    );
   });
 });

@@ -37,11 +37,22 @@ export function decodeCursor(cursor: string): { epoch: string; at: FeedPosition 
 }
 
 /** Who may see a record, as Confluence decides it: the space's grants, and every restricted layer (ANDed). */
-export interface FeedAccess {
+export interface FeedMirrorAccess {
+  strategy: "mirror";
+  /** Confluence account ids and Confluence group ids. */
   space: { anonymous: boolean; users: string[]; groups: string[] };
   /** One entry per restricted node on the record's chain (itself, or its container, and their ancestors), root first. */
   layers: { nodeId: string; users: string[]; groups: string[] }[];
 }
+
+/** Who may see a record of a connector with audience rules: these app users, and the members of these app groups (ORed). */
+export interface FeedAudienceAccess {
+  strategy: "audience";
+  audience: { users: string[]; groups: string[] };
+}
+
+/** Which strategy decided, and what it says (docs/decisions/014). */
+export type FeedAccess = FeedMirrorAccess | FeedAudienceAccess;
 
 export interface FeedRecord {
   /** `connectorId/confluenceId`: stable across a record being removed and synced again (its `id` is not). */

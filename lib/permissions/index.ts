@@ -13,4 +13,5 @@ export {
 } from "./account-links";
 export { permissionStats, type PermissionStats } from "./stats";
 export { whoCanSee, canPersonSee, type WhoCanSee, type PersonCheck, type DecidingLayer, type SpaceGrant, type Principal } from "./who-can-see";
+export type { AudienceMatch } from "./audience-access";
 export { ZRecordAccessParams, ZRecordAccessQuery } from "./schemas";

@@ -43,6 +43,8 @@ export interface MemberAccessSummary {
   unlinked: { connectorId: string; connectorName: string }[];
   /** Connectors where their linked account is deactivated or closed: they see nothing there. */
   deactivated: { connectorId: string; connectorName: string; accountId: string }[];
+  /** Connectors with audience rules: no Confluence account plays a part; the rules decide. */
+  audience: { connectorId: string; connectorName: string }[];
 }
 
 /**
@@ -51,9 +53,17 @@ export interface MemberAccessSummary {
  */
 export async function memberAccessSummary(userId: string): Promise<MemberAccessSummary> {
   const rows = await db().$queryRaw<
-    { connector_id: string; connector_name: string; account_id: string | null; display_name: string | null; method: string | null; inactive: boolean | null }[]
+    {
+      connector_id: string;
+      connector_name: string;
+      strategy: string;
+      account_id: string | null;
+      display_name: string | null;
+      method: string | null;
+      inactive: boolean | null;
+    }[]
   >`
-    SELECT c.id AS connector_id, c.name AS connector_name, a.account_id, a.display_name, a.method, a.inactive
+    SELECT c.id AS connector_id, c.name AS connector_name, c.access_strategy AS strategy, a.account_id, a.display_name, a.method, a.inactive
     FROM connectors c
     LEFT JOIN LATERAL (
       SELECT x.account_id, cu.display_name, x.method, COALESCE(cu.account_status IN ('inactive', 'closed'), FALSE) AS inactive FROM (
@@ -65,9 +75,10 @@ export async function memberAccessSummary(userId: string): Promise<MemberAccessS
       ) x LEFT JOIN confluence_users cu ON cu.connector_id = c.id AND cu.account_id = x.account_id
     ) a ON TRUE
     ORDER BY c.name, c.id`;
-  const summary: MemberAccessSummary = { linked: [], unlinked: [], deactivated: [] };
+  const summary: MemberAccessSummary = { linked: [], unlinked: [], deactivated: [], audience: [] };
   for (const r of rows) {
-    if (r.account_id && r.inactive) summary.deactivated.push({ connectorId: r.connector_id, connectorName: r.connector_name, accountId: r.account_id });
+    if (r.strategy === "audience") summary.audience.push({ connectorId: r.connector_id, connectorName: r.connector_name });
+    else if (r.account_id && r.inactive) summary.deactivated.push({ connectorId: r.connector_id, connectorName: r.connector_name, accountId: r.account_id });
     else if (r.account_id)
       summary.linked.push({
         connectorId: r.connector_id,

@@ -175,6 +175,8 @@ describe("who may view an item (Confluence's rule, one SQL predicate)", () => {
 describe("the dashboard's Permissions panel", () => {
   it("counts the mirror, and the items no member can see (below an unreadable, unread or missing node)", async () => {
     expect(await permissionStats(connectorId)).toEqual({
+      strategy: "mirror",
+      audience: null,
       users: 5,
       hiddenEmails: 2,
       groups: 1,

@@ -38,18 +38,26 @@ export function decidingNodes(item: Prisma.Sql): Prisma.Sql {
 /**
  * The member's linked account and groups per connector, computed once per statement (a
  * MATERIALIZED CTE named `permission_viewer`) instead of once per candidate row. Every connector
- * has a row: where the member is not linked `account_id` is NULL and they are anonymous there. Every statement
+ * has a row: where the member is not linked `account_id` is NULL and they are anonymous there.
+ * Each row also carries the connector's access strategy (read here, so a switch applies to the
+ * next query), the app user's id and their app group ids, for audience rules. Every statement
  * that uses `visibleTo` starts with `WITH ${viewerCte(viewer)}`.
  */
 export function viewerCte(viewer: Viewer): Prisma.Sql {
   if (viewer.kind === "admin")
-    return Prisma.sql`permission_viewer AS MATERIALIZED (SELECT NULL::text AS connector_id, NULL::text AS account_id, FALSE AS active, ARRAY[]::text[] AS group_ids WHERE FALSE)`;
+    return Prisma.sql`permission_viewer AS MATERIALIZED (SELECT NULL::text AS connector_id, NULL::text AS strategy, NULL::text AS account_id, FALSE AS active,
+      ARRAY[]::text[] AS group_ids, NULL::text AS user_id, ARRAY[]::text[] AS app_group_ids WHERE FALSE)`;
   return Prisma.sql`permission_viewer AS MATERIALIZED (
-    SELECT a.connector_id, a.account_id,
+    SELECT a.connector_id, a.strategy, a.account_id,
       -- A deactivated or closed account sees nothing, as in Confluence, where it cannot sign in.
       NOT EXISTS (SELECT 1 FROM confluence_users cu WHERE cu.connector_id = a.connector_id AND cu.account_id = a.account_id AND cu.account_status IN ('inactive', 'closed')) AS active,
-      COALESCE((SELECT array_agg(m.group_id) FROM confluence_group_members m WHERE m.connector_id = a.connector_id AND m.account_id = a.account_id), ARRAY[]::text[]) AS group_ids
-    FROM (SELECT c.id AS connector_id, ${linkedAccount(viewer.userId, Prisma.raw("c.id"))} AS account_id FROM connectors c) a)`;
+      COALESCE((SELECT array_agg(m.group_id) FROM confluence_group_members m WHERE m.connector_id = a.connector_id AND m.account_id = a.account_id), ARRAY[]::text[]) AS group_ids,
+      ${viewer.userId}::text AS user_id,
+      COALESCE((SELECT array_agg(g.group_id::text) FROM app_group_members g WHERE g.user_id = ${viewer.userId}), ARRAY[]::text[]) AS app_group_ids
+    FROM (SELECT c.id AS connector_id, c.access_strategy AS strategy,
+      -- Audience rules never look at Confluence accounts.
+      CASE WHEN c.access_strategy = 'mirror' THEN ${linkedAccount(viewer.userId, Prisma.raw("c.id"))} END AS account_id
+      FROM connectors c) a)`;
 }
 
 /**
@@ -62,13 +70,15 @@ export function viewerCte(viewer: Viewer): Prisma.Sql {
  * "nobody", fails everyone. Edit restrictions are never stored. A deactivated linked account sees
  * nothing; without a linked account a member is anonymous: only spaces granted to anonymous access, and no restricted layer passes
  * (the COALESCE keeps a NULL account from turning a refusal into "unknown", which would admit).
+ * That is the "mirror" strategy; on a connector with strategy "audience" only its audience
+ * rules decide, and no Confluence permission is consulted.
  */
 export function visibleTo(viewer: Viewer, alias: string): Prisma.Sql {
   if (viewer.kind === "admin") return Prisma.sql`TRUE`;
   const item = Prisma.raw(alias);
   return Prisma.sql`EXISTS (
     SELECT 1 FROM permission_viewer v
-    WHERE v.connector_id = ${item}.connector_id AND v.active
+    WHERE v.connector_id = ${item}.connector_id AND ((v.strategy = 'mirror' AND v.active
       AND EXISTS (
         SELECT 1 FROM space_read_grants s
         WHERE s.connector_id = ${item}.connector_id AND s.space_id = ${item}.space_confluence_id
@@ -79,8 +89,20 @@ export function visibleTo(viewer: Viewer, alias: string): Prisma.Sql {
         SELECT 1 FROM unnest(${decidingNodes(item)}) AS n(node_id)
         LEFT JOIN read_restrictions r ON r.connector_id = ${item}.connector_id AND r.node_id = n.node_id
         WHERE r.node_id IS NULL OR r.state = 'nobody'
-          OR (r.state = 'restricted' AND NOT (COALESCE(v.account_id = ANY (r.user_ids), FALSE) OR r.group_ids && v.group_ids)))
+          OR (r.state = 'restricted' AND NOT (COALESCE(v.account_id = ANY (r.user_ids), FALSE) OR r.group_ids && v.group_ids))))
+    OR (v.strategy = 'audience' AND ${audienceAdmits(item)}))
   )`;
+}
+
+/**
+ * Audience rules (docs/decisions/014): a rule for the item's connector, on its space or on the
+ * whole connector (space NULL), naming the viewer (`v`) or one of their app groups.
+ */
+function audienceAdmits(item: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`EXISTS (
+    SELECT 1 FROM audience_rules ar
+    WHERE ar.connector_id = ${item}.connector_id AND (ar.space_id IS NULL OR ar.space_id = ${item}.space_confluence_id)
+      AND ((ar.principal_type = 'user' AND ar.principal_id = v.user_id) OR (ar.principal_type = 'app_group' AND ar.principal_id = ANY (v.app_group_ids))))`;
 }
 
 /**

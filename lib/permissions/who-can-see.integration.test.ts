@@ -93,6 +93,7 @@ describe("who can see a record", () => {
 
   it("an open item: a person with a space grant sees it", async () => {
     expect(await check("bob", "open")).toEqual({
+      strategy: "mirror",
       visible: true,
       linkedAccount: { id: "acc-bob", displayName: "Bob" },
       decidedBy: { reason: "visible", node: null },
@@ -122,8 +123,13 @@ describe("who can see a record", () => {
   });
 
   it("an unlinked person is told so, yet sees an open page in a space open to anonymous access, and no restricted one", async () => {
-    expect(await check("dave", "engOnly")).toEqual({ visible: false, linkedAccount: null, decidedBy: { reason: "not linked", node: null } });
-    expect(await check("dave", "public")).toEqual({ visible: true, linkedAccount: null, decidedBy: { reason: "visible", node: null } });
+    expect(await check("dave", "engOnly")).toEqual({
+      strategy: "mirror",
+      visible: false,
+      linkedAccount: null,
+      decidedBy: { reason: "not linked", node: null },
+    });
+    expect(await check("dave", "public")).toEqual({ strategy: "mirror", visible: true, linkedAccount: null, decidedBy: { reason: "visible", node: null } });
     expect(await check("dave", "publicForEng")).toMatchObject({ visible: false, decidedBy: { reason: "restricted: Title publicForEng" } });
   });
 

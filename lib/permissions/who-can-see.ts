@@ -1,6 +1,7 @@
 import { db } from "../db";
 import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
+import { appGroupIdsOf, audienceRulesFor, type AudienceMatch } from "./audience-access";
 import { decidingNodes, viewerCte, visibleTo, type Viewer } from "./visible-to";
 
 export interface Principal {
@@ -29,32 +30,53 @@ export interface DecidingLayer {
 export interface WhoCanSee {
   recordId: string;
   spaceId: string | null;
+  /** Which strategy decides for the record's connector: Confluence's permissions, or audience rules. */
+  strategy: "mirror" | "audience";
+  /** Mirror only (empty with audience rules). */
   spaceGrants: SpaceGrant[];
-  /** Root first, the item itself (or a comment's or attachment's container) last. */
+  /** Root first, the item itself (or a comment's or attachment's container) last. Mirror only. */
   layers: DecidingLayer[];
+  /** Audience only (empty when mirroring): the rules that cover the record; none means only administrators. */
+  audience: AudienceMatch[];
 }
 
 export interface PersonCheck {
+  strategy: "mirror" | "audience";
   visible: boolean;
   linkedAccount: { id: string; displayName: string | null } | null;
-  /** Why: "not linked", "account deactivated", "no space grant", "restricted: <node>", "nobody: <reason>", or "visible". */
+  /**
+   * Why: "not linked", "account deactivated", "no space grant", "restricted: <node>", "nobody: <reason>", or "visible";
+   * with audience rules "audience: <the rule that admits them>" or "no audience rule".
+   */
   decidedBy: { reason: string; node: { id: string; title: string | null } | null };
 }
 
-type Item = { connector_id: string; space_confluence_id: string | null; nodes: string[] };
+type Item = { connector_id: string; space_confluence_id: string | null; nodes: string[]; strategy: string };
 
 // The same deciding nodes as `visibleTo` (one SQL expression for both).
 async function itemOf(recordId: string): Promise<Item> {
   const rows = await db().$queryRaw<Item[]>`
-    SELECT i.connector_id, i.space_confluence_id, ${decidingNodes(Prisma.raw("i"))} AS nodes
-    FROM content_items i WHERE i.id = ${recordId}`;
+    SELECT i.connector_id, i.space_confluence_id, ${decidingNodes(Prisma.raw("i"))} AS nodes, c.access_strategy AS strategy
+    FROM content_items i JOIN connectors c ON c.id = i.connector_id WHERE i.id = ${recordId}`;
   if (!rows[0]) throw new AppError("NOT_FOUND", "No record with that id.");
   return rows[0];
 }
 
-/** Who may view a record, as Confluence decides it: the space's read grants and every layer of read restrictions. */
+/**
+ * Who may view a record: as Confluence decides it (the space's read grants and every layer of
+ * read restrictions), or, on a connector with audience rules, the rules that cover it.
+ */
 export async function whoCanSee(recordId: string): Promise<WhoCanSee> {
   const item = await itemOf(recordId);
+  if (item.strategy === "audience")
+    return {
+      recordId,
+      spaceId: item.space_confluence_id,
+      strategy: "audience",
+      spaceGrants: [],
+      layers: [],
+      audience: await audienceRulesFor(item.connector_id, item.space_confluence_id),
+    };
   const grants = await db().$queryRaw<{ principal_type: Principal["type"]; principal_id: string; via_role: string; name: string | null }[]>`
     SELECT s.principal_type, s.principal_id, s.via_role,
       CASE s.principal_type WHEN 'user' THEN u.display_name WHEN 'group' THEN g.name END AS name
@@ -88,6 +110,8 @@ export async function whoCanSee(recordId: string): Promise<WhoCanSee> {
   return {
     recordId,
     spaceId: item.space_confluence_id,
+    strategy: "mirror",
+    audience: [],
     spaceGrants: grants.map((g) => ({ type: g.principal_type, id: g.principal_id, name: g.name, viaRole: g.via_role })),
     layers: layers.map((l) => ({
       nodeId: l.node_id,
@@ -123,7 +147,17 @@ export async function canPersonSee(recordId: string, userId: string): Promise<Pe
   const accountId = answer?.account_id ?? null;
   const linkedAccount = accountId ? { id: accountId, displayName: answer?.display_name ?? null } : null;
   const groups = new Set(answer?.group_ids ?? []);
+  if (access.strategy === "audience") {
+    const groups = await appGroupIdsOf(userId);
+    const rule = access.audience.find((r) => (r.principal.type === "user" ? r.principal.id === userId : groups.has(r.principal.id)));
+    const where = rule?.spaceId === null ? "all spaces" : "this space";
+    const reason = rule
+      ? `audience: ${rule.principal.type === "user" ? "them by name" : `group ${rule.principal.name ?? rule.principal.id}`} on ${where}`
+      : "no audience rule";
+    return { strategy: "audience", visible, linkedAccount: null, decidedBy: { reason: !visible ? "no audience rule" : rule ? reason : "visible", node: null } };
+  }
   const check = (reason: string, node: { id: string; title: string | null } | null = null): PersonCheck => ({
+    strategy: "mirror",
     visible,
     linkedAccount,
     decidedBy: { reason, node },

@@ -18,8 +18,10 @@ import type { StepContext, SyncStep } from "./step-context";
  * the same call unless page-level filters apply (then bodies are fetched by id for what is kept).
  * Incremental runs list newest-first (trashed items included, to remove them) and stop at the
  * checkpoint (`since`); purges that leave no trace wait for the full reconciliation.
+ * A connector whose access strategy is "audience" skips the permissions step: its audience rules
+ * decide, so no Confluence permission is read.
  */
-export function planSteps(kind: "full" | "incremental"): SyncStep[] {
+export function planSteps(kind: "full" | "incremental", accessStrategy: "mirror" | "audience" = "mirror"): SyncStep[] {
   const incremental = kind === "incremental";
   const recent = incremental ? { sort: "-modified-date" } : {};
   const list = { limit: 250, ...recent };
@@ -106,7 +108,7 @@ export function planSteps(kind: "full" | "incremental"): SyncStep[] {
     downloadStep,
     ...(incremental ? [] : [reconcileStep]),
     // After reconciliation (the tree is final) and before indexing: who may see each item.
-    permissionsStep,
+    ...(accessStrategy === "audience" ? [] : [permissionsStep]),
     // Last (name "indexing"): works from the store only, so a run's records are complete before they are indexed.
     indexStep,
   ];

@@ -33,7 +33,7 @@ export interface SliceOptions {
   maxTransientFailures?: number;
   clientTuning?: Parameters<typeof confluenceClientFor>[1];
   /** The steps to run (default `planSteps`); a test swaps it to stand for a deploy that changed the plan. */
-  plan?: (kind: "full" | "incremental") => SyncStep[];
+  plan?: (kind: "full" | "incremental", accessStrategy: "mirror" | "audience") => SyncStep[];
 }
 
 const TRANSIENT = [RateLimitedError, UpstreamUnavailableError, SiteUnreachableError];
@@ -61,7 +61,8 @@ export async function runSyncSlice(runId: string, options: SliceOptions = {}): P
       await db().connector.update({ where: { id: connector.id }, data: { status: "syncing" } });
     }
     const client = await confluenceClientFor(connector.id, { ...options.clientTuning, signal: abort.signal });
-    const steps = (options.plan ?? planSteps)(run.kind);
+    // Read each slice: a strategy switched mid-run applies from the next slice (resume restarts a step the plan no longer has).
+    const steps = (options.plan ?? planSteps)(run.kind, connector.accessStrategy === "audience" ? "audience" : "mirror");
     const stepNames = steps.map((s) => s.name);
     const ctx: StepContext = {
       runId,

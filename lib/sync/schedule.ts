@@ -40,6 +40,8 @@ export async function startMembershipRefreshes(now = new Date()): Promise<number
   const due = await db().$queryRaw<{ id: string }[]>`
     SELECT c.id FROM connectors c
     WHERE c.enabled AND c.configured_at IS NOT NULL AND c.status IN ('active', 'error', 'authenticated') AND ${minutes} > 0
+      -- Audience rules read no Confluence group, so there is nothing to refresh.
+      AND c.access_strategy = 'mirror'
       AND EXISTS (SELECT 1 FROM sync_runs r WHERE r.connector_id = c.id AND r.status IN ('completed', 'completed_with_errors'))
       AND NOT EXISTS (SELECT 1 FROM sync_runs r WHERE r.connector_id = c.id
         AND (r.status IN ('queued', 'running', 'awaiting_confirmation') OR r.created_at > ${now}::timestamp - make_interval(mins => ${minutes})))`;

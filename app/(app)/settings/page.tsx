@@ -27,6 +27,15 @@ export default async function SettingsPage() {
           </Link>
         </div>
       ) : null}
+      {user.role === "admin" ? (
+        <div className="rounded-lg border border-slate-200 bg-white p-6">
+          <h2 className="text-base font-semibold">Groups</h2>
+          <p className="mt-1 text-sm text-slate-600">Groups of people of this app, for connectors whose access is decided by Audience rules.</p>
+          <Link href="/settings/groups" className="mt-3 inline-block text-sm font-medium text-blue-700 hover:underline">
+            Manage groups
+          </Link>
+        </div>
+      ) : null}
       {user.role === "admin" ? <OAuthAppsPanel redirectUrl={connectorSettings().oauthRedirectUrl} /> : null}
       <MyAccountsPanel access={await memberAccessSummary(user.id)} />
       <McpPanel url={mcpEndpointUrl()} />
