@@ -2,7 +2,9 @@ import { z } from "zod";
 import { findConnectorRow } from "../connectors";
 import { db } from "../db";
 
-export const ZPrincipalsQuery = z.object({ connectorId: z.string({ error: "must be a connector id" }).trim().min(1, "must be a connector id").max(64, "must be a connector id") });
+export const ZPrincipalsQuery = z.object({
+  connectorId: z.string({ error: "must be a connector id" }).trim().min(1, "must be a connector id").max(64, "must be a connector id"),
+});
 
 export interface FeedPrincipals {
   users: { accountId: string; displayName: string | null; email: string | null; accountType: string | null; active: boolean }[];
