@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { appUrl, signIn, signInAsAdmin, simAdmin, simUrl } from "./support";
+import { appUrl, pickPerson, signIn, signInAsAdmin, simAdmin, simUrl } from "./support";
 
 // Audience rules (issue 12): an administrator makes a group with a member under Settings → Groups,
 // sets up a connector whose Configure Records gives that group one space only, and the member's
@@ -70,7 +70,7 @@ test("a group given one space by audience rules lets its member search that spac
   const panel = page.getByTestId("who-can-see");
   await expect(panel).toContainText("Decided by: Audience rules");
   await expect(panel.getByRole("list", { name: "Audience" })).toContainText(`${groupName} (group) — this space`);
-  await panel.getByLabel("Can this person see it?").selectOption({ label: `${member.name} (${member.email})` });
+  await pickPerson(panel, "Can this person see it?", member.email);
   await expect(panel.getByTestId("person-check")).toContainText(`Can ${member.name} see this? Yes`);
   await expect(panel.getByTestId("person-check")).toContainText(`group ${groupName} on this space`);
   await page.context().clearCookies();

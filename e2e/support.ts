@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 
 export const simUrl = `http://127.0.0.1:${process.env.E2E_SIM_PORT ?? 4799}`;
 export const appUrl = `http://localhost:${process.env.E2E_PORT ?? 3199}`;
@@ -74,4 +74,13 @@ export async function setUpSimulatorConnector(page: Page, name: string, options:
   await ready.getByRole("button", { name: "Start syncing now" }).click();
   await expect(page).toHaveURL(/\/connectors\/[^/]+$/);
   return page.url().split("/").pop()!;
+}
+
+/** Chooses a person in a people picker (View as, Can this person see it?) by searching their email. */
+export async function pickPerson(scope: Page | Locator, label: string, email: string) {
+  await scope.getByLabel(label).fill(email);
+  await scope
+    .getByRole("list", { name: "People found" })
+    .getByRole("button", { name: new RegExp(email.replace(/[.+]/g, "\\$&")) })
+    .click();
 }

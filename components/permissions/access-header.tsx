@@ -6,7 +6,7 @@ import { ViewAsBar } from "./view-as-bar";
 export function AccessHeader({ context, isAdmin }: { context: AccessContext; isAdmin: boolean }) {
   return (
     <>
-      {isAdmin ? <ViewAsBar people={context.people} viewingAs={context.viewingAs} /> : null}
+      {isAdmin ? <ViewAsBar viewingAs={context.viewingAs} /> : null}
       {context.summary ? <AccessNotice summary={context.summary} /> : null}
     </>
   );

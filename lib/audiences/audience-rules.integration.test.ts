@@ -107,10 +107,17 @@ describe("audience rules decide what members see", () => {
     expect(await canPersonSee(rec.pageA!, app.mia!)).toMatchObject({
       strategy: "audience",
       visible: true,
-      decidedBy: { reason: "audience: group Readers on this space" },
+      decidedBy: { reason: "audience_rule", rule: { spaceId: expect.any(String), principal: { type: "app_group", name: "Readers" } } },
     });
-    expect(await canPersonSee(rec.pageB!, app.mia!)).toMatchObject({ strategy: "audience", visible: false, decidedBy: { reason: "no audience rule" } });
-    expect((await canPersonSee(rec.pageB!, app.noa!)).decidedBy.reason).toBe("audience: them by name on all spaces");
+    expect(await canPersonSee(rec.pageB!, app.mia!)).toMatchObject({
+      strategy: "audience",
+      visible: false,
+      decidedBy: { reason: "no_audience_rule", rule: null },
+    });
+    expect((await canPersonSee(rec.pageB!, app.noa!)).decidedBy).toMatchObject({
+      reason: "audience_rule",
+      rule: { spaceId: null, principal: { type: "user" } },
+    });
     expect((await memberAccessSummary(app.mia!)).audience).toEqual([{ connectorId, connectorName: "Site" }]);
     expect((await memberAccessSummary(app.mia!)).unlinked).toEqual([]);
     expect(await permissionStats(connectorId)).toMatchObject({

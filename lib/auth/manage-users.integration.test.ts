@@ -110,4 +110,12 @@ describe("administrators take access away", () => {
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect((await listUsers()).filter((u) => u.role === "admin")).toHaveLength(1);
   });
+
+  it("finds people by a part of their name or email, any case, for the pickers", async () => {
+    await createUser({ name: "Zoë Quill", email: "zq@example.com", password: "correct horse battery", role: "member" });
+    await createUser({ name: "Quentin Blake", email: "qb@sample.org", password: "correct horse battery", role: "member" });
+    expect((await listUsers({ q: "quI" })).map((u) => u.name)).toEqual(["Zoë Quill"]);
+    expect((await listUsers({ q: "SAMPLE.org" })).map((u) => u.name)).toEqual(["Quentin Blake"]);
+    expect((await listUsers({ q: "q", limit: 1 })).length).toBe(1);
+  });
 });

@@ -18,11 +18,21 @@ export interface ManagedUser extends UserSummary {
   activeApiKeys: number;
 }
 
-export async function listUsers(): Promise<ManagedUser[]> {
-  const users = await db().user.findMany({
-    select: { ...userSummary, _count: { select: { apiKeys: { where: { revokedAt: null } } } } },
-    orderBy: { createdAt: "asc" },
-  });
+/**
+ * Every user, oldest first; with `q`, at most `limit` whose name or email contains it (any case),
+ * by name, for pickers (View as, Who can see this, groups) that must not load thousands of people.
+ */
+export async function listUsers(query: { q?: string; limit?: number } = {}): Promise<ManagedUser[]> {
+  const q = query.q?.trim();
+  const select = { ...userSummary, _count: { select: { apiKeys: { where: { revokedAt: null } } } } };
+  const users = q
+    ? await db().user.findMany({
+        select,
+        where: { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }] },
+        orderBy: { name: "asc" },
+        take: query.limit ?? 20,
+      })
+    : await db().user.findMany({ select, orderBy: { createdAt: "asc" } });
   return users.map(({ _count, ...user }) => ({ ...user, activeApiKeys: _count.apiKeys }));
 }
 

@@ -49,3 +49,9 @@ export const ZSignInInput = z.object({
 export const ZCreateApiKeyInput = z.object({
   name: z.string().trim().min(1, "Give the key a name, such as “CI script”.").max(80, "Keep the name under 80 characters."),
 });
+
+/** `GET /api/users`: everyone, or with `q` the first `limit` whose name or email contains it. */
+export const ZUsersQuery = z.object({
+  q: z.string().trim().max(200, "Keep the search under 200 characters.").optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});

@@ -22,18 +22,15 @@ export async function viewerFor(user: { id: string; role: string }, viewAs: stri
 export interface AccessContext {
   /** What the person whose view is shown is limited to; null for an administrator's own view. */
   summary: MemberAccessSummary | null;
-  /** The person an administrator is viewing as. */
-  viewingAs: { id: string; name: string } | null;
-  /** The people an administrator may view as (empty for members). */
-  people: { id: string; name: string; email: string }[];
+  /** The person an administrator is viewing as (found with the picker, which searches people). */
+  viewingAs: { id: string; name: string; email: string } | null;
 }
 
 /** What Search and All Records show above the results: the member's limits, or the admin's View as. */
 export async function accessContext(user: { id: string; role: string }, viewAs: string | undefined): Promise<AccessContext> {
-  if (user.role !== "admin") return { summary: await memberAccessSummary(user.id), viewingAs: null, people: [] };
-  const people = await db().user.findMany({ where: { id: { not: user.id } }, select: { id: true, name: true, email: true }, orderBy: { name: "asc" } });
-  const viewingAs = people.find((p) => p.id === viewAs) ?? null;
-  return { summary: viewingAs ? await memberAccessSummary(viewingAs.id) : null, viewingAs, people };
+  if (user.role !== "admin") return { summary: await memberAccessSummary(user.id), viewingAs: null };
+  const viewingAs = viewAs && viewAs !== user.id ? await db().user.findUnique({ where: { id: viewAs }, select: { id: true, name: true, email: true } }) : null;
+  return { summary: viewingAs ? await memberAccessSummary(viewingAs.id) : null, viewingAs };
 }
 
 export interface MemberAccessSummary {

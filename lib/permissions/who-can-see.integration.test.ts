@@ -96,14 +96,14 @@ describe("who can see a record", () => {
       strategy: "mirror",
       visible: true,
       linkedAccount: { id: "acc-bob", displayName: "Bob" },
-      decidedBy: { reason: "visible", node: null },
+      decidedBy: { reason: "visible", node: null, detail: null, rule: null },
     });
   });
 
   it("a restricted parent layer decides No even when the item's own layer names the person", async () => {
     const answer = await check("bob", "bobUnderEng");
     expect(answer.visible).toBe(false);
-    expect(answer.decidedBy).toEqual({ reason: "restricted: Title engOnly", node: { id: "engOnly", title: "Title engOnly" } });
+    expect(answer.decidedBy).toEqual({ reason: "restricted", node: { id: "engOnly", title: "Title engOnly" }, detail: null, rule: null });
     expect((await check("bob", "commentUnderEng")).decidedBy.node?.id).toBe("engOnly");
   });
 
@@ -115,11 +115,11 @@ describe("who can see a record", () => {
   it("a nobody node refuses everyone with its reason; a node never read counts as nobody", async () => {
     expect(await check("alice", "unreadable")).toMatchObject({
       visible: false,
-      decidedBy: { reason: "nobody: Confluence answered 403", node: { id: "unreadable" } },
+      decidedBy: { reason: "nobody", detail: "Confluence answered 403", node: { id: "unreadable" } },
     });
     const missing = await whoCanSee(rec.missingParent!);
     expect(missing.layers[0]).toMatchObject({ nodeId: "notStored", title: null, state: "nobody" });
-    expect((await check("alice", "missingParent")).decidedBy.reason).toBe("nobody: restrictions not read");
+    expect((await check("alice", "missingParent")).decidedBy).toMatchObject({ reason: "nobody", detail: "restrictions not read" });
   });
 
   it("an unlinked person is told so, yet sees an open page in a space open to anonymous access, and no restricted one", async () => {
@@ -127,14 +127,19 @@ describe("who can see a record", () => {
       strategy: "mirror",
       visible: false,
       linkedAccount: null,
-      decidedBy: { reason: "not linked", node: null },
+      decidedBy: { reason: "not_linked", node: null, detail: null, rule: null },
     });
-    expect(await check("dave", "public")).toEqual({ strategy: "mirror", visible: true, linkedAccount: null, decidedBy: { reason: "visible", node: null } });
-    expect(await check("dave", "publicForEng")).toMatchObject({ visible: false, decidedBy: { reason: "restricted: Title publicForEng" } });
+    expect(await check("dave", "public")).toEqual({
+      strategy: "mirror",
+      visible: true,
+      linkedAccount: null,
+      decidedBy: { reason: "visible", node: null, detail: null, rule: null },
+    });
+    expect(await check("dave", "publicForEng")).toMatchObject({ visible: false, decidedBy: { reason: "restricted", node: { title: "Title publicForEng" } } });
   });
 
   it("a deactivated Confluence account sees nothing, anonymous spaces included", async () => {
-    expect(await check("erin", "public")).toMatchObject({ visible: false, linkedAccount: { id: "acc-erin" }, decidedBy: { reason: "account deactivated" } });
+    expect(await check("erin", "public")).toMatchObject({ visible: false, linkedAccount: { id: "acc-erin" }, decidedBy: { reason: "account_deactivated" } });
   });
 
   it("agrees with the visibility predicate for every person and record", async () => {

@@ -40,15 +40,23 @@ export interface WhoCanSee {
   audience: AudienceMatch[];
 }
 
+/** What decided a person's answer, as a code the UI words (never a sentence to parse). */
+export type PersonCheckReason =
+  "visible" | "not_linked" | "account_deactivated" | "no_space_grant" | "restricted" | "nobody" | "refused" | "audience_rule" | "no_audience_rule";
+
 export interface PersonCheck {
   strategy: "mirror" | "audience";
   visible: boolean;
   linkedAccount: { id: string; displayName: string | null } | null;
-  /**
-   * Why: "not linked", "account deactivated", "no space grant", "restricted: <node>", "nobody: <reason>", or "visible";
-   * with audience rules "audience: <the rule that admits them>" or "no audience rule".
-   */
-  decidedBy: { reason: string; node: { id: string; title: string | null } | null };
+  decidedBy: {
+    reason: PersonCheckReason;
+    /** The restricted (or unreadable) node that refused them. */
+    node: { id: string; title: string | null } | null;
+    /** For "nobody": why the node's restriction could not be read. */
+    detail: string | null;
+    /** For "audience_rule": the rule that admits them. */
+    rule: AudienceMatch | null;
+  };
 }
 
 type Item = { connector_id: string; space_confluence_id: string | null; nodes: string[]; strategy: string };
@@ -149,31 +157,32 @@ export async function canPersonSee(recordId: string, userId: string): Promise<Pe
   const groups = new Set(answer?.group_ids ?? []);
   if (access.strategy === "audience") {
     const groups = await appGroupIdsOf(userId);
-    const rule = access.audience.find((r) => (r.principal.type === "user" ? r.principal.id === userId : groups.has(r.principal.id)));
-    const where = rule?.spaceId === null ? "all spaces" : "this space";
-    const reason = rule
-      ? `audience: ${rule.principal.type === "user" ? "them by name" : `group ${rule.principal.name ?? rule.principal.id}`} on ${where}`
-      : "no audience rule";
-    return { strategy: "audience", visible, linkedAccount: null, decidedBy: { reason: !visible ? "no audience rule" : rule ? reason : "visible", node: null } };
+    const rule = visible ? (access.audience.find((r) => (r.principal.type === "user" ? r.principal.id === userId : groups.has(r.principal.id))) ?? null) : null;
+    return {
+      strategy: "audience",
+      visible,
+      linkedAccount: null,
+      decidedBy: { reason: visible ? "audience_rule" : "no_audience_rule", node: null, detail: null, rule },
+    };
   }
-  const check = (reason: string, node: { id: string; title: string | null } | null = null): PersonCheck => ({
+  const check = (reason: PersonCheckReason, node: { id: string; title: string | null } | null = null, detail: string | null = null): PersonCheck => ({
     strategy: "mirror",
     visible,
     linkedAccount,
-    decidedBy: { reason, node },
+    decidedBy: { reason, node, detail, rule: null },
   });
   if (visible) return check("visible");
-  if (accountId && answer?.active === false) return check("account deactivated");
+  if (accountId && answer?.active === false) return check("account_deactivated");
   // Without a link a member is anonymous: only a space open to anonymous access can let them in.
   const granted = access.spaceGrants.some(
     (g) => g.type === "anonymous" || (accountId && ((g.type === "user" && g.id === accountId) || (g.type === "group" && groups.has(g.id)))),
   );
-  if (!granted) return check(accountId ? "no space grant" : "not linked");
+  if (!granted) return check(accountId ? "no_space_grant" : "not_linked");
   for (const layer of access.layers) {
     const node = { id: layer.nodeId, title: layer.title };
-    if (layer.state === "nobody") return check(`nobody: ${layer.reason ?? "restrictions could not be read"}`, node);
+    if (layer.state === "nobody") return check("nobody", node, layer.reason ?? "restrictions could not be read");
     if (layer.state === "restricted" && !layer.users.some((u) => accountId && u.id === accountId) && !layer.groups.some((g) => groups.has(g.id)))
-      return check(`restricted: ${layer.title ?? layer.nodeId}`, node);
+      return check("restricted", node);
   }
   // The predicate refused but no rule here did: say so rather than guess (the agreement test guards this).
   return check("refused");
