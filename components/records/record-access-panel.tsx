@@ -8,6 +8,7 @@ import { RecordPersonCheck } from "./record-person-check";
 
 function principalLabel(p: Principal): string {
   if (p.type === "anonymous") return "Anyone (anonymous access)";
+  if (p.type === "licensed") return p.id === "authenticated-users" ? "Every signed-in Atlassian account" : "Every licensed Confluence user";
   return `${p.name ?? "(unknown name)"}${p.type === "group" ? " (group)" : ""}`;
 }
 

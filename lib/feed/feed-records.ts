@@ -58,8 +58,9 @@ export async function loadFeedRecords(entries: { connector_id: string; confluenc
   const spaceAccess = new Map<string, FeedMirrorAccess["space"]>();
   for (const g of grants) {
     const key = `${g.connector_id}/${g.space_id}`;
-    const access = spaceAccess.get(key) ?? { anonymous: false, users: [], groups: [] };
+    const access = spaceAccess.get(key) ?? { anonymous: false, licensed: false, users: [], groups: [] };
     if (g.principal_type === "anonymous") access.anonymous = true;
+    else if (g.principal_type === "licensed") access.licensed = true;
     else if (g.principal_type === "user") access.users.push(g.principal_id);
     else if (g.principal_type === "group") access.groups.push(g.principal_id);
     spaceAccess.set(key, access);

@@ -39,8 +39,11 @@ export function decodeCursor(cursor: string): { epoch: string; at: FeedPosition 
 /** Who may see a record, as Confluence decides it: the space's grants, and every restricted layer (ANDed). */
 export interface FeedMirrorAccess {
   strategy: "mirror";
-  /** Confluence account ids and Confluence group ids. */
-  space: { anonymous: boolean; users: string[]; groups: string[] };
+  /**
+   * Confluence account ids and group ids granted the space; `anonymous`: everyone; `licensed`:
+   * every licensed Atlassian account of the site (a space role given to an access class).
+   */
+  space: { anonymous: boolean; licensed: boolean; users: string[]; groups: string[] };
   /** One entry per restricted node on the record's chain (itself, or its container, and their ancestors), root first. */
   layers: { nodeId: string; users: string[]; groups: string[] }[];
 }

@@ -6,17 +6,19 @@ import { configuredConnector, driveRun } from "../../test/sync-fixtures";
 import { mayViewRecord } from "../content/visible-records";
 import { db, disconnectDb } from "../db";
 import { stopJobSender } from "../jobs";
+import { VIEWER_ROLE_ID } from "../../simulator/store/roles";
 import { requestSync } from "../sync";
 
 /**
  * The simulator as the oracle: random restrictions (user layers, group layers, both, empty
- * lists, on pages and folders) and random space grants (user, group, anonymous) on a generated
+ * lists, on pages and folders) and random space grants (user, group, anonymous, a role given to all licensed users) on a generated
  * site with trees up to depth 6; after one sync, for 600 random (person, item) pairs the app's
  * decision must equal what the simulator answers that person's own credentials (200 or 404).
  */
 let sim: Simulator;
 let connectorId: string;
 const PAIRS = 600;
+let licensedSpaces = 0;
 
 function rng(seed: number) {
   let s = seed >>> 0;
@@ -54,6 +56,22 @@ beforeAll(async () => {
       });
     else if (roll < 0.7)
       await simAdmin(sim, `/spaces/${space.id}/permissions`, "POST", { principalType: "anonymous", operations: [{ key: "read", targetType: "space" }] });
+    else if (roll < 0.9) {
+      // A space role given to an access class is the only way in: every licensed account may view it.
+      for (const p of [...space.permissions]) await simAdmin(sim, `/spaces/${space.id}/permissions?permissionId=${encodeURIComponent(p.id)}`, "DELETE");
+      space.roleAssignments = [];
+      await simAdmin(sim, `/spaces/${space.id}/permissions`, "POST", {
+        principalType: "role",
+        principalId: VIEWER_ROLE_ID,
+        operations: [{ key: "read", targetType: "space" }],
+      });
+      await simAdmin(sim, `/spaces/${space.id}/role-assignments`, "POST", {
+        principalType: "access_class",
+        principalId: "all-licensed-users",
+        roleId: VIEWER_ROLE_ID,
+      });
+      licensedSpaces++;
+    }
   }
   connectorId = await configuredConnector(sim);
   const { run } = await requestSync(connectorId, { kind: "full", trigger: "test" });
@@ -107,6 +125,7 @@ it("decides like Confluence for 600 random (person, item) pairs: no leaks, no wr
   }
   console.log(`permission oracle: ${PAIRS} pairs (${allowed} visible in Confluence), ${leaks} leaks, ${denials} wrongful denials`);
   expect(wrong).toEqual([]);
+  expect(licensedSpaces, "a space is open to all licensed users through a role").toBeGreaterThan(0);
   // Both answers occur often enough for the comparison to mean something.
   expect(allowed).toBeGreaterThan(PAIRS / 10);
   expect(PAIRS - allowed).toBeGreaterThan(PAIRS / 10);

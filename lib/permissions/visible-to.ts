@@ -45,12 +45,15 @@ export function decidingNodes(item: Prisma.Sql): Prisma.Sql {
  */
 export function viewerCte(viewer: Viewer): Prisma.Sql {
   if (viewer.kind === "admin")
-    return Prisma.sql`permission_viewer AS MATERIALIZED (SELECT NULL::text AS connector_id, NULL::text AS strategy, NULL::text AS account_id, FALSE AS active,
+    return Prisma.sql`permission_viewer AS MATERIALIZED (SELECT NULL::text AS connector_id, NULL::text AS strategy, NULL::text AS account_id, FALSE AS active, FALSE AS licensed,
       ARRAY[]::text[] AS group_ids, NULL::text AS user_id, ARRAY[]::text[] AS app_group_ids WHERE FALSE)`;
   return Prisma.sql`permission_viewer AS MATERIALIZED (
     SELECT a.connector_id, a.strategy, a.account_id,
       -- A deactivated or closed account sees nothing, as in Confluence, where it cannot sign in.
       NOT EXISTS (SELECT 1 FROM confluence_users cu WHERE cu.connector_id = a.connector_id AND cu.account_id = a.account_id AND cu.account_status IN ('inactive', 'closed')) AS active,
+      -- Grants to "all licensed users" or "authenticated users" reach a linked Atlassian account
+      -- (not an app or a customer account, and not one whose type the sync never saw).
+      EXISTS (SELECT 1 FROM confluence_users cu WHERE cu.connector_id = a.connector_id AND cu.account_id = a.account_id AND cu.account_type = 'atlassian') AS licensed,
       COALESCE((SELECT array_agg(m.group_id) FROM confluence_group_members m WHERE m.connector_id = a.connector_id AND m.account_id = a.account_id), ARRAY[]::text[]) AS group_ids,
       ${viewer.userId}::text AS user_id,
       COALESCE((SELECT array_agg(g.group_id::text) FROM app_group_members g WHERE g.user_id = ${viewer.userId}), ARRAY[]::text[]) AS app_group_ids
@@ -64,7 +67,7 @@ export function viewerCte(viewer: Viewer): Prisma.Sql {
  * The one visibility rule, as a SQL predicate over a `content_items` row (`alias`), used by
  * search, All Records and record detail alike (with `viewerCte` in the same statement). A member
  * may view an item when their linked account (1) may view the item's space (a grant to them, a
- * group they are in, or anonymous; role grants are stored expanded) and (2) passes every
+ * group they are in, anonymous, or every licensed account; role grants are stored expanded) and (2) passes every
  * read-restriction layer on the item's deciding nodes: each layer is ORed inside (one of its
  * users, or in one of its groups) and the layers are ANDed. A node never read, or read as
  * "nobody", fails everyone. Edit restrictions are never stored. A deactivated linked account sees
@@ -83,6 +86,7 @@ export function visibleTo(viewer: Viewer, alias: string): Prisma.Sql {
         SELECT 1 FROM space_read_grants s
         WHERE s.connector_id = ${item}.connector_id AND s.space_id = ${item}.space_confluence_id
           AND (s.principal_type = 'anonymous'
+            OR (s.principal_type = 'licensed' AND v.licensed)
             OR (s.principal_type = 'user' AND s.principal_id = v.account_id)
             OR (s.principal_type = 'group' AND s.principal_id = ANY (v.group_ids))))
       AND NOT EXISTS (

@@ -5,7 +5,8 @@ import { appGroupIdsOf, audienceRulesFor, type AudienceMatch } from "./audience-
 import { decidingNodes, viewerCte, visibleTo, type Viewer } from "./visible-to";
 
 export interface Principal {
-  type: "user" | "group" | "anonymous";
+  /** "licensed": every licensed (or signed-in) Atlassian account, from a space role's access class; `id` names the class. */
+  type: "user" | "group" | "anonymous" | "licensed";
   id: string;
   /** A user's display name or a group's name, when synced. */
   name: string | null;
@@ -143,10 +144,10 @@ export async function canPersonSee(recordId: string, userId: string): Promise<Pe
     throw AppError.validation([{ loc: ["query", "user"], msg: "No app user with that id.", type: "unknown_user" }]);
   const viewer: Viewer = { kind: "member", userId };
   const [answer] = await db().$queryRaw<
-    { ok: boolean; account_id: string | null; active: boolean | null; group_ids: string[] | null; display_name: string | null }[]
+    { ok: boolean; account_id: string | null; active: boolean | null; licensed: boolean | null; group_ids: string[] | null; display_name: string | null }[]
   >`
     WITH ${viewerCte(viewer)}
-    SELECT ${visibleTo(viewer, "i")} AS ok, v.account_id, v.active, v.group_ids, cu.display_name
+    SELECT ${visibleTo(viewer, "i")} AS ok, v.account_id, v.active, v.licensed, v.group_ids, cu.display_name
     FROM content_items i
     LEFT JOIN permission_viewer v ON v.connector_id = i.connector_id
     LEFT JOIN confluence_users cu ON cu.connector_id = i.connector_id AND cu.account_id = v.account_id
@@ -175,7 +176,9 @@ export async function canPersonSee(recordId: string, userId: string): Promise<Pe
   if (accountId && answer?.active === false) return check("account_deactivated");
   // Without a link a member is anonymous: only a space open to anonymous access can let them in.
   const granted = access.spaceGrants.some(
-    (g) => g.type === "anonymous" || (accountId && ((g.type === "user" && g.id === accountId) || (g.type === "group" && groups.has(g.id)))),
+    (g) =>
+      g.type === "anonymous" ||
+      (accountId && ((g.type === "licensed" && answer?.licensed) || (g.type === "user" && g.id === accountId) || (g.type === "group" && groups.has(g.id)))),
   );
   if (!granted) return check(accountId ? "no_space_grant" : "not_linked");
   for (const layer of access.layers) {

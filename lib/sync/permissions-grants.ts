@@ -8,7 +8,15 @@ import type { PermissionsWalk } from "./permissions-walk";
 import type { StepContext } from "./step-context";
 
 type Walk = PermissionsWalk;
-type Grant = { principalType: "user" | "group" | "anonymous"; principalId: string; viaRole: string };
+type Grant = { principalType: "user" | "group" | "anonymous" | "licensed"; principalId: string; viaRole: string };
+
+/**
+ * Access classes a space role can be assigned to (the v2 spec's list): everyone, or every
+ * signed-in licensed Atlassian account (stored as principal "licensed", the class as its id).
+ * Product and JSM project admins cannot be told apart here, so they get no grant (fail closed).
+ */
+const ANONYMOUS_CLASSES = new Set(["anonymous-users", "ANONYMOUS_ACCESS"]);
+const LICENSED_CLASSES = new Set(["authenticated-users", "all-licensed-users"]);
 
 /** Cloud reports anonymous access as a grant to the role `ANONYMOUS`; a role holder of class `ANONYMOUS_ACCESS` is anonymous too. */
 const ANONYMOUS_ROLE = "ANONYMOUS";
@@ -77,9 +85,10 @@ export async function readRoleHoldersPage(ctx: StepContext, walk: Walk): Promise
     const type = a.principal.principalType.toUpperCase();
     if (type === "USER") grants.push({ principalType: "user", principalId: a.principal.principalId, viaRole: a.roleId });
     else if (type === "GROUP") grants.push({ principalType: "group", principalId: a.principal.principalId, viaRole: a.roleId });
-    else if (type === "ACCESS_CLASS" && a.principal.principalId === "ANONYMOUS_ACCESS")
+    else if (type === "ACCESS_CLASS" && ANONYMOUS_CLASSES.has(a.principal.principalId))
       grants.push({ principalType: "anonymous", principalId: "", viaRole: a.roleId });
-    // Other access classes (all licensed users, product admins) are not mirrored yet: their holders get no grant (fail closed).
+    else if (type === "ACCESS_CLASS" && LICENSED_CLASSES.has(a.principal.principalId))
+      grants.push({ principalType: "licensed", principalId: a.principal.principalId, viaRole: a.roleId });
   }
   const next: Checkpoint = page.nextCursor
     ? { ...ctx.checkpoint, cursor: page.nextCursor }

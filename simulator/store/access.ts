@@ -43,12 +43,22 @@ export class Access {
           (p.principalType === "role" &&
             (space.roleAssignments ?? []).some(
               (a) =>
-                a.roleId === p.principalId &&
-                (a.principalType === "access_class" ? a.principalId === "ANONYMOUS_ACCESS" : holds(a.principalType, a.principalId)),
+                a.roleId === p.principalId && (a.principalType === "access_class" ? this.inAccessClass(a.principalId) : holds(a.principalType, a.principalId)),
             ))),
     );
     this.spaceCache.set(space.id, ok);
     return ok;
+  }
+
+  /**
+   * Cloud's access classes: everyone (`anonymous-users`, also written `ANONYMOUS_ACCESS`), any
+   * signed-in Atlassian account (`authenticated-users`) or licensed user (`all-licensed-users`; here
+   * every Atlassian account, apps are not); product and JSM admins are site admins only.
+   */
+  private inAccessClass(id: string): boolean {
+    if (id === "ANONYMOUS_ACCESS" || id === "anonymous-users") return true;
+    if (id === "authenticated-users" || id === "all-licensed-users") return this.user?.accountType === "atlassian";
+    return false;
   }
 
   private passesRestriction(c: Content): boolean {

@@ -25,7 +25,10 @@ export interface Group {
 /** "role": the grant goes to every holder of the role (principalId) in the space (`Space.roleAssignments`). */
 export type PrincipalType = "user" | "group" | "anonymous" | "role";
 
-/** Who holds a space role: a user, a group, or an access class (`ANONYMOUS_ACCESS`: everyone, signed in or not). */
+/**
+ * Who holds a space role: a user, a group, or an access class (`anonymous-users` or `ANONYMOUS_ACCESS`:
+ * everyone, signed in or not; `authenticated-users`, `all-licensed-users`: every Atlassian account).
+ */
 export interface RoleAssignment {
   principalType: "user" | "group" | "access_class";
   principalId: string;

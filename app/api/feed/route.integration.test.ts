@@ -68,7 +68,7 @@ describe("GET /api/feed", () => {
         record: expect.objectContaining({
           id: item.id,
           markdown: "# Runbook",
-          access: { space: { anonymous: false, users: [], groups: ["g-1"] }, layers: [] },
+          access: { strategy: "mirror", space: { anonymous: false, licensed: false, users: [], groups: ["g-1"] }, layers: [] },
         }),
       }),
     ]);
