@@ -5,6 +5,7 @@ import { updateConnector } from "../connectors";
 import { db, disconnectDb } from "../db";
 import { readFeed, ZFeedQuery, type FeedChange } from "../feed";
 import { canPersonSee, memberAccessSummary, permissionStats, whoCanSee, type Viewer } from "../permissions";
+import { deleteUser } from "../auth";
 import { addGroupMember, createGroup, deleteGroup, type AudienceRule } from ".";
 
 /**
@@ -181,7 +182,7 @@ describe("the changes feed with audience rules", () => {
     const mirroredB = mirrored.changes.find((c) => c.key === `${connectorId}/pageB`);
     expect(mirroredB?.op === "upsert" && mirroredB.record.access).toEqual({
       strategy: "mirror",
-      space: { anonymous: true, users: [], groups: [] },
+      space: { anonymous: true, licensed: false, users: [], groups: [] },
       layers: [],
     });
     expect(mirrored.changes.find((c) => c.key === `${connectorId}/pageA`)).toMatchObject({ op: "delete", reason: "visible_to_nobody" });
@@ -194,5 +195,15 @@ describe("the changes feed with audience rules", () => {
     expect(revoked.changes.map((c) => [c.key, c.op === "delete" && c.reason]).sort()).toEqual(
       ["commentA", "pageA", "pageB"].map((k) => [`${connectorId}/${k}`, "visible_to_nobody"]),
     );
+  });
+
+  it("deleting a person removes the rules that name them and re-sends the records they covered", async () => {
+    const zed = (await db().user.create({ data: { email: "zed@example.com", name: "zed", passwordHash: "x", role: "member" } })).id;
+    await setAccess("audience", [{ spaceId: "B", principalType: "user", principalId: zed }]);
+    const { cursor } = await readFeed(ZFeedQuery.parse({ limit: 500 }));
+    await deleteUser(app.admin!, zed);
+    expect(await db().audienceRule.count({ where: { connectorId, principalType: "user", principalId: zed } })).toBe(0);
+    const changes = (await readFeed(ZFeedQuery.parse({ cursor, limit: 500 }))).changes;
+    expect(changes.find((c) => c.key === `${connectorId}/pageB`)).toMatchObject({ op: "delete", reason: "visible_to_nobody" });
   });
 });

@@ -55,3 +55,13 @@ export async function saveConnectorAccess(tx: Prisma.TransactionClient, connecto
   await moveConnectorFeed(tx, connectorId);
   return true;
 }
+
+/**
+ * A person deleted from the app leaves no rule behind: the rules naming them go in the same
+ * transaction, and the connectors they were on re-send their records (the feed named them).
+ */
+export async function forgetPersonInRules(tx: Prisma.TransactionClient, userId: string): Promise<void> {
+  const removed = await tx.$queryRaw<{ connector_id: string }[]>`
+    DELETE FROM audience_rules WHERE principal_type = 'user' AND principal_id = ${userId} RETURNING connector_id`;
+  for (const connectorId of new Set(removed.map((r) => r.connector_id))) await moveConnectorFeed(tx, connectorId);
+}

@@ -1,3 +1,4 @@
+import { forgetPersonInRules } from "../audiences";
 import { AppError } from "../errors";
 import { db } from "../db";
 import type { Prisma } from "../generated/prisma/client";
@@ -71,7 +72,8 @@ export async function deleteUser(actorId: string, userId: string): Promise<void>
   await db().$transaction(async (tx) => {
     const user = await lockedTarget(tx, userId);
     await assertAnotherActiveAdmin(tx, user, "deleted");
-    // API keys go with the row (cascade); sessions stop because the row is gone.
+    // API keys and group memberships go with the row (cascade); sessions stop because the row is gone.
+    await forgetPersonInRules(tx, userId);
     await tx.user.delete({ where: { id: userId } });
   });
   logger.info({ actorId, userId }, "user account deleted");
