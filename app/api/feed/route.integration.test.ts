@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resetDatabase } from "@/test/db";
-import { createApiKey, createFirstAdmin, createUser } from "@/lib/auth";
+import { adminAndMember } from "@/test/api-actors";
 import { db, disconnectDb } from "@/lib/db";
 import { GET as principals } from "./principals/route";
 import { GET } from "./route";
@@ -12,11 +11,7 @@ let memberKey: string;
 let connectorId: string;
 
 beforeAll(async () => {
-  await resetDatabase();
-  const admin = await createFirstAdmin({ name: "Ada", email: "ada@example.com", password: "correct horse battery" });
-  adminKey = (await createApiKey(admin.id, "tests")).key;
-  const member = await createUser({ name: "Mo", email: "mo@example.com", password: "correct horse battery", role: "member" });
-  memberKey = (await createApiKey(member.id, "tests")).key;
+  ({ adminKey, memberKey } = await adminAndMember());
   connectorId = (await db().connector.create({ data: { name: "Site", siteUrl: "https://t.atlassian.net", authMethod: "api_token" } })).id;
   await db().spaceReadGrant.create({ data: { connectorId, spaceId: "S1", principalType: "group", principalId: "g-1" } });
   await db().readRestriction.create({ data: { connectorId, nodeId: "p1", state: "open" } });

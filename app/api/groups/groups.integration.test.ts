@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resetDatabase } from "@/test/db";
-import { createApiKey, createFirstAdmin, createUser } from "@/lib/auth";
+import { adminAndMember } from "@/test/api-actors";
 import { db, disconnectDb } from "@/lib/db";
 import { DELETE as removeMember, PUT as addMember } from "./[id]/members/[userId]/route";
 import { DELETE as deleteGroup, PATCH as renameGroup } from "./[id]/route";
@@ -12,12 +11,7 @@ let memberKey: string;
 let memberId: string;
 
 beforeAll(async () => {
-  await resetDatabase();
-  const admin = await createFirstAdmin({ name: "Ada", email: "ada@example.com", password: "correct horse battery" });
-  adminKey = (await createApiKey(admin.id, "tests")).key;
-  const member = await createUser({ name: "Mo", email: "mo@example.com", password: "correct horse battery", role: "member" });
-  memberId = member.id;
-  memberKey = (await createApiKey(member.id, "tests")).key;
+  ({ adminKey, memberKey, memberId } = await adminAndMember());
 });
 afterAll(async () => {
   await disconnectDb();

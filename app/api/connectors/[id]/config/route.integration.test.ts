@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resetDatabase } from "@/test/db";
-import { createApiKey, createFirstAdmin } from "@/lib/auth";
+import { adminAndMember } from "@/test/api-actors";
 import { DEFAULT_CONNECTOR_CONFIG, updateConnector } from "@/lib/connectors";
 import { db, disconnectDb } from "@/lib/db";
 import { stopJobSender } from "@/lib/jobs";
@@ -13,9 +12,7 @@ let key: string;
 let connectorId: string;
 
 beforeAll(async () => {
-  await resetDatabase();
-  const admin = await createFirstAdmin({ name: "Ada", email: "ada@example.com", password: "correct horse battery" });
-  key = (await createApiKey(admin.id, "tests")).key;
+  ({ adminKey: key } = await adminAndMember());
   connectorId = (
     await db().connector.create({
       data: { name: "Site", siteUrl: "https://t.atlassian.net", authMethod: "api_token", email: "a@t.io", status: "authenticated" },

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resetDatabase } from "@/test/db";
-import { createApiKey, createFirstAdmin, createUser } from "@/lib/auth";
+import { adminAndMember } from "@/test/api-actors";
 import { db, disconnectDb } from "@/lib/db";
 import { POST as indexRecords } from "../../index/route";
 import { GET } from "./route";
@@ -13,12 +12,7 @@ let memberId: string;
 let recordId: string;
 
 beforeAll(async () => {
-  await resetDatabase();
-  const admin = await createFirstAdmin({ name: "Ada", email: "ada@example.com", password: "correct horse battery" });
-  adminKey = (await createApiKey(admin.id, "tests")).key;
-  const member = await createUser({ name: "Mo", email: "mo@example.com", password: "correct horse battery", role: "member" });
-  memberId = member.id;
-  memberKey = (await createApiKey(member.id, "tests")).key;
+  ({ adminKey, memberKey, memberId } = await adminAndMember());
   const connectorId = (await db().connector.create({ data: { name: "Site", siteUrl: "https://t.atlassian.net", authMethod: "api_token" } })).id;
   await db().spaceReadGrant.create({ data: { connectorId, spaceId: "PUB", principalType: "anonymous", principalId: "" } });
   const item = await db().contentItem.create({
