@@ -23,8 +23,9 @@ test("a full resync that would delete most records waits for an administrator, a
   await setUpSimulatorConnector(page, `Deletion review ${Date.now()}`);
   const status = page.getByTestId("current-run-status");
   await expect(status).toHaveText(/^Completed/, { timeout: 90_000 });
+  // The stored counts refresh on their own poll, a moment after the run's status.
+  await expect.poll(async () => Number(await page.getByLabel("Stored pages").textContent()), { timeout: 30_000 }).toBeGreaterThan(0);
   const storedPages = await page.getByLabel("Stored pages").textContent();
-  expect(Number(storedPages)).toBeGreaterThan(0);
 
   const spaces = ((await (await request.get(`${simUrl}/__admin/spaces`)).json()) as SimSpace[]).filter((s) => s.status === "current");
   for (const space of spaces.slice(1)) {
