@@ -1,7 +1,7 @@
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
-import { moveConnectorFeed } from "./move-feed";
+import { moveFeedRecords } from "../feed";
 import type { AppGroupView, GroupInput } from "./schemas";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -66,7 +66,7 @@ export async function deleteGroup(id: string): Promise<void> {
     await tx.audienceRule.deleteMany({ where: { principalType: "app_group", principalId: id } });
     await tx.appGroup.delete({ where: { id } });
     // The feed names groups in each record's audience, so those records change.
-    for (const r of rules) await moveConnectorFeed(tx, r.connectorId);
+    for (const r of rules) await moveFeedRecords(tx, r.connectorId);
   });
 }
 

@@ -1,7 +1,7 @@
 import { db } from "../db";
 import { AppError, type FieldProblem } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
-import { moveConnectorFeed } from "./move-feed";
+import { moveFeedRecords } from "../feed";
 import { ruleKey, type AccessStrategy, type AudienceRule, type ConnectorAccess } from "./schemas";
 
 /** A connector's access strategy and its audience rules (kept when the strategy is "mirror", so switching back restores them). */
@@ -52,7 +52,7 @@ export async function saveConnectorAccess(tx: Prisma.TransactionClient, connecto
   await tx.connector.update({ where: { id: connectorId }, data: { accessStrategy: access.strategy } });
   await tx.audienceRule.deleteMany({ where: { connectorId } });
   if (wanted.length) await tx.audienceRule.createMany({ data: wanted.map((r) => ({ connectorId, ...r })) });
-  await moveConnectorFeed(tx, connectorId);
+  await moveFeedRecords(tx, connectorId);
   return true;
 }
 
@@ -63,5 +63,5 @@ export async function saveConnectorAccess(tx: Prisma.TransactionClient, connecto
 export async function forgetPersonInRules(tx: Prisma.TransactionClient, userId: string): Promise<void> {
   const removed = await tx.$queryRaw<{ connector_id: string }[]>`
     DELETE FROM audience_rules WHERE principal_type = 'user' AND principal_id = ${userId} RETURNING connector_id`;
-  for (const connectorId of new Set(removed.map((r) => r.connector_id))) await moveConnectorFeed(tx, connectorId);
+  for (const connectorId of new Set(removed.map((r) => r.connector_id))) await moveFeedRecords(tx, connectorId);
 }

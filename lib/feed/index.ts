@@ -3,3 +3,4 @@ export { readFeed } from "./read-feed";
 export { settleFeed } from "./settle";
 export * from "./schemas";
 export { feedPrincipals, ZPrincipalsQuery, type FeedPrincipals } from "./principals";
+export { moveFeedRecords } from "./move";

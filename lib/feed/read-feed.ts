@@ -3,7 +3,7 @@ import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { loadFeedRecords } from "./feed-records";
 import { decodeCursor, encodeCursor, type FeedChange, type FeedPage, type FeedPosition, type FeedQuery } from "./schemas";
-import { feedEpoch, feedHorizon, settleFeed } from "./settle";
+import { feedState, settleFeed } from "./settle";
 
 interface EntryRow {
   connector_id: string;
@@ -17,16 +17,16 @@ interface EntryRow {
 
 const START_OVER = "Start over: call the feed without a cursor and rebuild your copy from what it sends.";
 
+/** `a` before `b`, in feed order (xid8 and bigint are unsigned 64-bit: compared as BigInt). */
+const before = (a: FeedPosition, b: FeedPosition) => BigInt(a.xid) < BigInt(b.xid) || (a.xid === b.xid && BigInt(a.seq) < BigInt(b.seq));
+
 /** Where `cursor` points, or a 410 when it belongs to another store or is older than the pruned deletions. */
-async function startPosition(cursor: string | undefined, epoch: string): Promise<FeedPosition> {
+function startPosition(cursor: string | undefined, state: { epoch: string; horizon: FeedPosition }): FeedPosition {
   if (cursor === undefined) return { xid: "0", seq: "0" };
   const decoded = decodeCursor(cursor);
-  if (!decoded || decoded.epoch !== epoch)
+  if (!decoded || decoded.epoch !== state.epoch)
     throw new AppError("GONE", `This feed does not know that cursor (it is not one it gave out, or the store was reset). ${START_OVER}`);
-  const horizon = await feedHorizon();
-  const [older] = await db().$queryRaw<{ older: boolean }[]>`
-    SELECT (${decoded.at.xid}::xid8, ${decoded.at.seq}::bigint) < (${horizon.xid}::xid8, ${horizon.seq}::bigint) AS older`;
-  if (older?.older)
+  if (before(decoded.at, state.horizon))
     throw new AppError("GONE", `That cursor has expired: deletions older than the feed keeps were pruned since it was given out. ${START_OVER}`);
   return decoded.at;
 }
@@ -37,10 +37,11 @@ async function startPosition(cursor: string | undefined, epoch: string): Promise
  * change that commits after a later one is never skipped; it is simply returned a moment later.
  */
 export async function readFeed(query: FeedQuery): Promise<FeedPage> {
-  const epoch = await feedEpoch();
   // Settling first: it prunes old deletions, and the cursor is then checked against the new horizon.
   await settleFeed();
-  const from = await startPosition(query.cursor, epoch);
+  const state = await feedState();
+  const { epoch } = state;
+  const from = startPosition(query.cursor, state);
   const connector = query.connectorId ? Prisma.sql`AND f.connector_id = ${query.connectorId}` : Prisma.empty;
   const rows = await db().$queryRaw<EntryRow[]>`
     SELECT f.connector_id, f.confluence_id, f.record_id, f.op, f.xid::text AS xid, f.seq::text AS seq, f.changed_at

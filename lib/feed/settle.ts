@@ -3,23 +3,23 @@ import { db } from "../db";
 import { serverEnv } from "../env";
 import { Prisma } from "../generated/prisma/client";
 import { decidingNodes } from "../permissions";
+import { MOVE_TO_NOW, moveFeedRecords } from "./move";
 
-// Moving an entry gives it the position of the transaction doing the move.
-const MOVE = Prisma.sql`xid = pg_current_xact_id(), seq = nextval('feed_seq'), changed_at = now()`;
-
-/** This store's epoch, created on first use (and again after the tables were emptied). */
-export async function feedEpoch(): Promise<string> {
-  await db().$executeRaw`INSERT INTO feed_state (id, epoch) VALUES (1, ${randomUUID()}) ON CONFLICT (id) DO NOTHING`;
-  const [row] = await db().$queryRaw<{ epoch: string; horizon_xid: string; horizon_seq: bigint }[]>`
-    SELECT epoch, horizon_xid::text AS horizon_xid, horizon_seq FROM feed_state WHERE id = 1`;
-  return row!.epoch;
-}
-
-/** The newest position of a pruned deletion: a cursor before it may have missed one. */
-export async function feedHorizon(): Promise<{ xid: string; seq: string }> {
-  const [row] = await db().$queryRaw<{ xid: string; seq: string }[]>`
-    SELECT horizon_xid::text AS xid, horizon_seq::text AS seq FROM feed_state WHERE id = 1`;
-  return row ?? { xid: "0", seq: "0" };
+/**
+ * This store's epoch (created on first use, and again after the tables were emptied) and its
+ * horizon, the newest position of a pruned deletion: a cursor before it may have missed one.
+ * One statement: the row is inserted only when missing.
+ */
+export async function feedState(): Promise<{ epoch: string; horizon: { xid: string; seq: string } }> {
+  const [row] = await db().$queryRaw<{ epoch: string; xid: string; seq: string }[]>`
+    WITH created AS (
+      INSERT INTO feed_state (id, epoch) VALUES (1, ${randomUUID()}) ON CONFLICT (id) DO NOTHING
+      RETURNING epoch, horizon_xid, horizon_seq)
+    SELECT epoch, horizon_xid::text AS xid, horizon_seq::text AS seq FROM created
+    UNION ALL
+    SELECT epoch, horizon_xid::text, horizon_seq::text FROM feed_state WHERE id = 1
+    LIMIT 1`;
+  return { epoch: row!.epoch, horizon: { xid: row!.xid, seq: row!.seq } };
 }
 
 /**
@@ -36,7 +36,7 @@ export async function settleFeed(): Promise<void> {
       if (!lock?.ok) return;
       await tx.$executeRaw`
         WITH dirty AS (DELETE FROM feed_dirty_nodes RETURNING connector_id, node_id)
-        UPDATE feed_entries f SET ${MOVE}
+        UPDATE feed_entries f SET ${MOVE_TO_NOW}
         FROM content_items c
         WHERE f.connector_id = c.connector_id AND f.confluence_id = c.confluence_id AND f.op = 'upsert'
           AND c.connector_id IN (SELECT connector_id FROM dirty)
@@ -56,11 +56,7 @@ export async function settleFeed(): Promise<void> {
           await tx.$executeRaw`
             INSERT INTO feed_space_digests (connector_id, space_id, digest) VALUES (${space.connector_id}, ${space.space_id}, ${space.digest})
             ON CONFLICT (connector_id, space_id) DO UPDATE SET digest = EXCLUDED.digest`;
-        await tx.$executeRaw`
-          UPDATE feed_entries f SET ${MOVE}
-          FROM content_items c
-          WHERE f.connector_id = c.connector_id AND f.confluence_id = c.confluence_id AND f.op = 'upsert'
-            AND c.connector_id = ${space.connector_id} AND c.space_confluence_id = ${space.space_id}`;
+        await moveFeedRecords(tx, space.connector_id, space.space_id);
       }
       await tx.$executeRaw`
         WITH pruned AS (

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { NotFoundError } from "../confluence";
 import { db } from "../db";
 import { nextStep } from "./advance";
-import { stepState, type Checkpoint } from "./checkpoint";
+import { stepState } from "./checkpoint";
 import { commitPage, type ItemFailure } from "./commit-page";
 import { fetchOnePage } from "./fetch-one-page";
 import type { StepContext, SyncStep } from "./step-context";
@@ -50,8 +50,6 @@ function afterItems(walk: LabelWalk, nextCursor: string | null): LabelWalk {
   return { ...walk, queue: walk.queue.slice(1), typeIndex: 0, itemCursor: null };
 }
 
-const done = (cp: Checkpoint): Checkpoint => nextStep(cp);
-
 const LABELS_OF: Record<LabelledType, (itemId: string) => string> = {
   page: (id) => `/wiki/api/v2/pages/${id}/labels`,
   blogpost: (id) => `/wiki/api/v2/blogposts/${id}/labels`,
@@ -81,7 +79,7 @@ export const labelsStep: SyncStep = {
     if (walk.queue.length) return walkLabel(ctx, walk);
     if (cp.cursor) return nextLabelsPage(ctx, walk);
     if (walk.typeIndex < walk.itemTypes.length) return walkItem(ctx, walk);
-    return commitPage(ctx, { phase: "fetching_content", next: done(cp) });
+    return commitPage(ctx, { phase: "fetching_content", next: nextStep(cp) });
   },
 };
 
@@ -107,7 +105,7 @@ async function start(ctx: StepContext) {
   await commitPage(ctx, {
     phase: "fetching_content",
     failures,
-    next: walk.queue.length || cursor || itemTypes.length ? { ...cp, cursor, state: walk } : done(cp),
+    next: walk.queue.length || cursor || itemTypes.length ? { ...cp, cursor, state: walk } : nextStep(cp),
     delta: { label: { discovered: queue.length } },
     extra: async (tx) => {
       await tx.contentItem.updateMany({ where: { ...where(ctx, ["page", "blogpost"]), NOT: { labels: { isEmpty: true } } }, data: { labels: { set: [] } } });
