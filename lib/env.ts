@@ -46,6 +46,9 @@ const ZServerEnv = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // Origins accepted as Confluence sites besides *.atlassian.net: the simulator, or a proxy.
   CONFLUENCE_EXTRA_SITE_ORIGINS: z.string().default(""),
+  // Data Center sites (origins) this app may reach, on any address, internal ones included.
+  // Unset: any Data Center URL on a public address; loopback, private and link-local are refused.
+  CONFLUENCE_DC_ORIGINS: z.string().default(""),
   // Where Atlassian's OAuth 2.0 (3LO) lives; tests point these at the simulator.
   ATLASSIAN_AUTH_URL: z.url({ error: "must be a URL such as https://auth.atlassian.com" }).default("https://auth.atlassian.com"),
   ATLASSIAN_API_URL: z.url({ error: "must be a URL such as https://api.atlassian.com" }).default("https://api.atlassian.com"),

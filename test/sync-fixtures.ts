@@ -78,3 +78,17 @@ export async function storedIds(connectorId: string, type: string): Promise<stri
   const rows = await db().contentItem.findMany({ where: { connectorId, type }, select: { confluenceId: true } });
   return rows.map((r) => r.confluenceId).sort();
 }
+
+/** A configured Data Center connector on a Data Center simulator, signed in with the admin's personal access token (or password). */
+export async function dcConnector(sim: Simulator, options: { config?: Partial<ConnectorConfig>; account?: "admin" | "user"; password?: boolean } = {}) {
+  const admin = await createFirstAdmin({ name: "Ada", email: "ada@example.com", password: "correct horse battery" });
+  const account = sim.dc![options.account ?? "admin"];
+  const input = createConnectorSchema([sim.url]).parse(
+    options.password
+      ? { deployment: "datacenter", authMethod: "password", name: "DC", baseUrl: sim.dc!.baseUrl, username: account.username, password: account.password }
+      : { deployment: "datacenter", authMethod: "personal_access_token", name: "DC", baseUrl: sim.dc!.baseUrl, token: account.pat },
+  );
+  const connector = await createConnector(input, admin.id);
+  await updateConnector(connector.id, { config: { ...DEFAULT_CONNECTOR_CONFIG, ...options.config } });
+  return connector.id;
+}

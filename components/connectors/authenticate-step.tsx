@@ -22,7 +22,7 @@ const KEEP = "Stored — leave blank to keep it";
 
 export function AuthenticateStep({ connector, oauthApps, settings, onDone }: Props) {
   const editing = Boolean(connector);
-  const [method, setMethod] = useState<"oauth" | "api_token">(connector?.authMethod ?? "api_token");
+  const [method, setMethod] = useState<"oauth" | "api_token">(connector?.authMethod === "oauth" ? "oauth" : "api_token");
   const [oauthAppId, setOauthAppId] = useState(connector?.oauthAppId ?? "");
   const form = useApiForm();
   const { fields, busy } = form;

@@ -17,7 +17,24 @@ export interface OAuthAuth {
   refreshAccessToken(): Promise<string>;
 }
 
-export type ConfluenceAuth = BasicAuth | OAuthAuth;
+/** Data Center: a personal access token, sent as `Authorization: Bearer`. */
+export interface PersonalAccessTokenAuth {
+  kind: "personal_access_token";
+  token: string;
+}
+
+/** Data Center: a username and password, sent as HTTP Basic. */
+export interface PasswordAuth {
+  kind: "password";
+  username: string;
+  password: string;
+}
+
+export type ConfluenceAuth = BasicAuth | OAuthAuth | PersonalAccessTokenAuth | PasswordAuth;
+
+/** Data Center sites are addressed by their base URL (with its context path), not by `/wiki` paths. */
+export const isDataCenterAuth = (auth: ConfluenceAuth): auth is PersonalAccessTokenAuth | PasswordAuth =>
+  auth.kind === "personal_access_token" || auth.kind === "password";
 
 export const DEFAULT_API_BASE_URL = "https://api.atlassian.com";
 
@@ -34,8 +51,11 @@ export interface Credentials {
 const trimSlash = (url: string) => url.replace(/\/+$/, "");
 
 export function createCredentials(siteUrl: string, auth: ConfluenceAuth): Credentials {
-  if (auth.kind === "basic") {
-    const header = `Basic ${Buffer.from(`${auth.email}:${auth.apiToken}`).toString("base64")}`;
+  if (auth.kind !== "oauth") {
+    const header =
+      auth.kind === "personal_access_token"
+        ? `Bearer ${auth.token}`
+        : `Basic ${Buffer.from(auth.kind === "basic" ? `${auth.email}:${auth.apiToken}` : `${auth.username}:${auth.password}`).toString("base64")}`;
     return {
       baseUrl: trimSlash(siteUrl),
       canRefresh: false,

@@ -1,7 +1,7 @@
 import pRetry, { AbortError } from "p-retry";
 import type { z } from "zod";
 import { logger as rootLogger } from "../logger";
-import { createCredentials, DEFAULT_API_BASE_URL, type ConfluenceAuth } from "./auth";
+import { createCredentials, DEFAULT_API_BASE_URL, isDataCenterAuth, type ConfluenceAuth } from "./auth";
 import {
   ConfluenceError,
   RateLimitedError,
@@ -16,7 +16,7 @@ import { parseJsonBody, parseListPage, parseWithSchema, type ListPage } from "./
 import { withQuery, type Query } from "./query";
 import { parseRateLimitHeaders, rateLimitWaitMs } from "./rate-limit-headers";
 import { routeKey } from "./route-key";
-import { toSitePath } from "./site-path";
+import { toDataCenterPath, toSitePath } from "./site-path";
 import { StatsRecorder, type ClientStats } from "./stats";
 import { DEFAULT_MAX_JSON_BYTES, sendAttempt, type AttemptResult } from "./transport";
 
@@ -115,9 +115,10 @@ export function createConfluenceClient(options: ConfluenceClientOptions): Conflu
     trustedOrigins.push(new URL(options.auth.apiBaseUrl).origin);
   }
   const maxJsonBytes = options.maxJsonBytes ?? DEFAULT_MAX_JSON_BYTES;
+  const sitePathOf = isDataCenterAuth(options.auth) ? (link: string) => toDataCenterPath(link, credentials.baseUrl) : toSitePath;
 
   async function request(spec: RequestSpec): Promise<AttemptResult & { route: string }> {
-    const sitePath = withQuery(toSitePath(spec.path), spec.query);
+    const sitePath = withQuery(sitePathOf(spec.path), spec.query);
     const route = routeKey(spec.method, sitePath);
     const url = credentials.baseUrl + sitePath;
     const signals = [options.signal, spec.signal].filter((s): s is AbortSignal => !!s);
@@ -228,7 +229,7 @@ export function createConfluenceClient(options: ConfluenceClientOptions): Conflu
       return parseWithSchema(schema, body, route, status);
     },
     async *paginate(path, { itemSchema, cursor, query, ...call }) {
-      let next: string | null = withQuery(toSitePath(path), cursor ? { ...query, cursor } : query);
+      let next: string | null = withQuery(sitePathOf(path), cursor ? { ...query, cursor } : query);
       while (next) {
         const { body, headers, route, status } = await fetchJson({ ...call, method: "GET", path: next });
         const page = parseListPage(itemSchema, body, headers, route, status);

@@ -4,7 +4,7 @@
  * (`verifyCredentials`, `listAllSpaces`) and the OAuth 2.0 (3LO) protocol calls.
  */
 export { createConfluenceClient, type ConfluenceClient, type ConfluenceClientOptions, type CallOptions, type DownloadOptions } from "./client";
-export type { ConfluenceAuth, BasicAuth, OAuthAuth } from "./auth";
+export type { ConfluenceAuth, BasicAuth, OAuthAuth, PersonalAccessTokenAuth, PasswordAuth } from "./auth";
 export type { ListPage } from "./parse-response";
 export type { ClientStats } from "./stats";
 export type { RateLimitInfo } from "./rate-limit-headers";
@@ -45,3 +45,5 @@ export {
   type AccessibleResource,
 } from "./oauth";
 export { CONFLUENCE_OAUTH_SCOPES, CONFLUENCE_CLASSIC_SCOPES, CONFLUENCE_GRANULAR_SCOPES } from "./oauth-scopes";
+export * from "./schemas-dc";
+export { verifyDcCredentials, readDcSiteInfo, dcFeatures, type DcSiteInfo, type DcFeatures, type DcCredentialCheck } from "./dc-site";

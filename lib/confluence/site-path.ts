@@ -22,3 +22,20 @@ export function cursorOf(sitePath: string): string | null {
   if (q < 0) return null;
   return new URLSearchParams(sitePath.slice(q + 1)).get("cursor");
 }
+
+/**
+ * A Data Center request path, relative to the base URL (origin plus context path): `/rest/api/...`
+ * and `/download/...` as they are; an absolute link (a `self` or `_links.next` with `_links.base`)
+ * loses the base, so the context path is never doubled.
+ */
+export function toDataCenterPath(link: string, baseUrl: string): string {
+  if (!/^https?:\/\//i.test(link)) return link.startsWith("/") ? link : `/${link}`;
+  const url = new URL(link);
+  const base = new URL(baseUrl);
+  const full = url.pathname + url.search;
+  const context = base.pathname.replace(/\/+$/, "");
+  if (url.origin.toLowerCase() !== base.origin.toLowerCase() || (context && !full.startsWith(context + "/"))) {
+    throw new Error(`Not a link on this Confluence site: ${url.origin}${url.pathname}`);
+  }
+  return full.slice(context.length);
+}

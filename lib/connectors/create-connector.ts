@@ -4,10 +4,34 @@ import { AppError } from "../errors";
 import type { CreateConnectorInput } from "./input-schemas";
 import { sealField } from "./secrets";
 import { verifyApiToken } from "./verify-api-token";
+import { verifyDcLogin } from "./verify-dc-login";
 import { toConnectorView, type ConnectorView } from "./view";
 
 export async function createConnector(input: CreateConnectorInput, createdById: string): Promise<ConnectorView> {
   const id = randomUUID();
+  if (input.authMethod === "personal_access_token" || input.authMethod === "password") {
+    const secret = input.authMethod === "password" ? input.password : input.token;
+    const site = await verifyDcLogin(
+      input.baseUrl,
+      input.authMethod === "password" ? { kind: "password", username: input.username, password: secret } : { kind: "personal_access_token", token: secret },
+    );
+    const row = await db().connector.create({
+      data: {
+        id,
+        name: input.name,
+        siteUrl: input.baseUrl,
+        deployment: "datacenter",
+        authMethod: input.authMethod,
+        status: "authenticated",
+        username: input.authMethod === "password" ? input.username : null,
+        apiToken: sealField("apiToken", id, secret),
+        serverVersion: site.version,
+        serverTimeZone: site.timeZone,
+        createdById,
+      },
+    });
+    return toConnectorView(row);
+  }
   if (input.authMethod === "api_token") {
     await verifyApiToken(input.baseUrl, input.email, input.apiToken);
     const row = await db().connector.create({

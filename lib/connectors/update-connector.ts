@@ -6,20 +6,46 @@ import type { UpdateConnectorInput } from "./input-schemas";
 import { findConnectorRow } from "./read-connectors";
 import { openField, sealField } from "./secrets";
 import { verifyApiToken } from "./verify-api-token";
+import { dcBaseUrlFor } from "./input-schemas";
+import { connectorSettings } from "./settings";
+import { siteUrlSchema } from "./site-url";
+import { verifyDcLogin } from "./verify-dc-login";
 import { toConnectorView, type ConnectorView } from "./view";
 
 /**
  * Applies an edit. Changed API-token credentials are verified against the site first;
  * a changed site or OAuth app drops the OAuth tokens, since they belong to the old pair.
  */
-export async function updateConnector(id: string, input: UpdateConnectorInput): Promise<ConnectorView> {
+export async function updateConnector(id: string, edit: UpdateConnectorInput): Promise<ConnectorView> {
   const row = await findConnectorRow(id);
+  const input = edit.baseUrl !== undefined ? { ...edit, baseUrl: checkBaseUrl(edit.baseUrl, row.deployment) } : edit;
   const data: Prisma.ConnectorUpdateInput = {};
   let status = row.status;
   if (input.name !== undefined) data.name = input.name;
   if (input.enabled !== undefined) data.enabled = input.enabled;
 
-  if (row.authMethod === "api_token") {
+  if (row.authMethod === "personal_access_token" || row.authMethod === "password") {
+    const siteChanged = input.baseUrl !== undefined && input.baseUrl !== row.siteUrl;
+    const secretInput = row.authMethod === "password" ? input.password : input.token;
+    if (siteChanged || secretInput !== undefined || (row.authMethod === "password" && input.username !== undefined)) {
+      const siteUrl = input.baseUrl ?? row.siteUrl;
+      const secret = secretInput ?? (row.apiToken ? openField("apiToken", id, row.apiToken) : "");
+      const username = input.username ?? row.username ?? "";
+      const site = await verifyDcLogin(
+        siteUrl,
+        row.authMethod === "password" ? { kind: "password", username, password: secret } : { kind: "personal_access_token", token: secret },
+      );
+      Object.assign(data, {
+        siteUrl,
+        apiToken: sealField("apiToken", id, secret),
+        ...(row.authMethod === "password" ? { username } : {}),
+        serverVersion: site.version,
+        serverTimeZone: site.timeZone,
+        statusMessage: null,
+      });
+      if (status === "needs_reauth" || status === "not_configured" || status === "error") status = row.configuredAt ? "active" : "authenticated";
+    }
+  } else if (row.authMethod === "api_token") {
     const siteChanged = input.baseUrl !== undefined && input.baseUrl !== row.siteUrl;
     if (siteChanged || input.email !== undefined || input.apiToken !== undefined) {
       const siteUrl = input.baseUrl ?? row.siteUrl;
@@ -82,4 +108,14 @@ export async function updateConnector(id: string, input: UpdateConnectorInput): 
     return tx.connector.findUniqueOrThrow({ where: { id } });
   });
   return { ...toConnectorView(saved), audienceRules: (await readConnectorAccess(id)).rules };
+}
+
+/** The API parses edits before it knows the connector, so the base URL is checked here by its deployment. */
+function checkBaseUrl(value: string, deployment: string): string {
+  const settings = connectorSettings();
+  const schema = deployment === "datacenter" ? dcBaseUrlFor(settings.extraSiteOrigins, settings.dcOrigins) : siteUrlSchema(settings.extraSiteOrigins);
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const msg = parsed.error.issues[0]!.message;
+  throw AppError.validation([{ loc: ["body", "baseUrl"], msg, type: "invalid" }], msg);
 }

@@ -9,7 +9,13 @@ export interface ConnectorView {
   id: string;
   name: string;
   siteUrl: string;
-  authMethod: "api_token" | "oauth";
+  /** Confluence Cloud, or Data Center (the server's own REST API, no Authorize step). */
+  deployment: "cloud" | "datacenter";
+  authMethod: Connector["authMethod"];
+  /** Data Center: the account a password signs in as. */
+  username: string | null;
+  /** Data Center: the server version (it decides which endpoints a run uses). */
+  serverVersion: string | null;
   badge: ConnectorBadge;
   status: Connector["status"];
   enabled: boolean;
@@ -39,12 +45,15 @@ export function parseStoredConfig(config: unknown): ConnectorConfig | null {
 }
 
 export function toConnectorView(row: Connector): ConnectorView {
-  const authenticated = row.authMethod === "api_token" ? Boolean(row.apiToken) : Boolean(row.cloudId) && row.status !== "needs_reauth";
+  const authenticated = row.authMethod !== "oauth" ? Boolean(row.apiToken) : Boolean(row.cloudId) && row.status !== "needs_reauth";
   return {
     id: row.id,
     name: row.name,
     siteUrl: row.siteUrl,
+    deployment: row.deployment === "datacenter" ? "datacenter" : "cloud",
     authMethod: row.authMethod,
+    username: row.username,
+    serverVersion: row.serverVersion,
     badge: row.enabled ? row.status : "disabled",
     status: row.status,
     enabled: row.enabled,

@@ -4,12 +4,13 @@ import type { Checkpoint } from "./checkpoint";
 export const SPACE_BATCH = 100;
 
 /** The spaces of the batch a per-space step is listing. */
-export const spaceBatch = (cp: Checkpoint): string[] => cp.spaceIds.slice(cp.spaceIndex, cp.spaceIndex + SPACE_BATCH);
+export const spaceBatch = (cp: Checkpoint, size = SPACE_BATCH): string[] => cp.spaceIds.slice(cp.spaceIndex, cp.spaceIndex + size);
 
 /** The checkpoint after a list page: the next page, the next batch of spaces, or the next step. */
-export function advance(cp: Checkpoint, options: { nextCursor: string | null; perSpace: boolean; stop?: boolean }): Checkpoint {
+export function advance(cp: Checkpoint, options: { nextCursor: string | null; perSpace: boolean; stop?: boolean; batch?: number }): Checkpoint {
+  const batch = options.batch ?? SPACE_BATCH;
   if (options.nextCursor && !options.stop) return { ...cp, cursor: options.nextCursor };
-  if (options.perSpace && cp.spaceIndex + SPACE_BATCH < cp.spaceIds.length) return { ...cp, spaceIndex: cp.spaceIndex + SPACE_BATCH, cursor: null };
+  if (options.perSpace && cp.spaceIndex + batch < cp.spaceIds.length) return { ...cp, spaceIndex: cp.spaceIndex + batch, cursor: null };
   return nextStep(cp);
 }
 

@@ -48,20 +48,7 @@ export const ancestorsStep: SyncStep = {
         AND ((${full} AND c.type = 'page') OR COALESCE(c.ancestor_ids[cardinality(c.ancestor_ids)], '') <> c.parent_id)
       ORDER BY c.confluence_id
       LIMIT ${BATCH}`;
-    if (detached.length === 0) {
-      const delta: Partial<Record<ItemType, { deleted: number }>> = {};
-      await commitPage(ctx, {
-        phase: "fetching_content",
-        next: nextStep(cp),
-        delta,
-        extra: async (tx) => {
-          await deriveTree(tx, ctx.connectorId);
-          const gone = await dropOutsideTrees(tx, ctx.connectorId, ctx.config.filters.pageIds);
-          for (const [type, deleted] of Object.entries(gone)) delta[type as ItemType] = { deleted };
-        },
-      });
-      return;
-    }
+    if (detached.length === 0) return finishTree(ctx);
     const chains = await ancestorsBySearch(
       ctx,
       "page, folder",
@@ -89,6 +76,25 @@ export const ancestorsStep: SyncStep = {
     });
   },
 };
+
+/**
+ * The last unit: every chain and space derived from the stored parents in one statement, and with
+ * a Page IDs filter what falls outside the trees leaves. A Data Center run has only this unit, since
+ * its listings carry each page's whole chain.
+ */
+export async function finishTree(ctx: StepContext): Promise<void> {
+  const delta: Partial<Record<ItemType, { deleted: number }>> = {};
+  await commitPage(ctx, {
+    phase: "fetching_content",
+    next: nextStep(ctx.checkpoint),
+    delta,
+    extra: async (tx) => {
+      await deriveTree(tx, ctx.connectorId);
+      const gone = await dropOutsideTrees(tx, ctx.connectorId, ctx.config.filters.pageIds);
+      for (const [type, deleted] of Object.entries(gone)) delta[type as ItemType] = { deleted };
+    },
+  });
+}
 
 /** One item's ancestors from v2; null when it is gone (the next run removes it) or the answer is malformed (recorded). */
 async function ancestorsOf(ctx: StepContext, item: Detached, failures: ItemFailure[]): Promise<string[] | null> {

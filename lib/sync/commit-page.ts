@@ -50,11 +50,11 @@ export async function commitPage(
   const quota = clientStats.lastRateLimit;
   const write = async (tx: Prisma.TransactionClient) => {
     const failures = [...(work.failures ?? [])];
-    if (work.records?.length && work.type) {
-      const saved = await saveItems(tx, ctx.connectorId, ctx.runId, work.records);
-      counters[work.type].fetched += saved.fetched;
-      counters[work.type].unchanged += saved.unchanged;
-      const type = work.type;
+    // Without `type`, a page may hold several types (Data Center lists footer and inline comments together).
+    for (const [type, records] of byType(work.records ?? [], work.type)) {
+      const saved = await saveItems(tx, ctx.connectorId, ctx.runId, records);
+      counters[type].fetched += saved.fetched;
+      counters[type].unchanged += saved.unchanged;
       failures.push(...saved.failures.map((f) => ({ itemType: type, ...f })));
     }
     if (failures.length) {
@@ -92,6 +92,17 @@ export async function commitPage(
   }
   ctx.counters = counters;
   ctx.checkpoint = next;
+}
+
+function byType(records: ItemRecord[], type: StoredType | undefined): Map<StoredType, ItemRecord[]> {
+  const groups = new Map<StoredType, ItemRecord[]>();
+  for (const r of records) {
+    const key = type ?? r.type;
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
+  }
+  return groups;
 }
 
 /** Types with a failure whose id is unknown: their listing missed an item nobody can name. */

@@ -1,4 +1,5 @@
 import type { Query } from "../confluence";
+import type { Prisma } from "../generated/prisma/client";
 import { advance, spaceBatch } from "./advance";
 import { commitPage, type ItemFailure } from "./commit-page";
 import { fetchOnePage } from "./fetch-one-page";
@@ -85,20 +86,28 @@ export function listingStep(options: ListingOptions): SyncStep {
         delta,
         extra: removed.length
           ? async (tx) => {
-              // By container, so replies (whose parent is a comment) go with their page too.
-              await tx.$executeRaw`
-                DELETE FROM content_items WHERE connector_id = ${ctx.connectorId} AND type IN ('footer_comment', 'inline_comment', 'attachment')
-                  AND container_id = ANY (${removed}::text[])`;
-              const gone = await tx.contentItem.deleteMany({ where: { connectorId: ctx.connectorId, confluenceId: { in: removed } } });
-              delta[options.type]!.deleted = gone.count;
-              // Their stored descendants' chains ran through them: emptied, they are asked again by
-              // the ancestors step (and leave too if that puts them outside the Page IDs trees).
-              if (gone.count > 0) {
-                await tx.contentItem.updateMany({ where: { connectorId: ctx.connectorId, ancestorIds: { hasSome: removed } }, data: { ancestorIds: [] } });
-              }
+              delta[options.type]!.deleted = await removeItems(tx, ctx.connectorId, removed);
             }
           : undefined,
       });
     },
   };
+}
+
+/**
+ * Items that left (trashed, or outside the filters now) leave the store with their comments and
+ * attachments; returns how many of the items themselves were stored.
+ */
+export async function removeItems(tx: Prisma.TransactionClient, connectorId: string, removed: string[]): Promise<number> {
+  // By container, so replies (whose parent is a comment) go with their page too.
+  await tx.$executeRaw`
+    DELETE FROM content_items WHERE connector_id = ${connectorId} AND type IN ('footer_comment', 'inline_comment', 'attachment')
+      AND container_id = ANY (${removed}::text[])`;
+  const gone = await tx.contentItem.deleteMany({ where: { connectorId, confluenceId: { in: removed } } });
+  // Their stored descendants' chains ran through them: emptied, they are asked again by
+  // the ancestors step (and leave too if that puts them outside the Page IDs trees).
+  if (gone.count > 0) {
+    await tx.contentItem.updateMany({ where: { connectorId, ancestorIds: { hasSome: removed } }, data: { ancestorIds: [] } });
+  }
+  return gone.count;
 }

@@ -24,6 +24,8 @@ export interface ItemRecord {
   fileSize?: number | null;
   downloadPath?: string | null;
   extra?: Record<string, unknown> | null;
+  /** Labels, when the listing carries them (Data Center); else the labels step sets them (Cloud). */
+  labels?: string[];
   /** Ancestor ids, root first, when the listing gave them (folders); else derived later (ancestors-step.ts). */
   ancestorIds?: string[];
 }
@@ -45,7 +47,7 @@ const idOf = (raw: unknown) => {
 };
 
 /** Parses one raw list item; a bad item becomes a failure with its reason, never a thrown error. */
-function parse<S extends z.ZodType>(schema: S, raw: unknown): Mapped<z.output<S>> {
+export function parseItem<S extends z.ZodType>(schema: S, raw: unknown): Mapped<z.output<S>> {
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, value: result.data };
   const issue = result.error.issues[0]!;
@@ -53,7 +55,7 @@ function parse<S extends z.ZodType>(schema: S, raw: unknown): Mapped<z.output<S>
 }
 
 export function mapSpace(raw: unknown, siteUrl: string) {
-  const parsed = parse(ZSpace, raw);
+  const parsed = parseItem(ZSpace, raw);
   if (!parsed.ok) return parsed;
   const s = parsed.value;
   return {
@@ -86,20 +88,20 @@ function documentRecord(d: z.output<typeof ZPage> | z.output<typeof ZBlogPost>, 
 }
 
 export function mapPage(raw: unknown, siteUrl: string): Mapped<ItemRecord> {
-  const parsed = parse(ZPage, raw);
+  const parsed = parseItem(ZPage, raw);
   if (!parsed.ok) return parsed;
   const p = parsed.value;
   return { ok: true, value: { ...documentRecord(p, siteUrl), type: "page", parentId: p.parentId ?? null, parentType: p.parentType ?? null } };
 }
 
 export function mapBlogPost(raw: unknown, siteUrl: string): Mapped<ItemRecord> {
-  const parsed = parse(ZBlogPost, raw);
+  const parsed = parseItem(ZBlogPost, raw);
   if (!parsed.ok) return parsed;
   return { ok: true, value: { ...documentRecord(parsed.value, siteUrl), type: "blogpost", parentId: null, parentType: null } };
 }
 
 export function mapComment(raw: unknown, siteUrl: string, type: "footer_comment" | "inline_comment"): Mapped<ItemRecord> {
-  const parsed = type === "footer_comment" ? parse(ZFooterComment, raw) : parse(ZInlineComment, raw);
+  const parsed = type === "footer_comment" ? parseItem(ZFooterComment, raw) : parseItem(ZInlineComment, raw);
   if (!parsed.ok) return parsed;
   const c = parsed.value;
   const inline = type === "inline_comment" ? (c as z.output<typeof ZInlineComment>) : null;
@@ -129,7 +131,7 @@ export function mapComment(raw: unknown, siteUrl: string, type: "footer_comment"
 }
 
 export function mapAttachment(raw: unknown, siteUrl: string): Mapped<ItemRecord> {
-  const parsed = parse(ZAttachment, raw);
+  const parsed = parseItem(ZAttachment, raw);
   if (!parsed.ok) return parsed;
   const a = parsed.value;
   return {
@@ -160,7 +162,7 @@ export function mapAttachment(raw: unknown, siteUrl: string): Mapped<ItemRecord>
  * content.ancestors`): v2 has no folder list, and its single-folder route has no space.
  */
 export function mapFolder(raw: unknown, siteUrl: string): Mapped<ItemRecord> {
-  const parsed = parse(ZV1Content, (raw as { content?: unknown })?.content ?? raw);
+  const parsed = parseItem(ZV1Content, (raw as { content?: unknown })?.content ?? raw);
   if (!parsed.ok) return parsed;
   const f = parsed.value;
   const ancestors = f.ancestors ?? [];

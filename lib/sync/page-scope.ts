@@ -37,6 +37,8 @@ export async function inPageTrees(candidates: ItemRecord[], listed: ItemRecord[]
     if (known.has(r.confluenceId)) return known.get(r.confluenceId)!;
     let answer: boolean | null = null;
     if (roots.has(r.confluenceId)) answer = true;
+    // A listing that carries the whole chain (Data Center, folders from search) decides at once.
+    else if (r.ancestorIds) answer = r.ancestorIds.some((id) => roots.has(id));
     else if (!r.parentId) answer = false;
     else if (storedInTrees.has(r.parentId)) answer = true;
     else if (byId.has(r.parentId) && depth < 100) answer = decide(byId.get(r.parentId)!, depth + 1);

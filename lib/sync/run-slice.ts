@@ -18,6 +18,7 @@ import { RunPausedError } from "./deletion-review";
 import { finishRun } from "./finish-run";
 import { runProblems } from "./run-outcome";
 import { claimRun, releaseRun, startHeartbeat } from "./lease";
+import { planDataCenterSteps } from "./dc/plan";
 import { planSteps } from "./plan";
 import { parseRequestStats } from "./request-stats";
 import { resumeCheckpoint } from "./resume";
@@ -62,7 +63,8 @@ export async function runSyncSlice(runId: string, options: SliceOptions = {}): P
     }
     const client = await confluenceClientFor(connector.id, { ...options.clientTuning, signal: abort.signal });
     // Read each slice: a strategy switched mid-run applies from the next slice (resume restarts a step the plan no longer has).
-    const steps = (options.plan ?? planSteps)(run.kind, connector.accessStrategy === "audience" ? "audience" : "mirror");
+    const dataCenter = connector.deployment === "datacenter";
+    const steps = (options.plan ?? (dataCenter ? planDataCenterSteps : planSteps))(run.kind, connector.accessStrategy === "audience" ? "audience" : "mirror");
     const stepNames = steps.map((s) => s.name);
     const ctx: StepContext = {
       runId,
@@ -70,6 +72,7 @@ export async function runSyncSlice(runId: string, options: SliceOptions = {}): P
       kind: run.kind,
       connectorId: connector.id,
       siteUrl: connector.siteUrl,
+      site: dataCenter ? { deployment: "datacenter", version: connector.serverVersion, timeZone: connector.serverTimeZone } : { deployment: "cloud" },
       config,
       client,
       counters: parseCounters(run.counters),

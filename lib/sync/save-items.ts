@@ -27,7 +27,7 @@ export async function saveItems(
   if (records.length === 0) return { fetched: 0, unchanged: 0, changedIds: [], failures: [] };
   const existing = await tx.contentItem.findMany({
     where: { connectorId, confluenceId: { in: records.map((r) => r.confluenceId) } },
-    select: { confluenceId: true, version: true, status: true, parentId: true, spaceConfluenceId: true },
+    select: { confluenceId: true, version: true, status: true, parentId: true, spaceConfluenceId: true, labels: true },
   });
   const known = new Map(existing.map((e) => [e.confluenceId, e]));
   const unchanged: string[] = [];
@@ -39,7 +39,8 @@ export async function saveItems(
       before.version === record.version &&
       before.status === record.status &&
       before.parentId === record.parentId &&
-      (record.spaceConfluenceId === null || before.spaceConfluenceId === record.spaceConfluenceId)
+      (record.spaceConfluenceId === null || before.spaceConfluenceId === record.spaceConfluenceId) &&
+      (record.labels === undefined || sameLabels(before.labels, record.labels))
     ) {
       unchanged.push(record.confluenceId);
       continue;
@@ -59,6 +60,7 @@ export async function saveItems(
       // A listing without bodies (two-pass filters) leaves the stored body of an unchanged version.
       bodyStorageGz: record.body !== null ? new Uint8Array(gzipSync(record.body)) : before?.version === record.version ? undefined : null,
       ...(record.ancestorIds ? { ancestorIds: record.ancestorIds } : {}),
+      ...(record.labels ? { labels: [...new Set(record.labels.map(stripNul))] } : {}),
       mediaType: record.mediaType ?? null,
       fileSize: record.fileSize ?? null,
       downloadPath: record.downloadPath ?? null,
@@ -102,6 +104,13 @@ export async function saveItems(
   const changedIds = changed.map((c) => c.record.confluenceId).filter((id) => !failedIds.has(id));
   return { fetched: changedIds.length, unchanged: unchanged.length, changedIds, failures };
 }
+
+/** Labels change without a new version (Data Center lists them with the item), so they count as a change. */
+const sameLabels = (stored: string[], listed: string[]) => {
+  const a = new Set(stored);
+  const b = new Set(listed);
+  return a.size === b.size && [...b].every((l) => a.has(l));
+};
 
 /** The first line of a database error, without Prisma's invocation preamble. */
 function errorText(err: unknown): string {

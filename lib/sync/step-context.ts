@@ -6,6 +6,9 @@ import type { RequestStats } from "./request-stats";
 
 export type Phase = "discovering_spaces" | "listing" | "fetching_content" | "downloading_attachments" | "reconciling" | "permissions" | "indexing";
 
+/** Which kind of site the run walks; a Data Center run also knows the server's version and time zone. */
+export type SiteKind = { deployment: "cloud" } | { deployment: "datacenter"; version: string | null; timeZone: string | null };
+
 export interface StepContext {
   runId: string;
   /** The slice holding the run's lease; writes check it, so a slice that lost the lease stops. */
@@ -13,6 +16,7 @@ export interface StepContext {
   kind: "full" | "incremental";
   connectorId: string;
   siteUrl: string;
+  site: SiteKind;
   config: ConnectorConfig;
   client: ConfluenceClient;
   counters: RunCounters;

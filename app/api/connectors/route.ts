@@ -5,6 +5,6 @@ export const GET = apiRoute({ access: "admin", handler: async () => ({ connector
 
 export const POST = apiRoute({
   access: "admin",
-  body: () => createConnectorSchema(connectorSettings().extraSiteOrigins),
+  body: () => createConnectorSchema(connectorSettings().extraSiteOrigins, connectorSettings().dcOrigins),
   handler: async ({ body, actor }) => Response.json({ connector: await createConnector(body, actor!.user.id) }, { status: 201 }),
 });

@@ -10,7 +10,7 @@ export const GET = apiRoute<undefined, Params>({
 
 export const PATCH = apiRoute({
   access: "admin",
-  body: () => updateConnectorSchema(connectorSettings().extraSiteOrigins),
+  body: () => updateConnectorSchema(connectorSettings().extraSiteOrigins, connectorSettings().dcOrigins),
   // Configure Records can carry up to 1,000 space keys, page ids and blog post ids.
   maxBodyBytes: 256 * 1024,
   handler: async ({ params, body }) => ({ connector: await updateConnector((params as Params).id, body) }),

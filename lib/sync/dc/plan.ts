@@ -1,0 +1,29 @@
+import { finishTree } from "../ancestors-step";
+import { downloadStep } from "../download-step";
+import { indexStep } from "../index-step";
+import { reconcileStep } from "../reconcile-step";
+import type { SyncStep } from "../step-context";
+import { dcAttachmentsStep, dcBlogPostsStep, dcCommentsStep, dcPagesStep } from "./content-steps";
+import { dcSpacesStep } from "./spaces-step";
+
+/** Data Center listings carry each page's whole chain, so the tree needs no request: one derive. */
+const dcTreeStep: SyncStep = { name: "ancestors", phase: "fetching_content", runOnce: finishTree };
+
+/**
+ * The Data Center source: which endpoints, in which order (docs/decisions/015-data-center.md).
+ * The engine's steps (downloads, reconciliation, indexing) are the same as Cloud's; labels come
+ * with the pages, and there are no folders.
+ */
+export function planDataCenterSteps(kind: "full" | "incremental"): SyncStep[] {
+  return [
+    dcSpacesStep,
+    dcPagesStep,
+    dcBlogPostsStep,
+    dcTreeStep,
+    dcCommentsStep,
+    dcAttachmentsStep,
+    downloadStep,
+    ...(kind === "full" ? [reconcileStep] : []),
+    indexStep,
+  ];
+}

@@ -1,0 +1,9 @@
+-- Confluence Data Center connectors (docs/decisions/015-data-center.md): the deployment kind, its two
+-- ways to sign in, the account name for a password, and the server version that decides the endpoints.
+ALTER TYPE "AuthMethod" ADD VALUE 'personal_access_token';
+ALTER TYPE "AuthMethod" ADD VALUE 'password';
+
+ALTER TABLE "connectors" ADD COLUMN "deployment" TEXT NOT NULL DEFAULT 'cloud';
+ALTER TABLE "connectors" ADD COLUMN "username" TEXT;
+ALTER TABLE "connectors" ADD COLUMN "server_version" TEXT;
+ALTER TABLE "connectors" ADD COLUMN "server_time_zone" TEXT;
