@@ -4,15 +4,10 @@
  * writer the indexing stage uses), then runs a fixed query set through `searchRecords` and
  * prints p50/p95 latency, the load rate and the index size.
  */
-import { randomBytes } from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
-import { fileURLToPath } from "node:url";
 import { LANGS } from "../simulator/generate/words";
 import { mulberry32 } from "../simulator/rand";
-import { applyMigrations, startEmbeddedPostgres } from "../lib/platform";
+import { setAppEnvironment, startBenchDatabase } from "./harness";
 
 const { values } = parseArgs({
   options: {
@@ -25,18 +20,8 @@ const { values } = parseArgs({
 });
 const chunkTarget = Number(values.chunks);
 const CHUNKS_PER_ITEM = 5;
-const projectDir = fileURLToPath(new URL("..", import.meta.url));
-const root = fs.mkdtempSync(path.join(os.tmpdir(), "bench-search-"));
-fs.chmodSync(root, 0o755);
-const pg = await startEmbeddedPostgres({ dataDir: path.join(root, "pg"), password: randomBytes(12).toString("hex"), throwaway: true });
-await applyMigrations(pg.url, projectDir);
-Object.assign(process.env, {
-  DATABASE_URL: pg.url,
-  NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
-  NEXTAUTH_URL: "http://localhost:3000",
-  ENCRYPTION_KEYS: `k1:${randomBytes(32).toString("base64")}`,
-  LOG_LEVEL: "warn",
-});
+const database = await startBenchDatabase("bench-search");
+setAppEnvironment(database.url);
 const { db, disconnectDb } = await import("../lib/db");
 const { writeIndexBatch } = await import("../lib/indexing");
 const { searchRecords, explainSearch, ZSearchQuery, detectSearchConfig } = await import("../lib/content");
@@ -205,5 +190,4 @@ console.log(
   `members, ${userCount} users, ${groupCount} groups: p50 ${percentile(memberTimes, 50).toFixed(1)} ms, p95 ${percentile(memberTimes, 95).toFixed(1)} ms, max ${Math.max(...memberTimes).toFixed(1)} ms; filtered p95 / unfiltered p95 = ${(percentile(memberTimes, 95) / percentile(times, 95)).toFixed(2)}`,
 );
 await disconnectDb();
-await pg.stop();
-fs.rmSync(root, { recursive: true, force: true });
+await database.stop();

@@ -5,15 +5,20 @@
  * requests per route, quota points, pages per second, the worker's peak RSS, and the ratio
  * of requests made to the minimum the API allows for the same data.
  */
-import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
-import { fileURLToPath } from "node:url";
 import { startSimulator } from "../simulator";
-import { applyMigrations, startEmbeddedPostgres } from "../lib/platform";
+import {
+  closeApp,
+  formatRoutes,
+  processRssMb,
+  readSimStats,
+  resetSimStats,
+  setAppEnvironment,
+  startBenchDatabase,
+  startSyncWorker,
+  stopSyncWorker,
+  syncToEnd,
+} from "./harness";
 
 const { values } = parseArgs({
   options: {
@@ -23,14 +28,10 @@ const { values } = parseArgs({
     seed: { type: "string", default: "42" },
   },
 });
-const projectDir = fileURLToPath(new URL("..", import.meta.url));
 const pageCount = Number(values.pages);
 const spaceCount = Number(values.spaces);
 
-const root = fs.mkdtempSync(path.join(os.tmpdir(), "bench-sync-"));
-fs.chmodSync(root, 0o755);
-const pg = await startEmbeddedPostgres({ dataDir: path.join(root, "pg"), password: randomBytes(12).toString("hex"), throwaway: true });
-await applyMigrations(pg.url, projectDir);
+const database = await startBenchDatabase("bench-sync");
 const t0 = performance.now();
 const sim = await startSimulator({
   port: 0,
@@ -45,23 +46,12 @@ console.log(
   `simulator: ${pageCount} pages in ${spaceCount} spaces generated in ${Math.round(performance.now() - t0)} ms, ${values.latency} ms latency per request`,
 );
 
-Object.assign(process.env, {
-  DATABASE_URL: pg.url,
-  NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
-  NEXTAUTH_URL: "http://localhost:3000",
-  ENCRYPTION_KEYS: `k1:${randomBytes(32).toString("base64")}`,
-  CONFLUENCE_EXTRA_SITE_ORIGINS: sim.url,
-  ATLASSIAN_AUTH_URL: sim.authUrl,
-  ATLASSIAN_API_URL: sim.apiUrl,
-  LOG_LEVEL: "warn",
-});
+setAppEnvironment(database.url, sim);
 const { createFirstAdmin } = await import("../lib/auth");
 const { createConnector, createConnectorSchema, DEFAULT_CONNECTOR_CONFIG, updateConnector } = await import("../lib/connectors");
 const { storeTokens } = await import("../lib/connectors/oauth-tokens");
 const { CONFLUENCE_OAUTH_SCOPES } = await import("../lib/confluence");
-const { db, disconnectDb } = await import("../lib/db");
-const { requestSync } = await import("../lib/sync");
-const { stopJobSender } = await import("../lib/jobs");
+const { db } = await import("../lib/db");
 
 sim.registerApp({ callbackUrl: "http://localhost:3000/api/oauth/callback", clientId: "bench", clientSecret: "bench-secret" });
 const user = await createFirstAdmin({ name: "Bench", email: "bench@example.com", password: "benchmark password" });
@@ -79,30 +69,13 @@ await storeTokens(connectorId, {
 await db().connector.update({ where: { id: connectorId }, data: { cloudId: sim.cloudId, status: "authenticated" } });
 await updateConnector(connectorId, { config: DEFAULT_CONNECTOR_CONFIG });
 
-// The same flags as `npm start` and `npm run worker` give the worker.
-const worker = spawn(process.execPath, ["--max-old-space-size=256", "--max-semi-space-size=4", "--import", "tsx", "worker/index.ts"], {
-  cwd: projectDir,
-  env: process.env,
-  stdio: ["ignore", "inherit", "inherit"],
-});
-const rssMb = (field: "VmHWM" | "VmRSS") => {
-  const status = fs.readFileSync(`/proc/${worker.pid}/status`, "utf8");
-  return Math.round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024);
-};
-const peakRssMb = () => rssMb("VmHWM");
+const worker = await startSyncWorker();
+const rssMb = (field: "VmHWM" | "VmRSS") => processRssMb(worker.pid!, field);
 
 async function measure(label: string, kind: "full" | "incremental", minimum: number) {
-  await fetch(`${sim.url}/__admin/stats/reset`, { method: "POST" });
-  const started = performance.now();
-  const { run } = await requestSync(connectorId, { kind, trigger: "bench" });
-  let finished;
-  for (;;) {
-    finished = await db().syncRun.findUniqueOrThrow({ where: { id: run.id } });
-    if (finished.status !== "queued" && finished.status !== "running") break;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  const seconds = (performance.now() - started) / 1000;
-  const stats = await (await fetch(`${sim.url}/__admin/stats`)).json();
+  await resetSimStats(sim);
+  const { run: finished, seconds } = await syncToEnd(connectorId, kind);
+  const stats = await readSimStats(sim);
   const counters = finished.counters as Record<string, { fetched: number; unchanged: number; deleted: number }>;
   const pages = counters.page!.fetched + counters.page!.unchanged;
   console.log(`\n== ${label}: ${finished.status}${finished.error ? ` (${finished.error})` : ""}`);
@@ -112,14 +85,11 @@ async function measure(label: string, kind: "full" | "incremental", minimum: num
   console.log(
     `pages per second     ${(pages / seconds).toFixed(1)} (${pages} pages; fetched ${counters.page!.fetched}, unchanged ${counters.page!.unchanged}, deleted ${counters.page!.deleted})`,
   );
-  console.log(`worker peak RSS      ${peakRssMb()} MB`);
+  console.log(`worker peak RSS      ${rssMb("VmHWM")} MB`);
   console.log("requests per route:");
-  for (const [route, count] of Object.entries(stats.routes as Record<string, number>).sort((a, b) => b[1] - a[1])) {
-    console.log(`  ${String(count).padStart(6)}  ${route}`);
-  }
+  console.log(formatRoutes(stats));
 }
 
-await new Promise((r) => setTimeout(r, 5000));
 console.log(`worker RSS when idle  ${rssMb("VmRSS")} MB (Node, tsx, Prisma and pg-boss loaded; the baseline under the peak)`);
 
 // The minimum the API allows: one chain of list calls per type at limit 250 with bodies, plus one download per attachment.
@@ -153,10 +123,8 @@ console.log(
   `\nincremental target: at most 3 + 2 x ${liveSpaces.size} spaces + ceil(${changed}/250) = ${3 + 2 * liveSpaces.size + Math.ceil(changed / 250)} requests`,
 );
 
-worker.kill("SIGTERM");
-await stopJobSender();
-await disconnectDb();
+await stopSyncWorker(worker);
+await closeApp();
 await sim.close();
-await pg.stop();
-fs.rmSync(root, { recursive: true, force: true });
+await database.stop();
 process.exit(0);

@@ -1,0 +1,116 @@
+/**
+ * What the sync benchmarks share: a throw-away PostgreSQL migrated like production, the app's
+ * environment pointed at a simulator, a real worker process with the flags `npm start` gives
+ * it, a run driven to its end, and the simulator's request counts. lib/ modules that read the
+ * environment are imported only inside these functions, after `setAppEnvironment`.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Simulator } from "../simulator";
+import { applyMigrations, startEmbeddedPostgres, WORKER_NODE_FLAGS } from "../lib/platform";
+
+export const projectDir = fileURLToPath(new URL("..", import.meta.url));
+
+export interface BenchDatabase {
+  url: string;
+  /** Stops PostgreSQL and deletes its folder. */
+  stop(): Promise<void>;
+}
+
+export async function startBenchDatabase(prefix: string): Promise<BenchDatabase> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
+  fs.chmodSync(root, 0o755);
+  const pg = await startEmbeddedPostgres({ dataDir: path.join(root, "pg"), password: randomBytes(12).toString("hex"), throwaway: true });
+  await applyMigrations(pg.url, projectDir);
+  return {
+    url: pg.url,
+    stop: async () => {
+      await pg.stop();
+      fs.rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The environment the app and its worker read (lib/env.ts), with the simulator as the Confluence site. */
+export function setAppEnvironment(databaseUrl: string, sim?: Simulator): void {
+  Object.assign(process.env, {
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+    NEXTAUTH_URL: "http://localhost:3000",
+    ENCRYPTION_KEYS: `k1:${randomBytes(32).toString("base64")}`,
+    LOG_LEVEL: "warn",
+    ...(sim ? { CONFLUENCE_EXTRA_SITE_ORIGINS: sim.url, ATLASSIAN_AUTH_URL: sim.authUrl, ATLASSIAN_API_URL: sim.apiUrl } : {}),
+  });
+}
+
+/** A sync worker process as `npm start` and `npm run worker` run it, given a few seconds to be ready. */
+export async function startSyncWorker(): Promise<ChildProcess> {
+  const worker = spawn(process.execPath, [...WORKER_NODE_FLAGS, "--import", "tsx", "worker/index.ts"], {
+    cwd: projectDir,
+    env: process.env,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  await new Promise((r) => setTimeout(r, 5000));
+  return worker;
+}
+
+/** Stops the worker and waits for it to exit, so it does not log the database going away under it. */
+export async function stopSyncWorker(worker: ChildProcess): Promise<void> {
+  if (worker.exitCode !== null || worker.signalCode !== null) return;
+  const exited = new Promise((r) => worker.once("exit", r));
+  worker.kill("SIGTERM");
+  await exited;
+}
+
+/** A process's resident memory now (VmRSS) or at its peak so far (VmHWM), in MB. */
+export function processRssMb(pid: number, field: "VmHWM" | "VmRSS"): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  return Math.round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024);
+}
+
+/** Starts a sync and polls until the worker has finished it; seconds are from the request to the end seen. */
+export async function syncToEnd(connectorId: string, kind: "full" | "incremental") {
+  const { db } = await import("../lib/db");
+  const { requestSync } = await import("../lib/sync");
+  const started = performance.now();
+  const { run } = await requestSync(connectorId, { kind, trigger: "bench" });
+  for (;;) {
+    const row = await db().syncRun.findUniqueOrThrow({ where: { id: run.id } });
+    if (row.status !== "queued" && row.status !== "running") return { run: row, seconds: (performance.now() - started) / 1000 };
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+export interface SimStats {
+  routes: Record<string, number>;
+  totalRequests: number;
+  pointsSpent: number;
+}
+
+export async function resetSimStats(sim: Simulator): Promise<void> {
+  await fetch(`${sim.url}/__admin/stats/reset`, { method: "POST" });
+}
+
+export async function readSimStats(sim: Simulator): Promise<SimStats> {
+  return (await (await fetch(`${sim.url}/__admin/stats`)).json()) as SimStats;
+}
+
+/** Requests per route, most first, one indented line each. */
+export function formatRoutes(stats: SimStats): string {
+  return Object.entries(stats.routes)
+    .sort((a, b) => b[1] - a[1])
+    .map(([route, count]) => `  ${String(count).padStart(6)}  ${route}`)
+    .join("\n");
+}
+
+/** Closes the app's job sender and database pool so the process can exit. */
+export async function closeApp(): Promise<void> {
+  const { stopJobSender } = await import("../lib/jobs");
+  const { disconnectDb } = await import("../lib/db");
+  await stopJobSender();
+  await disconnectDb();
+}
