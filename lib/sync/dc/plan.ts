@@ -10,7 +10,7 @@ import { dcSpacesStep } from "./spaces-step";
 const dcTreeStep: SyncStep = { name: "ancestors", phase: "fetching_content", runOnce: finishTree };
 
 /**
- * The Data Center source: which endpoints, in which order (docs/decisions/015-data-center.md).
+ * The Data Center source: which endpoints, in which order (docs/decisions/016-data-center.md).
  * The engine's steps (downloads, reconciliation, indexing) are the same as Cloud's; labels come
  * with the pages, and there are no folders.
  */

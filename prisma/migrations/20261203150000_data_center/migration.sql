@@ -1,4 +1,4 @@
--- Confluence Data Center connectors (docs/decisions/015-data-center.md): the deployment kind, its two
+-- Confluence Data Center connectors (docs/decisions/016-data-center.md): the deployment kind, its two
 -- ways to sign in, the account name for a password, and the server version that decides the endpoints.
 ALTER TYPE "AuthMethod" ADD VALUE 'personal_access_token';
 ALTER TYPE "AuthMethod" ADD VALUE 'password';
