@@ -79,3 +79,32 @@ export type DcContent = z.output<typeof ZDcContent>;
 /** `/rest/applinks/1.0/manifest` (JSON when asked) and `/rest/api/settings/systemInfo`. */
 export const ZDcManifest = z.object({ version: z.string().min(1), buildNumber: z.union([z.number(), z.string()]).nullish() });
 export const ZDcSystemInfo = z.object({ version: z.string().nullish(), defaultTimeZone: z.string().nullish() });
+
+/** A person as Data Center names them: by user key (stable) and username; emails live elsewhere. */
+export const ZDcUser = z.object({
+  type: z.string().nullish(),
+  userKey: z.string().min(1),
+  username: z.string().nullish(),
+  displayName: z.string().nullish(),
+});
+export type DcUser = z.output<typeof ZDcUser>;
+
+/** Data Center groups have no id: the name is the key. */
+export const ZDcGroup = z.object({ name: z.string().min(1) });
+
+/** `/rest/mobile/1.0/profile/{username}`: the one place with an email (absent when the user hides it). */
+export const ZDcProfile = z.object({ email: z.string().nullish() });
+
+const ZDcSubjects = <T extends z.ZodType>(item: T) =>
+  z.object({ results: z.array(item), start: z.number().int().nullish(), limit: z.number().int().nullish(), size: z.number().int().nullish() });
+
+/** `/rest/api/content/{id}/restriction/byOperation/read`: restrictions set on that content only. */
+export const ZDcRestrictionRead = z.object({
+  restrictions: z.object({ user: ZDcSubjects(ZDcUser), group: ZDcSubjects(ZDcGroup) }),
+});
+
+/** One entry of `/rest/api/space/{key}/permissions` (9.1+, administrators only). */
+export const ZDcSpacePermission = z.object({
+  operation: z.object({ targetType: z.string(), operationKey: z.string() }),
+  subject: z.object({ type: z.string(), name: z.string().nullish(), userKey: z.string().nullish() }),
+});

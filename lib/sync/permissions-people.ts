@@ -11,22 +11,29 @@ const PAGE = 200;
 type Walk = PermissionsWalk;
 const at = (ctx: StepContext, walk: Walk, cursor: string | null = null): Checkpoint => ({ ...ctx.checkpoint, cursor, state: walk });
 
+/** A person as stored: Cloud's v1 user, or a Data Center user (user key as `accountId`, with a username). */
+export type StoredPerson = V1User & { username?: string | null };
+
 /**
- * Stores people as Confluence shows them, keyed by accountId: a hidden email is stored as null
- * (never guessed), a missing account status as active, a closed account ("Former user") as
- * closed. Names already stored are kept when a response carries none.
+ * Stores people as Confluence shows them, keyed by accountId (Data Center: user key): a hidden
+ * email is stored as null (never guessed), a missing account status as active, a closed account
+ * ("Former user") as closed. Names already stored are kept when a response carries none. With
+ * `emails: "keep"` (Data Center lists that never carry one) a stored email stays.
  */
-export async function upsertUsers(tx: Prisma.TransactionClient, connectorId: string, users: V1User[]): Promise<void> {
+export async function upsertUsers(tx: Prisma.TransactionClient, connectorId: string, users: StoredPerson[], emails: "replace" | "keep" = "replace"): Promise<void> {
   const unique = [...new Map(users.map((u) => [u.accountId, u])).values()];
   if (!unique.length) return;
+  const keep = emails === "keep";
   await tx.$executeRaw`
-    INSERT INTO confluence_users (id, connector_id, account_id, display_name, email, account_type, account_status, updated_at)
-    SELECT gen_random_uuid()::text, ${connectorId}, u.account_id, u.display_name, NULLIF(u.email, ''), u.account_type, u.account_status, now()
-    FROM unnest(${unique.map((u) => u.accountId)}::text[], ${unique.map((u) => u.displayName ?? u.publicName ?? null)}::text[],
+    INSERT INTO confluence_users (id, connector_id, account_id, username, display_name, email, account_type, account_status, updated_at)
+    SELECT gen_random_uuid()::text, ${connectorId}, u.account_id, u.username, u.display_name, NULLIF(u.email, ''), u.account_type, u.account_status, now()
+    FROM unnest(${unique.map((u) => u.accountId)}::text[], ${unique.map((u) => u.username ?? null)}::text[], ${unique.map((u) => u.displayName ?? u.publicName ?? null)}::text[],
                 ${unique.map((u) => u.email ?? null)}::text[], ${unique.map((u) => u.accountType ?? null)}::text[],
-                ${unique.map((u) => u.accountStatus ?? "active")}::text[]) AS u(account_id, display_name, email, account_type, account_status)
+                ${unique.map((u) => u.accountStatus ?? "active")}::text[]) AS u(account_id, username, display_name, email, account_type, account_status)
     ON CONFLICT (connector_id, account_id) DO UPDATE SET
-      display_name = COALESCE(EXCLUDED.display_name, confluence_users.display_name), email = EXCLUDED.email,
+      username = COALESCE(EXCLUDED.username, confluence_users.username),
+      display_name = COALESCE(EXCLUDED.display_name, confluence_users.display_name),
+      email = CASE WHEN ${keep} THEN COALESCE(EXCLUDED.email, confluence_users.email) ELSE EXCLUDED.email END,
       account_type = COALESCE(EXCLUDED.account_type, confluence_users.account_type), account_status = EXCLUDED.account_status, updated_at = now()`;
 }
 
@@ -75,29 +82,28 @@ export async function readGroupsPage(ctx: StepContext, walk: Walk): Promise<void
       : first
         ? at(ctx, { ...walk, stage: "members", groupId: first, start: 0 })
         : at(ctx, { ...walk, stage: "grants", spaceIndex: 0, start: 0 }),
-    extra: async (tx) => {
-      for (const g of groups) {
-        await tx.confluenceGroup.upsert({
-          where: { connectorId_groupId: { connectorId: ctx.connectorId, groupId: g.id } },
-          create: { connectorId: ctx.connectorId, groupId: g.id, name: g.name, lastSeenRunId: ctx.runId },
-          update: { name: g.name, lastSeenRunId: ctx.runId },
-        });
-      }
-      if (last) {
-        const gone = await tx.confluenceGroup.findMany({
-          where: { connectorId: ctx.connectorId, NOT: { lastSeenRunId: ctx.runId } },
-          select: { groupId: true },
-        });
-        const ids = gone.map((g) => g.groupId);
-        await tx.confluenceGroupMember.deleteMany({ where: { connectorId: ctx.connectorId, groupId: { in: ids } } });
-        await tx.confluenceGroup.deleteMany({ where: { connectorId: ctx.connectorId, groupId: { in: ids } } });
-      }
-    },
+    extra: (tx) => storeGroups(tx, ctx, groups, last),
   });
 }
 
+/** Stores a page of groups as seen by this run; after the last page, groups gone from the site leave with their members. */
+export async function storeGroups(tx: Prisma.TransactionClient, ctx: StepContext, groups: { id: string; name: string }[], last: boolean): Promise<void> {
+  for (const g of groups) {
+    await tx.confluenceGroup.upsert({
+      where: { connectorId_groupId: { connectorId: ctx.connectorId, groupId: g.id } },
+      create: { connectorId: ctx.connectorId, groupId: g.id, name: g.name, lastSeenRunId: ctx.runId },
+      update: { name: g.name, lastSeenRunId: ctx.runId },
+    });
+  }
+  if (!last) return;
+  const gone = await tx.confluenceGroup.findMany({ where: { connectorId: ctx.connectorId, NOT: { lastSeenRunId: ctx.runId } }, select: { groupId: true } });
+  const ids = gone.map((g) => g.groupId);
+  await tx.confluenceGroupMember.deleteMany({ where: { connectorId: ctx.connectorId, groupId: { in: ids } } });
+  await tx.confluenceGroup.deleteMany({ where: { connectorId: ctx.connectorId, groupId: { in: ids } } });
+}
+
 /** The first group (id order) after `after` seen by this run, counting `pending` ids about to be written. */
-async function firstGroupAfter(ctx: StepContext, after: string | null, pending: string[] = []): Promise<string | null> {
+export async function firstGroupAfter(ctx: StepContext, after: string | null, pending: string[] = []): Promise<string | null> {
   const row = await db().confluenceGroup.findFirst({
     where: { connectorId: ctx.connectorId, lastSeenRunId: ctx.runId, ...(after === null ? {} : { groupId: { gt: after } }) },
     orderBy: { groupId: "asc" },

@@ -3,7 +3,7 @@ import { db } from "../db";
 import { serverEnv } from "../env";
 import { nextStep } from "./advance";
 import { commitPage } from "./commit-page";
-import { upsertUsers } from "./permissions-people";
+import { upsertUsers, type StoredPerson } from "./permissions-people";
 import type { PermissionsWalk } from "./permissions-walk";
 import type { StepContext } from "./step-context";
 
@@ -98,7 +98,11 @@ async function recheckCutoff(ctx: StepContext): Promise<string | null> {
 }
 
 /** One batch of restriction reads, stored with the checkpoint; the last batch (full runs) drops rows of nodes gone. */
-export async function readRestrictionsBatch(ctx: StepContext, walkAsStored: Walk): Promise<void> {
+export async function readRestrictionsBatch<W extends Pick<Walk, "afterNode" | "recheckBefore">>(
+  ctx: StepContext,
+  walkAsStored: W,
+  readNode: (ctx: StepContext, nodeId: string, users: StoredPerson[]) => Promise<NodeRestriction> = readNodeRestriction,
+): Promise<void> {
   const walk = walkAsStored.recheckBefore === undefined ? { ...walkAsStored, recheckBefore: await recheckCutoff(ctx) } : walkAsStored;
   const nodes = await nextNodes(ctx, walk.afterNode, walk.recheckBefore ?? null);
   if (nodes.length === 0) {
@@ -113,8 +117,8 @@ export async function readRestrictionsBatch(ctx: StepContext, walkAsStored: Walk
           : undefined,
     });
   }
-  const users: V1User[] = [];
-  const read = await Promise.all(nodes.map(async (nodeId) => ({ nodeId, r: await readNodeRestriction(ctx, nodeId, users) })));
+  const users: StoredPerson[] = [];
+  const read = await Promise.all(nodes.map(async (nodeId) => ({ nodeId, r: await readNode(ctx, nodeId, users) })));
   const failed = read.filter((x) => x.r.state === "nobody");
   await commitPage(ctx, {
     phase: "permissions",
@@ -126,7 +130,7 @@ export async function readRestrictionsBatch(ctx: StepContext, walkAsStored: Walk
     next: { ...ctx.checkpoint, state: { ...walk, afterNode: nodes[nodes.length - 1]! } },
     delta: { permission: { fetched: read.length - failed.length, discovered: read.length } },
     extra: async (tx) => {
-      await upsertUsers(tx, ctx.connectorId, users);
+      await upsertUsers(tx, ctx.connectorId, users, ctx.site.deployment === "datacenter" ? "keep" : "replace");
       for (const { nodeId, r } of read) {
         const data = {
           state: r.state,

@@ -11,7 +11,7 @@ const NOUNS: Record<ItemType, [string, string]> = {
   inline_comment: ["inline comment", "inline comments"],
   attachment: ["attachment", "attachments"],
   label: ["label", "labels"],
-  permission: ["restriction read", "restriction reads"],
+  permission: ["permission read", "permission reads"],
 };
 const noun = (type: string, n: number) => (NOUNS[type as ItemType] ?? [type, type])[n === 1 ? 0 : 1];
 

@@ -94,7 +94,58 @@ describe("Data Center incremental sync", () => {
     expect(added.ancestorIds.at(-1)).toBe(String(page.id));
     expect(await db().contentItem.count({ where: { connectorId, type: "footer_comment", containerId: String(created.id) } })).toBe(1);
     await expectStoreEqualsSite(connectorId);
-    // Spaces, version and zone, then one search per type (3 spaces fit in one batch).
-    expect(finished.requestCount).toBeLessThanOrEqual(8);
+    // Spaces, version and zone, then one search per type (3 spaces fit in one batch), plus what permissions need.
+    const stats = (await (await simAdmin(sim, "/stats", "GET")).json()) as { routes: Record<string, number> };
+    const content = Object.entries(stats.routes).filter(([route]) => !/restriction|group|user|profile|permissions/.test(route));
+    expect(content.reduce((n, [, count]) => n + count, 0)).toBeLessThanOrEqual(8);
+  });
+});
+
+describe("Data Center permissions", () => {
+  it("mirrors space grants, restrictions, groups and people with the emails their profiles show", async () => {
+    const connectorId = await dcConnector(sim);
+    const { run } = await requestSync(connectorId, { kind: "full", trigger: "test" });
+    await driveRun(run.id);
+    expect((await db().syncRun.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("completed");
+    const spaces = [...sim.store.spaces.values()].filter((s) => s.status === "current");
+    expect(await db().spaceReadGrant.count({ where: { connectorId } })).toBeGreaterThan(0);
+    const grantedSpaces = await db().spaceReadGrant.findMany({ where: { connectorId }, distinct: ["spaceId"], select: { spaceId: true } });
+    expect(grantedSpaces.length).toBe(spaces.filter((s) => s.permissions.some((p) => p.operation === "read")).length);
+    // Groups are keyed by name on Data Center, people by user key, with the email only where visible.
+    const groups = await db().confluenceGroup.findMany({ where: { connectorId } });
+    expect(groups.map((g) => g.groupId).sort()).toEqual([...sim.store.groups.values()].map((g) => g.name).sort());
+    const accounts = (await (await simAdmin(sim, "/dc", "GET")).json()) as { users: { accountId: string; userKey: string; username: string }[] };
+    const hidden = [...sim.store.users.values()].find((u) => !u.emailVisible)!;
+    const shown = [...sim.store.users.values()].find((u) => u.emailVisible && !u.isAdmin)!;
+    const keyOf = (accountId: string) => accounts.users.find((a) => a.accountId === accountId)!.userKey;
+    const people = await db().confluenceUser.findMany({ where: { connectorId, accountId: { in: [keyOf(hidden.accountId), keyOf(shown.accountId)] } } });
+    expect(people.find((p) => p.accountId === keyOf(hidden.accountId))!.email).toBeNull();
+    expect(people.find((p) => p.accountId === keyOf(shown.accountId))).toMatchObject({ email: shown.email, username: expect.any(String) });
+  });
+
+  it("with an account that is not an administrator, syncs the content with its restrictions and says why no space grants were read", async () => {
+    const connectorId = await dcConnector(sim, { account: "user" });
+    const { run } = await requestSync(connectorId, { kind: "full", trigger: "test" });
+    await driveRun(run.id);
+    const finished = await db().syncRun.findUniqueOrThrow({ where: { id: run.id } });
+    expect(finished.status).toBe("completed_with_errors");
+    expect(finished.error).toMatch(/permission reads? failed/);
+    const errors = await db().syncItemError.findMany({ where: { runId: run.id, itemType: "permission" } });
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors[0]!.reason).toMatch(/only Confluence administrators may read them/);
+    expect(await db().spaceReadGrant.count({ where: { connectorId } })).toBe(0);
+    expect(await db().readRestriction.count({ where: { connectorId } })).toBeGreaterThan(0);
+    expect(await db().contentItem.count({ where: { connectorId, type: "page" } })).toBeGreaterThan(0);
+  });
+
+  it("on 8.9 (no space permissions endpoint) says the version is why", async () => {
+    await simAdmin(sim, "/dc/config", "PUT", { version: "8.9" });
+    onTestFinished(() => simAdmin(sim, "/dc/config", "PUT", { version: "9.2.0" }).then(() => undefined));
+    const connectorId = await dcConnector(sim);
+    const { run } = await requestSync(connectorId, { kind: "full", trigger: "test" });
+    await driveRun(run.id);
+    const errors = await db().syncItemError.findMany({ where: { runId: run.id, itemType: "permission" } });
+    expect(errors[0]!.reason).toMatch(/Confluence 8\.9\S* has no REST endpoint for space permissions; 9\.1 and later do/);
+    await expectStoreEqualsSite(connectorId);
   });
 });

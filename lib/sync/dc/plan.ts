@@ -3,6 +3,7 @@ import { downloadStep } from "../download-step";
 import { indexStep } from "../index-step";
 import { reconcileStep } from "../reconcile-step";
 import type { SyncStep } from "../step-context";
+import { dcPermissionsStep } from "./permissions-step";
 import { dcAttachmentsStep, dcBlogPostsStep, dcCommentsStep, dcPagesStep } from "./content-steps";
 import { dcSpacesStep } from "./spaces-step";
 
@@ -14,7 +15,7 @@ const dcTreeStep: SyncStep = { name: "ancestors", phase: "fetching_content", run
  * The engine's steps (downloads, reconciliation, indexing) are the same as Cloud's; labels come
  * with the pages, and there are no folders.
  */
-export function planDataCenterSteps(kind: "full" | "incremental"): SyncStep[] {
+export function planDataCenterSteps(kind: "full" | "incremental", accessStrategy: "mirror" | "audience" = "mirror"): SyncStep[] {
   return [
     dcSpacesStep,
     dcPagesStep,
@@ -24,6 +25,8 @@ export function planDataCenterSteps(kind: "full" | "incremental"): SyncStep[] {
     dcAttachmentsStep,
     downloadStep,
     ...(kind === "full" ? [reconcileStep] : []),
+    // After reconciliation (the tree is final): who may see each item; audience rules need none of it.
+    ...(accessStrategy === "audience" ? [] : [dcPermissionsStep]),
     indexStep,
   ];
 }

@@ -7,3 +7,6 @@ ALTER TABLE "connectors" ADD COLUMN "deployment" TEXT NOT NULL DEFAULT 'cloud';
 ALTER TABLE "connectors" ADD COLUMN "username" TEXT;
 ALTER TABLE "connectors" ADD COLUMN "server_version" TEXT;
 ALTER TABLE "connectors" ADD COLUMN "server_time_zone" TEXT;
+
+-- Data Center people are keyed by user key (stored as account_id) and also known by username.
+ALTER TABLE "confluence_users" ADD COLUMN "username" TEXT;
