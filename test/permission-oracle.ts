@@ -123,7 +123,7 @@ export function permissionOracleSuite(flavor: "cloud" | "datacenter"): void {
       const account = accounts.get(user.accountId)!;
       const auth = "Basic " + Buffer.from(`${account.username}:${account.password}`).toString("base64");
       // Data Center answers an archived page by id only when asked for that status.
-    return fetch(`${sim.dc!.baseUrl}/rest/api/content/${item.confluenceId}?status=current,archived`, { headers: { authorization: auth } });
+      return fetch(`${sim.dc!.baseUrl}/rest/api/content/${item.confluenceId}?status=current,archived`, { headers: { authorization: auth } });
     }
 
     it("decides like Confluence for 600 random (person, item) pairs: no leaks, no wrongful denials", async () => {

@@ -62,9 +62,7 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-export type DcCredentialCheck =
-  | { ok: true; username: string | null; site: DcSiteInfo }
-  | { ok: false; problem: "anonymous" | "no_space" };
+export type DcCredentialCheck = { ok: true; username: string | null; site: DcSiteInfo } | { ok: false; problem: "anonymous" | "no_space" };
 
 const QUICK = { maxRetries: 1, maxRateLimitRetries: 1, requestTimeoutMs: 15_000 };
 
@@ -81,7 +79,8 @@ export async function verifyDcCredentials(client: ConfluenceClient, options: { s
   } catch (error) {
     const what = client.authKind === "password" ? "the username or password" : "the personal access token";
     if (error instanceof UnauthorizedError) throw new UnauthorizedError(`Confluence rejected ${what}.`, { status: 401, route, cause: error });
-    if (error instanceof ForbiddenError) throw new ForbiddenError(`Confluence accepted ${what} but denies this account the REST API.`, { status: 403, route, cause: error });
+    if (error instanceof ForbiddenError)
+      throw new ForbiddenError(`Confluence accepted ${what} but denies this account the REST API.`, { status: 403, route, cause: error });
     if (error instanceof NotFoundError || error instanceof ResponseShapeError)
       throw new NotFoundError(`No Confluence Data Center site answers at ${client.siteUrl}.`, { status: error.status, route, cause: error });
     throw error;
@@ -91,4 +90,3 @@ export async function verifyDcCredentials(client: ConfluenceClient, options: { s
   if (spaces.results.length === 0) return { ok: false, problem: "no_space" };
   return { ok: true, username: user.username ?? null, site: await readDcSiteInfo(client, call) };
 }
-

@@ -20,7 +20,10 @@ export async function confluenceClientFor(connectorId: string, tuning: ClientTun
       ...tuning,
       siteUrl: connector.siteUrl,
       trustedOrigins: dataCenterTrustedOrigins(),
-      auth: connector.authMethod === "password" ? { kind: "password", username: connector.username ?? "", password: secret } : { kind: "personal_access_token", token: secret },
+      auth:
+        connector.authMethod === "password"
+          ? { kind: "password", username: connector.username ?? "", password: secret }
+          : { kind: "personal_access_token", token: secret },
     });
   }
   if (connector.authMethod === "api_token") {

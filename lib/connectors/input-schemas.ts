@@ -20,8 +20,12 @@ const ZPersonalAccessToken = z.string().trim().min(1, "Enter the personal access
 const ZUsername = z.string().trim().min(1, "Enter the username.").max(255, "That username is too long.");
 // Passwords are taken as typed: a space may be part of one.
 const ZPassword = z.string().min(1, "Enter the password.").max(4096, "That password is too long.");
-const ZCloud = z.literal("cloud", { error: "API tokens and OAuth 2.0 are for Confluence Cloud; a Data Center site takes a personal access token or a username and password." }).default("cloud");
-const ZDataCenter = z.literal("datacenter", { error: "Set deployment to \"datacenter\": personal access tokens and passwords are for Confluence Data Center." });
+const ZCloud = z
+  .literal("cloud", {
+    error: "API tokens and OAuth 2.0 are for Confluence Cloud; a Data Center site takes a personal access token or a username and password.",
+  })
+  .default("cloud");
+const ZDataCenter = z.literal("datacenter", { error: 'Set deployment to "datacenter": personal access tokens and passwords are for Confluence Data Center.' });
 const ZClientId = z.string().trim().min(1, "Enter the Client ID.").max(256, "That Client ID is too long.");
 const ZClientSecret = z.string().trim().min(1, "Enter the Client Secret.").max(1024, "That Client Secret is too long.");
 
@@ -90,8 +94,7 @@ export function updateConnectorSchema(extraOrigins: readonly string[] = [], dcOr
       .optional()
       .transform((v) => v || undefined)
       .pipe(schema.optional());
-  const baseUrl =
-    deployment === undefined ? z.string().trim() : deployment === "cloud" ? siteUrlSchema(extraOrigins) : dcBaseUrlFor(extraOrigins, dcOrigins);
+  const baseUrl = deployment === undefined ? z.string().trim() : deployment === "cloud" ? siteUrlSchema(extraOrigins) : dcBaseUrlFor(extraOrigins, dcOrigins);
   return z.object({
     name: ZName.optional(),
     baseUrl: baseUrl.optional(),

@@ -49,7 +49,13 @@ export function explainVerifyFailure(
   if (err instanceof SiteUnreachableError) {
     const host = new URL(siteUrl).host;
     return AppError.validation(
-      [{ loc: ["body", "baseUrl"], msg: `The site ${host} did not answer. Check the URL and that it is reachable from this server.`, type: "upstream_unreachable" }],
+      [
+        {
+          loc: ["body", "baseUrl"],
+          msg: `The site ${host} did not answer. Check the URL and that it is reachable from this server.`,
+          type: "upstream_unreachable",
+        },
+      ],
       `The site ${host} did not answer.`,
     );
   }
@@ -57,7 +63,9 @@ export function explainVerifyFailure(
     return AppError.validation([{ loc: ["body", "baseUrl"], msg: err.message, type: "upstream_refused" }], "The site's address was refused.");
   }
   if (err instanceof ConfluenceError) {
-    const said = words.notConfluence.endsWith("?") ? `The site answered with an error (HTTP ${err.status ?? "?"}): ${words.notConfluence}` : words.notConfluence;
+    const said = words.notConfluence.endsWith("?")
+      ? `The site answered with an error (HTTP ${err.status ?? "?"}): ${words.notConfluence}`
+      : words.notConfluence;
     return AppError.validation([{ loc: ["body", "baseUrl"], msg: said, type: "upstream_error" }], "The site answered with an error.");
   }
   return err;

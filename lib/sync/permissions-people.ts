@@ -20,7 +20,12 @@ export type StoredPerson = V1User & { username?: string | null };
  * ("Former user") as closed. Names already stored are kept when a response carries none. With
  * `emails: "keep"` (Data Center lists that never carry one) a stored email stays.
  */
-export async function upsertUsers(tx: Prisma.TransactionClient, connectorId: string, users: StoredPerson[], emails: "replace" | "keep" = "replace"): Promise<void> {
+export async function upsertUsers(
+  tx: Prisma.TransactionClient,
+  connectorId: string,
+  users: StoredPerson[],
+  emails: "replace" | "keep" = "replace",
+): Promise<void> {
   const unique = [...new Map(users.map((u) => [u.accountId, u])).values()];
   if (!unique.length) return;
   const keep = emails === "keep";

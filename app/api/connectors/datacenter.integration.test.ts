@@ -35,7 +35,13 @@ describe("POST /api/connectors for Data Center", () => {
     const response = await create({ authMethod: "personal_access_token", token: sim.dc!.admin.pat, baseUrl: `${sim.dc!.baseUrl}/` });
     expect(response.status).toBe(201);
     const { connector } = (await response.json()) as { connector: Record<string, unknown> };
-    expect(connector).toMatchObject({ deployment: "datacenter", authMethod: "personal_access_token", siteUrl: sim.dc!.baseUrl, authenticated: true, serverVersion: sim.dc!.version });
+    expect(connector).toMatchObject({
+      deployment: "datacenter",
+      authMethod: "personal_access_token",
+      siteUrl: sim.dc!.baseUrl,
+      authenticated: true,
+      serverVersion: sim.dc!.version,
+    });
     expect(JSON.stringify(connector)).not.toContain(sim.dc!.admin.pat);
     const row = await db().connector.findUniqueOrThrow({ where: { id: connector.id as string } });
     expect(row.apiToken).not.toContain(sim.dc!.admin.pat);

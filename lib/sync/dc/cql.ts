@@ -3,7 +3,11 @@ import { cqlString } from "../cql";
 
 /** `space in ("A","B")` for the spaces' stored keys; null when none is stored. */
 export async function dcSpaceKeys(connectorId: string, spaceIds: string[]): Promise<string[]> {
-  const spaces = await db().confluenceSpace.findMany({ where: { connectorId, confluenceId: { in: spaceIds } }, select: { key: true }, orderBy: { key: "asc" } });
+  const spaces = await db().confluenceSpace.findMany({
+    where: { connectorId, confluenceId: { in: spaceIds } },
+    select: { key: true },
+    orderBy: { key: "asc" },
+  });
   return spaces.map((s) => s.key);
 }
 

@@ -7,10 +7,7 @@ import { db } from "../../db";
 import { requestSync } from "..";
 
 let sim: Simulator;
-useSyncTestSite(
-  { seed: 11, spaces: 3, pages: 60, flavor: "datacenter", datacenter: { rateLimit: { enabled: false } } },
-  (started) => (sim = started),
-);
+useSyncTestSite({ seed: 11, spaces: 3, pages: 60, flavor: "datacenter", datacenter: { rateLimit: { enabled: false } } }, (started) => (sim = started));
 
 async function expectStoreEqualsSite(connectorId: string) {
   const expected = expectedSiteContent(sim);
@@ -31,9 +28,14 @@ describe("Data Center full sync", () => {
     expect(finished.status).toBe("completed");
     await expectStoreEqualsSite(connectorId);
 
-    const deep = sim.store.contentList.find((c) => c.type === "page" && c.status === "current" && sim.store.ancestors(c).filter((a) => a.type !== "folder").length >= 2)!;
+    const deep = sim.store.contentList.find(
+      (c) => c.type === "page" && c.status === "current" && sim.store.ancestors(c).filter((a) => a.type !== "folder").length >= 2,
+    )!;
     const stored = await db().contentItem.findFirstOrThrow({ where: { connectorId, confluenceId: String(deep.id) } });
-    const chain = sim.store.ancestors(deep).filter((a) => a.type !== "folder").map((a) => String(a.id));
+    const chain = sim.store
+      .ancestors(deep)
+      .filter((a) => a.type !== "folder")
+      .map((a) => String(a.id));
     expect(stored.ancestorIds).toEqual(chain);
     expect(stored.webUrl).toContain(sim.dc!.baseUrl);
     expect(gunzipSync(stored.bodyStorageGz!).toString()).toContain("<");
@@ -77,7 +79,9 @@ describe("Data Center incremental sync", () => {
     const page = sim.store.contentList.find((c) => c.type === "page" && c.status === "current")!;
     const space = sim.store.spaces.get(page.spaceId)!;
     await simAdmin(sim, `/pages/${page.id}`, "PUT", { body: "<p>edited on the server</p>", title: "Edited title ✓" });
-    const created = (await (await simAdmin(sim, "/pages", "POST", { spaceKey: space.key, title: "Brand new", parentId: String(page.id), body: "<p>new</p>" })).json()) as {
+    const created = (await (
+      await simAdmin(sim, "/pages", "POST", { spaceKey: space.key, title: "Brand new", parentId: String(page.id), body: "<p>new</p>" })
+    ).json()) as {
       id: number | string;
     };
     await simAdmin(sim, `/pages/${created.id}/comments`, "POST", { body: "<p>first!</p>", kind: "footer" });

@@ -49,7 +49,13 @@ async function readGroups(ctx: StepContext, walk: Walk) {
   const failures: ItemFailure[] = [];
   const groups = parseEach(page.results, ZDcGroup, failures, "group").map((g) => ({ id: g.name, name: g.name }));
   const last = page.nextCursor === null;
-  const first = last ? await firstGroupAfter(ctx, null, groups.map((g) => g.id)) : null;
+  const first = last
+    ? await firstGroupAfter(
+        ctx,
+        null,
+        groups.map((g) => g.id),
+      )
+    : null;
   await commitPage(ctx, {
     phase: "permissions",
     failures,
@@ -81,7 +87,10 @@ async function readMembers(ctx: StepContext, walk: Walk) {
     extra: async (tx) => {
       if (walk.start === 0) await tx.confluenceGroupMember.deleteMany({ where: { connectorId: ctx.connectorId, groupId: group } });
       await upsertUsers(tx, ctx.connectorId, users, "keep");
-      await tx.confluenceGroupMember.createMany({ data: users.map((u) => ({ connectorId: ctx.connectorId, groupId: group, accountId: u.accountId })), skipDuplicates: true });
+      await tx.confluenceGroupMember.createMany({
+        data: users.map((u) => ({ connectorId: ctx.connectorId, groupId: group, accountId: u.accountId })),
+        skipDuplicates: true,
+      });
     },
   });
 }
@@ -105,7 +114,10 @@ type Grant = { principalType: "user" | "group" | "anonymous"; principalId: strin
 async function readGrants(ctx: StepContext, walk: Walk) {
   const spaceId = ctx.checkpoint.spaceIds[walk.spaceIndex];
   if (spaceId === undefined) return commitPage(ctx, { phase: "permissions", next: at(ctx, { ...walk, stage: "restrictions", afterNode: null }) });
-  const space = await db().confluenceSpace.findUnique({ where: { connectorId_confluenceId: { connectorId: ctx.connectorId, confluenceId: spaceId } }, select: { key: true } });
+  const space = await db().confluenceSpace.findUnique({
+    where: { connectorId_confluenceId: { connectorId: ctx.connectorId, confluenceId: spaceId } },
+    select: { key: true },
+  });
   const failures: ItemFailure[] = [];
   const grants: Grant[] = [];
   const version = ctx.site.deployment === "datacenter" ? ctx.site.version : null;
@@ -116,7 +128,8 @@ async function readGrants(ctx: StepContext, walk: Walk) {
       reason: `space ${space?.key ?? spaceId}: its permissions were not read (${reason}); its content is synced with its restrictions and visible to this app's administrators only`,
     });
   if (!space) unreadable("the space is no longer stored");
-  else if (!dcFeatures(version).spacePermissions) unreadable(`Confluence ${version ?? "of an unknown version"} has no REST endpoint for space permissions; 9.1 and later do`);
+  else if (!dcFeatures(version).spacePermissions)
+    unreadable(`Confluence ${version ?? "of an unknown version"} has no REST endpoint for space permissions; 9.1 and later do`);
   else {
     try {
       const list = await ctx.client.getJson(`/rest/api/space/${encodeURIComponent(space.key)}/permissions`, { schema: z.array(z.unknown()) });

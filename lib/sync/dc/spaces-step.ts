@@ -18,7 +18,8 @@ export const dcSpacesStep: SyncStep = {
     const filter = ctx.config.filters.spaces;
     const first = ctx.checkpoint.cursor === null && ctx.checkpoint.spaceIds.length === 0;
     const site = first ? await readDcSiteInfo(ctx.client) : null;
-    if (site && ctx.site.deployment === "datacenter") ctx.site = { deployment: "datacenter", version: site.version ?? ctx.site.version, timeZone: site.timeZone ?? ctx.site.timeZone };
+    if (site && ctx.site.deployment === "datacenter")
+      ctx.site = { deployment: "datacenter", version: site.version ?? ctx.site.version, timeZone: site.timeZone ?? ctx.site.timeZone };
     const query = { limit: 500, status: "current", ...(filter?.operator === "in" && filter.keys.length ? { spaceKey: filter.keys } : {}) };
     const page = await offsetPage(ctx, "/rest/api/space", query, ctx.checkpoint.cursor);
     const failures: ItemFailure[] = [];

@@ -42,7 +42,20 @@ describe("the connector's config and sync answers", () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as Record<string, unknown>;
     expect(body).toMatchObject({ siteUrl: "https://t.atlassian.net", config: { filters: { spaces: { operator: "in", keys: ["ENG"] } } } });
-    expect(Object.keys(body).sort()).toEqual(["authMethod", "config", "configured", "deployment", "email", "id", "name", "oauthAppId", "oauthClientId", "serverVersion", "siteUrl", "username"]);
+    expect(Object.keys(body).sort()).toEqual([
+      "authMethod",
+      "config",
+      "configured",
+      "deployment",
+      "email",
+      "id",
+      "name",
+      "oauthAppId",
+      "oauthClientId",
+      "serverVersion",
+      "siteUrl",
+      "username",
+    ]);
   });
 
   it("POST sync answers 202 sync_started with the counts", async () => {
