@@ -102,6 +102,11 @@ function parseOrThrow<T extends z.ZodType>(schema: T, source: EnvSource): z.infe
 
 let cached: ServerEnv | undefined;
 
+/** Tests that point the app at another simulator read the environment again on next use. */
+export function forgetServerEnv(): void {
+  cached = undefined;
+}
+
 /** Settings of the web and worker processes; parsed on first use, then cached. */
 export function serverEnv(): ServerEnv {
   cached ??= parseOrThrow(ZServerEnv, process.env);

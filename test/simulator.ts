@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { startSimulator, type Simulator, type SimulatorOptions } from "../simulator";
 import { disconnectDb } from "../lib/db";
+import { forgetServerEnv } from "../lib/env";
 import { stopJobSender } from "../lib/jobs";
 import { resetDatabase } from "./db";
 
@@ -14,6 +15,7 @@ export async function startSimulatorForApp(options: SimulatorOptions = {}): Prom
   process.env.CONFLUENCE_EXTRA_SITE_ORIGINS = sim.url;
   process.env.ATLASSIAN_AUTH_URL = sim.authUrl;
   process.env.ATLASSIAN_API_URL = sim.apiUrl;
+  forgetServerEnv();
   return sim;
 }
 

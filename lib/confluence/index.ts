@@ -29,7 +29,7 @@ export {
 export * from "./schemas";
 export * from "./schemas-v1";
 export { verifyCredentials } from "./verify-credentials";
-export { listAllSpaces, type SpaceChoice } from "./list-spaces";
+export { listAllSpaces, listAllDcSpaces, type SpaceChoice } from "./list-spaces";
 export {
   buildAuthorizeUrl,
   createPkcePair,

@@ -11,7 +11,8 @@ export interface FetchedUser {
 /** Looks users up at the source (e.g. `POST /wiki/api/v2/users-bulk`, at most 250 ids a call). */
 export type FetchUsers = (accountIds: string[]) => Promise<FetchedUser[]>;
 
-const MENTION = /ri:account-id="([^"]+)"/g;
+// Cloud names people by account id; Data Center by user key.
+const MENTION = /ri:(?:account-id|userkey)="([^"]+)"/g;
 
 /** Authors and mentioned users of a batch. */
 export function accountIdsOf(authorIds: (string | null)[], bodies: Iterable<string>): Set<string> {

@@ -1,4 +1,5 @@
 import { ZUsersBulk } from "../confluence";
+import { dcUsersByKey } from "./dc/people";
 import { prepareIndexBatch, writeIndexBatch } from "../indexing";
 import { nextStep } from "./advance";
 import { commitPage } from "./commit-page";
@@ -19,7 +20,10 @@ export const indexStep: SyncStep = {
       siteUrl: ctx.siteUrl,
       config: ctx.config,
       // Authors and mentioned users are named in documents; each is looked up once per connector.
-      fetchUsers: async (accountIds) => (await ctx.client.postJson("/wiki/api/v2/users-bulk", { body: { accountIds }, schema: ZUsersBulk })).results,
+      fetchUsers:
+        ctx.site.deployment === "datacenter"
+          ? (keys) => dcUsersByKey(ctx, keys)
+          : async (accountIds) => (await ctx.client.postJson("/wiki/api/v2/users-bulk", { body: { accountIds }, schema: ZUsersBulk })).results,
     });
     const delta: Partial<Record<ItemType, Partial<TypeCounters>>> = {};
     await commitPage(ctx, {

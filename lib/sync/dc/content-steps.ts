@@ -19,7 +19,8 @@ const COMMENT_EXPAND = "body.storage,version,history,ancestors,container,extensi
 const ATTACHMENT_EXPAND = "version,history,container,metadata";
 // The server caps a page with bodies at 50 whatever is asked; asking for more costs nothing.
 const LIMIT = 100;
-const CURRENT_AND_ARCHIVED = JSON.stringify({ contentStatuses: ["current", "archived"] });
+// Incremental searches include the trash, so what was trashed since the last run leaves the store.
+const statusesFor = (ctx: StepContext) => JSON.stringify({ contentStatuses: incremental(ctx) ? ["current", "archived", "trashed"] : ["current", "archived"] });
 
 const features = (ctx: StepContext) => dcFeatures(ctx.site.deployment === "datacenter" ? ctx.site.version : null);
 const incremental = (ctx: StepContext) => ctx.kind === "incremental" && ctx.checkpoint.since !== null;
@@ -28,7 +29,7 @@ function search(ctx: StepContext, type: string, keys: string[], expand: string, 
   const zone = ctx.site.deployment === "datacenter" ? ctx.site.timeZone : null;
   const since = incremental(ctx) ? ` and ${modifiedSinceDc(ctx.checkpoint.since!, zone)}` : "";
   const cql = `type = ${type} and ${spaceInClause(keys)}${since} order by id`;
-  return offsetPage(ctx, "/rest/api/content/search", { cql, expand, limit: LIMIT, cqlcontext: CURRENT_AND_ARCHIVED }, cursor);
+  return offsetPage(ctx, "/rest/api/content/search", { cql, expand, limit: LIMIT, cqlcontext: statusesFor(ctx) }, cursor);
 }
 
 function documents(type: "page" | "blogpost") {
@@ -46,6 +47,7 @@ function documents(type: "page" | "blogpost") {
     },
     map: (raw, baseUrl) => mapDcDocument(raw, baseUrl, type),
     keep: type === "page" ? keepPages : keepBlogPosts,
+    removeStatuses: ["trashed"],
   });
 }
 

@@ -4,6 +4,7 @@ import type { Simulator } from "../../../simulator";
 import { simAdmin, useSyncTestSite } from "../../../test/simulator";
 import { dcConnector, driveRun, expectedSiteContent, storedIds } from "../../../test/sync-fixtures";
 import { db } from "../../db";
+import { listConnectorSpaces, updateConnector } from "../../connectors";
 import { requestSync } from "..";
 
 let sim: Simulator;
@@ -65,6 +66,30 @@ describe("Data Center full sync", () => {
     } finally {
       await simAdmin(sim, "/dc/config", "PUT", { version: "9.2.0" });
     }
+  });
+});
+
+describe("Data Center documents", () => {
+  it("name their authors (looked up by user key when no permissions step listed them) and list the site's spaces for Configure Records", async () => {
+    const connectorId = await dcConnector(sim);
+    await updateConnector(connectorId, { access: { strategy: "audience", rules: [] } });
+    const spaces = await listConnectorSpaces(connectorId);
+    expect(spaces.map((s) => s.key).sort()).toEqual(
+      [...sim.store.spaces.values()]
+        .filter((s) => s.status === "current")
+        .map((s) => s.key)
+        .sort(),
+    );
+    const { run } = await requestSync(connectorId, { kind: "full", trigger: "test" });
+    await driveRun(run.id);
+    expect(await db().readRestriction.count({ where: { connectorId } })).toBe(0);
+    const page = sim.store.contentList.find((c) => c.type === "page" && c.status === "current")!;
+    const author = sim.store.users.get(page.authorId)!;
+    const row = await db().contentItem.findFirstOrThrow({ where: { connectorId, confluenceId: String(page.id) } });
+    expect(row.indexStatus).toBe("indexed");
+    // The author is named by user key on Data Center, and the name is stored for the document.
+    const person = await db().confluenceUser.findFirstOrThrow({ where: { connectorId, accountId: row.authorId! } });
+    expect(person.displayName).toBe(author.displayName);
   });
 });
 

@@ -18,12 +18,15 @@ export interface DcListingOptions {
   fetch: (ctx: StepContext, spaceKeys: string[], cursor: string | null) => Promise<DcPage>;
   map: (raw: unknown, baseUrl: string) => Mapped<ItemRecord>;
   keep?: (records: ItemRecord[], ctx: StepContext) => Promise<Kept> | Kept;
+  /** Items listed with these statuses (trashed, found by incremental searches) leave the store, with their comments and attachments. */
+  removeStatuses?: string[];
 }
 
 /**
  * One Data Center list page per unit, committed by the engine like a Cloud one (records, failures,
  * counters and the next checkpoint in one transaction). What the filters now put outside leaves
- * the store; trashed items are not listed, so they leave at the next full run's reconciliation.
+ * the store, as does what an incremental search finds in the trash; a purge leaves no trace, so
+ * it waits for the next full run's reconciliation.
  */
 export function dcListingStep(options: DcListingOptions): SyncStep {
   return {
@@ -41,7 +44,8 @@ export function dcListingStep(options: DcListingOptions): SyncStep {
         if (!mapped.ok) failures.push({ itemType: options.types[0]!, confluenceId: mapped.id, reason: mapped.reason });
         else records.push(mapped.value);
       }
-      const removed: string[] = [];
+      const removed = records.filter((r) => options.removeStatuses?.includes(r.status)).map((r) => r.confluenceId);
+      records = records.filter((r) => !options.removeStatuses?.includes(r.status));
       if (options.keep) {
         const { kept, leaving } = await options.keep(records, ctx);
         records = kept;

@@ -1,4 +1,4 @@
-import { ConfluenceError, NotFoundError, RateLimitedError, UnauthorizedError, ZDcProfile, ZDcRestrictionRead, type DcUser } from "../../confluence";
+import { ConfluenceError, NotFoundError, RateLimitedError, UnauthorizedError, ZDcProfile, ZDcRestrictionRead, ZDcUser, type DcUser } from "../../confluence";
 import type { NodeRestriction } from "../permissions-restrictions";
 import type { StoredPerson } from "../permissions-people";
 import type { StepContext } from "../step-context";
@@ -55,4 +55,24 @@ export async function readDcNodeRestriction(ctx: StepContext, nodeId: string, us
   }
   if (userIds.length === 0 && groupIds.length === 0) return { state: "open" };
   return { state: "restricted", userIds: [...new Set(userIds)], groupIds: [...new Set(groupIds)] };
+}
+
+/**
+ * Names for user keys the store does not know yet (authors and mentions, on a connector whose
+ * permissions step did not list them): Data Center has no bulk lookup, so one `/rest/api/user?key=`
+ * each; a key it does not know is left out (the document shows the key).
+ */
+export async function dcUsersByKey(ctx: StepContext, keys: string[]): Promise<{ accountId: string; displayName: string | null }[]> {
+  const found = await Promise.all(
+    keys.map(async (key) => {
+      try {
+        const u = await ctx.client.getJson("/rest/api/user", { query: { key }, schema: ZDcUser });
+        return { accountId: u.userKey, displayName: u.displayName ?? u.username ?? null };
+      } catch (err) {
+        if (err instanceof NotFoundError) return null;
+        throw err;
+      }
+    }),
+  );
+  return found.filter((u) => u !== null);
 }
