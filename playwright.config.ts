@@ -15,6 +15,10 @@ const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // The Confluence simulator, a separate server the app reaches only by URL (as it would Atlassian).
 const simPort = Number(process.env.E2E_SIM_PORT ?? 4799);
 const simUrl = `http://127.0.0.1:${simPort}`;
+// A second simulator serving the same kind of site as Confluence Data Center (under /confluence),
+// listed as the operator would list an internal Data Center host; its rate limit is off.
+const dcSimPort = Number(process.env.E2E_DC_SIM_PORT ?? 4798);
+const dcSimUrl = `http://127.0.0.1:${dcSimPort}`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -53,6 +57,12 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
+      command: `node node_modules/tsx/dist/cli.mjs simulator/cli.ts --flavor datacenter --port ${dcSimPort} --seed 42 --spaces 3 --pages 40 --dc-rate 0`,
+      url: `${dcSimUrl}/__admin/stats`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+    },
+    {
       command: "node node_modules/tsx/dist/cli.mjs scripts/start.ts",
       url: `http://127.0.0.1:${port}/api/health`,
       timeout: 600_000,
@@ -65,6 +75,7 @@ export default defineConfig({
         LOG_LEVEL: "warn",
         APP_URL: `http://localhost:${port}`,
         CONFLUENCE_EXTRA_SITE_ORIGINS: simUrl,
+        CONFLUENCE_DC_ORIGINS: dcSimUrl,
         ATLASSIAN_AUTH_URL: `${simUrl}/auth`,
         ATLASSIAN_API_URL: `${simUrl}/api`,
       },

@@ -3,6 +3,8 @@ import path from "node:path";
 import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 
 export const simUrl = `http://127.0.0.1:${process.env.E2E_SIM_PORT ?? 4799}`;
+/** The Data Center simulator (playwright.config.ts lists it in CONFLUENCE_DC_ORIGINS). */
+export const dcSimUrl = `http://127.0.0.1:${process.env.E2E_DC_SIM_PORT ?? 4798}`;
 export const appUrl = `http://localhost:${process.env.E2E_PORT ?? 3199}`;
 export const admin = { name: "Ada Admin", email: "ada@example.com", password: "correct horse battery staple" };
 export const simAdmin = { email: "admin@example.com", apiToken: "sim-admin-token" };

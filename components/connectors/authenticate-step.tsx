@@ -8,31 +8,47 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { useApiForm } from "@/components/ui/use-api-form";
-import { CopyField } from "./copy-field";
+import { CloudSignInFields } from "./cloud-sign-in-fields";
+import { DEFAULT_SIGN_IN, SIGN_IN_CHOICES, type AuthMethod, type Deployment } from "./connector-kind";
+import { DataCenterSignInFields } from "./datacenter-sign-in-fields";
+import { DeploymentChoice } from "./deployment-choice";
 import type { ConnectorView, OAuthAppOption, SetupSettings } from "./types";
 
 interface Props {
   connector?: ConnectorView;
   oauthApps: OAuthAppOption[];
   settings: SetupSettings;
+  /** The kind and sign-in method chosen so far (the drawer shows an Authorize step for OAuth only). */
+  onChoose?: (choice: { deployment: Deployment; method: AuthMethod }) => void;
   onDone: (connector: ConnectorView) => void | Promise<void>;
 }
 
-const KEEP = "Stored — leave blank to keep it";
-
-export function AuthenticateStep({ connector, oauthApps, settings, onDone }: Props) {
+/**
+ * Step 1: which kind of site, how to sign in, and the credentials. API tokens and Data Center
+ * credentials are checked against the site at Next; each problem lands on its field.
+ */
+export function AuthenticateStep({ connector, oauthApps, settings, onChoose, onDone }: Props) {
   const editing = Boolean(connector);
-  const [method, setMethod] = useState<"oauth" | "api_token">(connector?.authMethod === "oauth" ? "oauth" : "api_token");
+  const [deployment, setDeployment] = useState<Deployment>(connector?.deployment ?? "cloud");
+  const [method, setMethod] = useState<AuthMethod>(connector?.authMethod ?? "api_token");
   const [oauthAppId, setOauthAppId] = useState(connector?.oauthAppId ?? "");
   const form = useApiForm();
   const { fields, busy } = form;
 
+  function choose(next: { deployment: Deployment; method: AuthMethod }) {
+    setDeployment(next.deployment);
+    setMethod(next.method);
+    form.reject([]);
+    onChoose?.(next);
+  }
+
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const values = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
-    const input: Record<string, unknown> = { ...values, authMethod: method };
+    const input: Record<string, unknown> = { ...values, deployment, authMethod: method };
     if (method === "oauth") input.oauthAppId = oauthAppId;
-    const schema = editing ? updateConnectorSchema(settings.extraSiteOrigins) : createConnectorSchema(settings.extraSiteOrigins);
+    const { extraSiteOrigins, dcOrigins } = settings;
+    const schema = editing ? updateConnectorSchema(extraSiteOrigins, dcOrigins, deployment) : createConnectorSchema(extraSiteOrigins, dcOrigins);
     const parsed = schema.safeParse(input);
     if (!parsed.success) return form.reject(parsed.error.issues);
     await form.submit(async () => {
@@ -46,76 +62,36 @@ export function AuthenticateStep({ connector, oauthApps, settings, onDone }: Pro
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5">
       {form.message ? <Alert>{form.message}</Alert> : null}
+      <DeploymentChoice value={deployment} fixed={editing} onChange={(kind) => choose({ deployment: kind, method: DEFAULT_SIGN_IN[kind] })} />
       <SelectField
         label="Authentication method"
         value={method}
         disabled={editing}
-        onChange={(e) => {
-          setMethod(e.target.value as "oauth" | "api_token");
-          form.reject([]);
-        }}
+        onChange={(e) => choose({ deployment, method: e.target.value as AuthMethod })}
       >
-        <option value="oauth">OAuth 2.0</option>
-        <option value="api_token">API Token</option>
+        {SIGN_IN_CHOICES[deployment].map((choice) => (
+          <option key={choice.value} value={choice.value}>
+            {choice.label}
+          </option>
+        ))}
       </SelectField>
-      <Field label="Connector name" name="name" defaultValue={connector?.name ?? ""} placeholder="Acme Confluence" error={fields.name} />
-
-      {method === "oauth" ? (
-        <>
-          <CopyField
-            label="Redirect URL"
-            value={settings.oauthRedirectUrl}
-            hint="Register this exact callback URL in your app at developer.atlassian.com (Authorization → OAuth 2.0 (3LO))."
-          />
-          {oauthApps.length > 0 ? (
-            <SelectField label="OAuth app" value={oauthAppId} onChange={(e) => setOauthAppId(e.target.value)} error={fields.oauthAppId}>
-              <option value="">None: enter a Client ID and Secret below</option>
-              {oauthApps.map((app) => (
-                <option key={app.id} value={app.id}>
-                  {app.name} ({app.clientId})
-                </option>
-              ))}
-            </SelectField>
-          ) : null}
-          {!oauthAppId ? (
-            <>
-              <Field label="Client ID" name="clientId" defaultValue={connector?.oauthClientId ?? ""} autoComplete="off" error={fields.clientId} />
-              <Field
-                label="Client Secret"
-                name="clientSecret"
-                type="password"
-                autoComplete="off"
-                placeholder={connector?.hasClientSecret ? KEEP : ""}
-                error={fields.clientSecret}
-              />
-            </>
-          ) : null}
-          <Field
-            label="Atlassian Site URL"
-            name="baseUrl"
-            defaultValue={connector?.siteUrl ?? ""}
-            placeholder="https://your-team.atlassian.net"
-            error={fields.baseUrl}
-          />
-        </>
+      <Field label="Connector name" name="name" defaultValue={connector?.name ?? ""} placeholder={deployment === "cloud" ? "Acme Confluence" : "Acme Wiki"} error={fields.name} />
+      {method === "oauth" || method === "api_token" ? (
+        <CloudSignInFields
+          method={method}
+          connector={connector}
+          oauthApps={oauthApps}
+          settings={settings}
+          oauthAppId={oauthAppId}
+          onOAuthAppChange={setOauthAppId}
+          fields={fields}
+        />
       ) : (
-        <>
-          <Field label="Base URL" name="baseUrl" defaultValue={connector?.siteUrl ?? ""} placeholder="https://your-team.atlassian.net" error={fields.baseUrl} />
-          <Field label="Email" name="email" type="email" defaultValue={connector?.email ?? ""} autoComplete="off" error={fields.email} />
-          <Field
-            label="API Token"
-            name="apiToken"
-            type="password"
-            autoComplete="off"
-            placeholder={connector?.hasApiToken ? KEEP : ""}
-            hint="Create one at id.atlassian.com → Security → API tokens."
-            error={fields.apiToken}
-          />
-        </>
+        <DataCenterSignInFields method={method} connector={connector} fields={fields} />
       )}
       <div className="flex justify-end">
         <Button type="submit" busy={busy}>
-          {method === "api_token" ? (busy ? "Checking credentials…" : "Next") : "Next"}
+          {busy && method !== "oauth" ? "Checking credentials…" : "Next"}
         </Button>
       </div>
     </form>

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { callApi } from "@/lib/http/client";
 import { Button } from "@/components/ui/button";
+import { kindLabel, signInLabel } from "./connector-kind";
 import { Dialog } from "./dialog";
 import { StatusBadge } from "./status-badge";
 import type { ConnectorView } from "./types";
@@ -35,7 +36,10 @@ export function ConnectorRow({ connector, onEdit }: { connector: ConnectorView; 
         </Link>
       </td>
       <td className="text-slate-600">{connector.siteUrl}</td>
-      <td>{connector.authMethod === "oauth" ? "OAuth 2.0" : "API token"}</td>
+      <td>
+        <span className="block">{kindLabel(connector)}</span>
+        <span className="block text-xs text-slate-500">{signInLabel(connector)}</span>
+      </td>
       <td>
         <StatusBadge badge={connector.badge} />
         {connector.statusMessage ? <p className="mt-1 max-w-xs text-xs text-slate-500">{connector.statusMessage}</p> : null}

@@ -29,7 +29,7 @@ export function ConnectorsScreen({ initialConnectors, oauthApps, settings }: Pro
       <div className="flex items-end justify-between">
         <div>
           <h1 className="text-xl font-semibold">Connectors</h1>
-          <p className="mt-1 text-sm text-slate-600">Confluence Cloud sites this install syncs.</p>
+          <p className="mt-1 text-sm text-slate-600">Confluence Cloud and Data Center sites this install syncs.</p>
         </div>
         <Button onClick={() => setDrawer({ connectorId: null })}>+ Setup</Button>
       </div>
@@ -37,7 +37,7 @@ export function ConnectorsScreen({ initialConnectors, oauthApps, settings }: Pro
         {connectors.isError ? <Alert>Could not load connectors: {(connectors.error as Error).message}</Alert> : null}
         {connectors.data.length === 0 ? (
           <EmptyState title="No connectors yet">
-            Press <strong>+ Setup</strong> to connect a Confluence Cloud site with an API token or OAuth 2.0.
+            Press <strong>+ Setup</strong> to connect a Confluence Cloud site (API token or OAuth 2.0) or a Data Center site (personal access token, or username and password).
           </EmptyState>
         ) : (
           <table className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
@@ -45,7 +45,7 @@ export function ConnectorsScreen({ initialConnectors, oauthApps, settings }: Pro
               <tr>
                 <th className="px-4 py-2">Name</th>
                 <th>Site</th>
-                <th>Auth</th>
+                <th>Kind · sign-in</th>
                 <th>Status</th>
                 <th>Last sync</th>
                 <th>Next sync</th>

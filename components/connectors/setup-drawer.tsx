@@ -6,6 +6,7 @@ import { callApi } from "@/lib/http/client";
 import { AuthenticateStep } from "./authenticate-step";
 import { AuthorizeStep } from "./authorize-step";
 import { ConfigureStep } from "./configure-step";
+import { DEFAULT_SIGN_IN, DEPLOYMENT_LABEL, kindLabel, signInLabel, type AuthMethod, type Deployment } from "./connector-kind";
 import { Dialog } from "./dialog";
 import { StatusBadge } from "./status-badge";
 import type { ConnectorView, OAuthAppOption, SetupSettings } from "./types";
@@ -20,10 +21,11 @@ interface Props {
   onCreated: (id: string) => void;
 }
 
-/** The right-side drawer: Authenticate Instance, Authorize (OAuth only), Configure Records. */
+/** The right-side drawer: Authenticate Instance (Cloud or Data Center), Authorize (OAuth only), Configure Records. */
 export function SetupDrawer({ connectorId, oauthApps, settings, onClose, onCreated }: Props) {
   const queryClient = useQueryClient();
   const [step, setStep] = useState<Step>("authenticate");
+  const [draft, setDraft] = useState<{ deployment: Deployment; method: AuthMethod }>({ deployment: "cloud", method: DEFAULT_SIGN_IN.cloud });
   const connector = useQuery({
     queryKey: ["connector", connectorId],
     queryFn: async () => (await callApi<{ connector: ConnectorView }>(`/api/connectors/${connectorId}`)).connector,
@@ -36,10 +38,13 @@ export function SetupDrawer({ connectorId, oauthApps, settings, onClose, onCreat
     await Promise.all([queryClient.invalidateQueries({ queryKey: ["connector", connectorId] }), queryClient.invalidateQueries({ queryKey: ["connectors"] })]);
   };
 
+  // Only OAuth 2.0 has an Authorize step; a new connector's tabs follow what its form has chosen.
+  const { deployment, method } = current ? { deployment: current.deployment, method: current.authMethod } : draft;
+  const authorizes = method === "oauth";
   const tabs: { id: Step; label: string; enabled: boolean }[] = [
     { id: "authenticate", label: "1. Authenticate Instance", enabled: true },
-    ...(current?.authMethod !== "api_token" ? [{ id: "authorize" as const, label: "2. Authorize", enabled: Boolean(current) }] : []),
-    { id: "configure", label: `${current?.authMethod === "api_token" ? "2" : "3"}. Configure Records`, enabled: Boolean(current?.authenticated) },
+    ...(authorizes ? [{ id: "authorize" as const, label: "2. Authorize", enabled: Boolean(current) }] : []),
+    { id: "configure", label: `${authorizes ? "3" : "2"}. Configure Records`, enabled: Boolean(current?.authenticated) },
   ];
 
   return (
@@ -47,13 +52,18 @@ export function SetupDrawer({ connectorId, oauthApps, settings, onClose, onCreat
       <div className="flex h-full flex-col">
         <header className="flex items-start justify-between border-b border-slate-200 px-6 py-4">
           <div>
-            <h2 className="text-lg font-semibold">{current ? current.name : "Set up Confluence Cloud"}</h2>
+            <h2 className="text-lg font-semibold">{current ? current.name : `Set up ${DEPLOYMENT_LABEL[deployment]}`}</h2>
             {current ? (
-              <div className="mt-1 flex items-center gap-2 text-sm text-slate-600">
-                {current.siteUrl} <StatusBadge badge={current.badge} />
-              </div>
+              <>
+                <div className="mt-1 flex items-center gap-2 text-sm text-slate-600">
+                  {current.siteUrl} <StatusBadge badge={current.badge} />
+                </div>
+                <p className="mt-0.5 text-xs text-slate-500">
+                  {kindLabel(current)} · {signInLabel(current)}
+                </p>
+              </>
             ) : (
-              <p className="mt-1 text-sm text-slate-600">Connect a site in three steps.</p>
+              <p className="mt-1 text-sm text-slate-600">Connect a site in {authorizes ? "three" : "two"} steps.</p>
             )}
           </div>
           <button type="button" onClick={onClose} aria-label="Close" className="rounded p-1 text-slate-500 hover:bg-slate-100">
@@ -89,6 +99,7 @@ export function SetupDrawer({ connectorId, oauthApps, settings, onClose, onCreat
               connector={current}
               oauthApps={oauthApps}
               settings={settings}
+              onChoose={setDraft}
               onDone={async (saved) => {
                 if (!current) onCreated(saved.id);
                 queryClient.setQueryData(["connector", saved.id], saved);

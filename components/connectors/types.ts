@@ -12,4 +12,6 @@ export interface OAuthAppOption {
 export interface SetupSettings {
   oauthRedirectUrl: string;
   extraSiteOrigins: string[];
+  /** CONFLUENCE_DC_ORIGINS: when listed, the only Data Center sites accepted (with the extra origins). */
+  dcOrigins: string[];
 }

@@ -1,9 +1,10 @@
 import Link from "next/link";
+import { kindLabel, signInLabel } from "@/components/connectors/connector-kind";
 import { StatusBadge } from "@/components/connectors/status-badge";
 import { when } from "./format-run";
 import type { ConnectorView } from "./types";
 
-/** Name, site, status (a problem such as needs re-authentication stands out) and schedule. */
+/** Name, site, kind (with a Data Center server's version), status (a problem such as needs re-authentication stands out) and schedule. */
 export function ConnectorHeader({ connector, actions }: { connector: ConnectorView; actions: React.ReactNode }) {
   const problem = connector.badge === "needs_reauth" || connector.badge === "error";
   return (
@@ -20,6 +21,9 @@ export function ConnectorHeader({ connector, actions }: { connector: ConnectorVi
             </span>
           </div>
           <p className="mt-1 text-sm text-slate-600">{connector.siteUrl}</p>
+          <p className="mt-1 text-sm text-slate-600" data-testid="connector-kind">
+            Confluence {kindLabel(connector)} · {signInLabel(connector)}
+          </p>
           <p className="mt-1 text-sm text-slate-600">
             Last sync: {when(connector.lastSyncAt)} · Next sync: {connector.config?.sync.strategy === "manual" ? "manual only" : when(connector.nextSyncAt)}
           </p>

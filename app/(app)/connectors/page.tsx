@@ -10,7 +10,7 @@ export default async function ConnectorsPage() {
     <ConnectorsScreen
       initialConnectors={connectors}
       oauthApps={oauthApps.map((a) => ({ id: a.id, name: a.name, clientId: a.clientId }))}
-      settings={{ oauthRedirectUrl: settings.oauthRedirectUrl, extraSiteOrigins: settings.extraSiteOrigins }}
+      settings={{ oauthRedirectUrl: settings.oauthRedirectUrl, extraSiteOrigins: settings.extraSiteOrigins, dcOrigins: settings.dcOrigins }}
     />
   );
 }
