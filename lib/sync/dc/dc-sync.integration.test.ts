@@ -69,6 +69,21 @@ describe("Data Center full sync", () => {
   });
 });
 
+describe("Data Center rate limiting", () => {
+  it("paces itself through the per-user token bucket's 429s (Retry-After) and ends equal to the site", { timeout: 120_000 }, async () => {
+    await simAdmin(sim, "/dc/config", "PUT", { rateLimit: { enabled: true, fillRate: 40, intervalSeconds: 1, maxRequests: 10 } });
+    onTestFinished(() => simAdmin(sim, "/dc/config", "PUT", { rateLimit: { enabled: false } }).then(() => undefined));
+    const connectorId = await dcConnector(sim);
+    const { run } = await requestSync(connectorId, { kind: "full", trigger: "test" });
+    await driveRun(run.id, { clientTuning: { retryBaseMs: 20, maxRetryAfterMs: 2000, maxRateLimitRetries: 20 } });
+    const finished = await db().syncRun.findUniqueOrThrow({ where: { id: run.id } });
+    expect(finished.status).toBe("completed");
+    const stats = finished.requestStats as { rateLimited?: number };
+    expect(stats.rateLimited ?? 0).toBeGreaterThan(0);
+    await expectStoreEqualsSite(connectorId);
+  });
+});
+
 describe("Data Center documents", () => {
   it("name their authors (looked up by user key when no permissions step listed them) and list the site's spaces for Configure Records", async () => {
     const connectorId = await dcConnector(sim);
