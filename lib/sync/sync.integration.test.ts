@@ -1,5 +1,6 @@
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { expectStoreEqualsSite as storeEqualsSite } from "../../test/store-equals-site";
 import type { Simulator } from "../../simulator";
 import { simAdmin, useSyncTestSite } from "../../test/simulator";
 import { configuredConnector as cloudConnector, dcConnector, driveRun, expectedSiteContent, storedIds } from "../../test/sync-fixtures";
@@ -20,14 +21,7 @@ describe.each(["cloud", "datacenter"] as const)("%s", (flavor) => {
   const configuredConnector = (s: Simulator, config?: NonNullable<Parameters<typeof dcConnector>[1]>["config"]) =>
     flavor === "cloud" ? cloudConnector(s, config) : dcConnector(s, { config });
 
-  async function expectStoreEqualsSite(connectorId: string) {
-    const expected = expectedSiteContent(sim);
-    expect(await storedIds(connectorId, "page")).toEqual(expected.pages);
-    expect(await storedIds(connectorId, "blogpost")).toEqual(expected.blogposts);
-    expect(await storedIds(connectorId, "footer_comment")).toEqual(expected.footerComments);
-    expect(await storedIds(connectorId, "inline_comment")).toEqual(expected.inlineComments);
-    expect(await storedIds(connectorId, "attachment")).toEqual(expected.attachments);
-  }
+  const expectStoreEqualsSite = (connectorId: string) => storeEqualsSite(sim, connectorId);
 
   describe("full sync", () => {
     it("stores exactly the site's pages, blog posts, comments and attachments, each once, with bodies and files", async () => {

@@ -1,8 +1,9 @@
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it, onTestFinished } from "vitest";
+import { expectStoreEqualsSite as storeEqualsSite } from "../../../test/store-equals-site";
 import type { Simulator } from "../../../simulator";
 import { simAdmin, useSyncTestSite } from "../../../test/simulator";
-import { dcConnector, driveRun, expectedSiteContent, storedIds } from "../../../test/sync-fixtures";
+import { dcConnector, driveRun } from "../../../test/sync-fixtures";
 import { db } from "../../db";
 import { listConnectorSpaces, updateConnector } from "../../connectors";
 import { requestSync } from "..";
@@ -10,14 +11,7 @@ import { requestSync } from "..";
 let sim: Simulator;
 useSyncTestSite({ seed: 11, spaces: 3, pages: 60, flavor: "datacenter", datacenter: { rateLimit: { enabled: false } } }, (started) => (sim = started));
 
-async function expectStoreEqualsSite(connectorId: string) {
-  const expected = expectedSiteContent(sim);
-  expect(await storedIds(connectorId, "page")).toEqual(expected.pages);
-  expect(await storedIds(connectorId, "blogpost")).toEqual(expected.blogposts);
-  expect(await storedIds(connectorId, "footer_comment")).toEqual(expected.footerComments);
-  expect(await storedIds(connectorId, "inline_comment")).toEqual(expected.inlineComments);
-  expect(await storedIds(connectorId, "attachment")).toEqual(expected.attachments);
-}
+const expectStoreEqualsSite = (connectorId: string) => storeEqualsSite(sim, connectorId);
 
 describe("Data Center full sync", () => {
   it("stores exactly the site's pages, blog posts, comments and attachments, with bodies, chains, labels and files", async () => {
