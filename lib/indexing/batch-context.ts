@@ -5,6 +5,8 @@ import { db } from "../db";
 /** What the converter needs to know about the store around a batch of items, read in a few queries. */
 export interface BatchContext {
   siteUrl: string;
+  /** A Data Center base URL, where links point instead of `<site>/wiki`. */
+  wikiUrl?: string;
   spaces: Map<string, { key: string; name: string }>;
   /** Titles (and types, spaces, web URLs) of ancestors, containers and linked pages, by Confluence id. */
   items: Map<string, { title: string; type: string; spaceConfluenceId: string | null; webUrl: string | null; ancestorIds: string[]; parentId: string | null }>;

@@ -10,11 +10,16 @@ import { writeIndexBatch } from "./write-batch";
  */
 export async function runIndexSlice(connectorId: string, options: { budgetMs?: number } = {}): Promise<"continue" | "done"> {
   const deadline = Date.now() + (options.budgetMs ?? 20_000);
-  const connector = await db().connector.findUnique({ where: { id: connectorId }, select: { siteUrl: true, config: true } });
+  const connector = await db().connector.findUnique({ where: { id: connectorId }, select: { siteUrl: true, deployment: true, config: true } });
   const config = connector && parseStoredConfig(connector.config);
   if (!connector || !config) return "done";
   for (;;) {
-    const { items, more } = await prepareIndexBatch({ connectorId, siteUrl: connector.siteUrl, config });
+    const { items, more } = await prepareIndexBatch({
+      connectorId,
+      siteUrl: connector.siteUrl,
+      wikiUrl: connector.deployment === "datacenter" ? connector.siteUrl : undefined,
+      config,
+    });
     const tally = await db().$transaction((tx) => writeIndexBatch(tx, connectorId, items), { timeout: 60_000, maxWait: 30_000 });
     if (tally.size === 0 && items.length > 0) logger.warn({ connectorId }, "index batch changed underneath; retrying");
     if (!more) return "done";

@@ -30,6 +30,8 @@ export interface PreparedItem {
 export interface BatchOptions {
   connectorId: string;
   siteUrl: string;
+  /** A Data Center base URL: links point under it instead of `<site>/wiki`. */
+  wikiUrl?: string;
   config: ConnectorConfig;
   documentLimit?: number;
   attachmentLimit?: number;
@@ -89,7 +91,7 @@ export async function prepareIndexBatch(options: BatchOptions): Promise<{ items:
       : [];
   const batch = [...documents, ...attachments];
   const bodies = new Map(documents.map((d) => [d.id, storageOf(d)]));
-  const ctx = await loadBatchContext(connectorId, options.siteUrl, batch, bodies);
+  const ctx = { ...(await loadBatchContext(connectorId, options.siteUrl, batch, bodies)), wikiUrl: options.wikiUrl };
   ctx.userNames = await userNames(
     connectorId,
     accountIdsOf(
@@ -170,6 +172,7 @@ function prepareDocument(item: Row, storage: string, ctx: BatchContext, config: 
     const spaceKey = prepared.spaceConfluenceId ? ctx.spaces.get(prepared.spaceConfluenceId)?.key : undefined;
     const body = storageToMarkdown(storage, {
       siteUrl: ctx.siteUrl,
+      wikiUrl: ctx.wikiUrl,
       spaceKey,
       contentId: container ?? item.confluenceId,
       pageLink: (ref) => ctx.linkTargets.get(`${ref.spaceKey}\u0000${ref.title}`),

@@ -18,6 +18,7 @@ export const indexStep: SyncStep = {
     const { items, more } = await prepareIndexBatch({
       connectorId: ctx.connectorId,
       siteUrl: ctx.siteUrl,
+      wikiUrl: ctx.site.deployment === "datacenter" ? ctx.siteUrl : undefined,
       config: ctx.config,
       // Authors and mentioned users are named in documents; each is looked up once per connector.
       fetchUsers:

@@ -1,6 +1,8 @@
 /** What the converter needs to know about the site and document to resolve links. */
 export type ConvertContext = {
   siteUrl: string; // e.g. "https://acme.atlassian.net" (no trailing /wiki)
+  /** Where pages and downloads live when not under `<site>/wiki`: a Data Center base URL with its context path. */
+  wikiUrl?: string;
   spaceKey?: string; // space of the document being converted (links without ri:space-key mean this space)
   contentId?: string; // Confluence id of the document (for attachment download URLs)
   userName?: (accountId: string) => string | undefined; // display name of a synced user
@@ -10,7 +12,7 @@ export type ConvertContext = {
 export type PageRef = { title: string; spaceKey: string; type: "page" | "blogpost"; postingDay?: string };
 
 /** The context with the site URL normalised once per conversion. */
-export type ResolvedContext = Omit<ConvertContext, "siteUrl"> & { site: string };
+export type ResolvedContext = Omit<ConvertContext, "siteUrl" | "wikiUrl"> & { site: string; wiki: string };
 
 export function resolveContext(ctx: ConvertContext): ResolvedContext {
   // Callers sometimes pass the wiki base ("…/wiki/") instead of the site; accept both.
@@ -18,7 +20,7 @@ export function resolveContext(ctx: ConvertContext): ResolvedContext {
     .trim()
     .replace(/\/+$/, "")
     .replace(/\/wiki$/, "");
-  return { ...ctx, site };
+  return { ...ctx, site, wiki: ctx.wikiUrl?.trim().replace(/\/+$/, "") ?? `${site}/wiki` };
 }
 
 /**
@@ -44,9 +46,9 @@ export function resolvePage(ctx: ResolvedContext, ref: PageRef): { title: string
   if (known) return known;
   if (!ref.spaceKey || !ref.title) return undefined;
   const day = ref.type === "blogpost" && ref.postingDay ? `${ref.postingDay.split("/").map(encodeSegment).join("/")}/` : "";
-  return { title: ref.title, url: `${ctx.site}/wiki/display/${encodeSegment(ref.spaceKey)}/${day}${displaySegment(ref.title)}` };
+  return { title: ref.title, url: `${ctx.wiki}/display/${encodeSegment(ref.spaceKey)}/${day}${displaySegment(ref.title)}` };
 }
 
 export function attachmentUrl(ctx: ResolvedContext, contentId: string, fileName: string): string {
-  return `${ctx.site}/wiki/download/attachments/${encodeSegment(contentId)}/${encodeSegment(fileName)}`;
+  return `${ctx.wiki}/download/attachments/${encodeSegment(contentId)}/${encodeSegment(fileName)}`;
 }

@@ -23,6 +23,13 @@ describe("storageToMarkdown", () => {
     expect(convert(link, { ...ctx, siteUrl: "https://acme.atlassian.net/" })).toBe(expected);
   });
 
+  it("points links and downloads under a Data Center base URL (its context path) instead of /wiki", () => {
+    const dc = { ...ctx, siteUrl: "https://wiki.corp.example/confluence", wikiUrl: "https://wiki.corp.example/confluence/" };
+    expect(convert('<ac:link><ri:page ri:content-title="Home" /></ac:link>', dc)).toBe("[Home](https://wiki.corp.example/confluence/display/ENG/Home)\n");
+    const md = convert('<ac:link><ri:attachment ri:filename="b.pdf"><ri:content-entity ri:content-id="42" /></ri:attachment></ac:link>', dc);
+    expect(md).toContain("https://wiki.corp.example/confluence/download/attachments/42/b.pdf");
+  });
+
   it("asks pageLink about links, with the current space for links that name none", () => {
     const refs: unknown[] = [];
     const md = convert('<ac:link><ri:blog-post ri:content-title="News" ri:posting-day="2024/01/02" /></ac:link>', {
