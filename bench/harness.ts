@@ -99,11 +99,18 @@ export async function readSimStats(sim: Simulator): Promise<SimStats> {
   return (await (await fetch(`${sim.url}/__admin/stats`)).json()) as SimStats;
 }
 
-/** Requests per route, most first, one indented line each. */
-export function formatRoutes(stats: SimStats): string {
-  return Object.entries(stats.routes)
+/** Requests per route, most first, one indented line each; with `minimum`, each route's minimum beside it (routes only the minimum names too). */
+export function formatRoutes(stats: SimStats, minimum?: Record<string, number>): string {
+  const routes = { ...Object.fromEntries(Object.keys(minimum ?? {}).map((r) => [r, 0])), ...stats.routes };
+  const width = Math.max(0, ...Object.keys(routes).map((r) => r.length));
+  return Object.entries(routes)
     .sort((a, b) => b[1] - a[1])
-    .map(([route, count]) => `  ${String(count).padStart(6)}  ${route}`)
+    .map(([route, count]) => {
+      const line = `  ${String(count).padStart(6)}  ${route}`;
+      if (!minimum) return line;
+      const least = minimum[route] ?? 0;
+      return `${line.padEnd(width + 10)}  minimum ${String(least).padStart(5)}${count !== least ? `  (${count > least ? "+" : ""}${count - least})` : ""}`;
+    })
     .join("\n");
 }
 

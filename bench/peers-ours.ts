@@ -1,9 +1,9 @@
 /**
  * This product's side of `npm run bench:peers`: a full sync with default settings by a real
- * worker process, over an API token with the simulator admin's credentials, and what it
- * stored, read back from PostgreSQL.
+ * worker process, signed in as the simulator's admin (a personal access token on Data Center,
+ * an API token on Cloud), and what it stored, read back from PostgreSQL.
  */
-import { startSimulator } from "../simulator";
+import { startSimulator, type Simulator } from "../simulator";
 import {
   closeApp,
   readSimStats,
@@ -78,17 +78,21 @@ async function storedSummary(connectorId: string) {
 }
 
 /**
- * Generates the site, syncs it once in full and reports. The Data Center source is being built
- * on main; until it lands only the Cloud API of the same generated site can be synced.
+ * Syncs the site once in full with default settings and reports. Data Center: on the Data Center
+ * simulator given (the one the peer read), with the admin's personal access token. Cloud: on a
+ * Cloud simulator of the same generated site, with the admin's API token.
  */
-export async function runOurs(flavor: OursFlavor, site: SiteOptions): Promise<OursResult> {
-  if (flavor === "datacenter") throw new Error("--ours datacenter: not available yet (this product's Data Center source has not landed); use --ours cloud");
+export async function runOurs(flavor: OursFlavor, site: SiteOptions, dcSim?: Simulator): Promise<OursResult> {
+  if (flavor === "datacenter" && !dcSim?.dc) throw new Error("--ours datacenter needs the Data Center simulator the peer read");
   const database = await startBenchDatabase("bench-peers");
-  const sim = await startSimulator({ port: 0, seed: site.seed, spaces: site.spaces, pages: site.pages, latencyMs: site.latencyMs, burstPerSecond: 0 });
+  const sim =
+    flavor === "datacenter"
+      ? dcSim!
+      : await startSimulator({ port: 0, seed: site.seed, spaces: site.spaces, pages: site.pages, latencyMs: site.latencyMs, burstPerSecond: 0 });
   setAppEnvironment(database.url, sim);
-  // The connector the setup drawer leaves: API token with the simulator admin's credentials, default settings.
-  const { configuredConnector } = await import("../test/sync-fixtures");
-  const connectorId = await configuredConnector(sim);
+  // The connector the setup drawer leaves, with default settings.
+  const { configuredConnector, dcConnector } = await import("../test/sync-fixtures");
+  const connectorId = flavor === "datacenter" ? await dcConnector(sim) : await configuredConnector(sim);
   const worker = await startSyncWorker();
   try {
     await resetSimStats(sim);
@@ -98,7 +102,7 @@ export async function runOurs(flavor: OursFlavor, site: SiteOptions): Promise<Ou
   } finally {
     await stopSyncWorker(worker);
     await closeApp();
-    await sim.close();
+    if (sim !== dcSim) await sim.close();
     await database.stop();
   }
 }

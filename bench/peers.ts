@@ -1,9 +1,10 @@
 /**
- * `npm run bench:peers [-- --pages 1000 --spaces 5 --latency 20 --seed 42 --ours cloud]`: LangChain.js's
- * ConfluencePagesLoader and this product's full sync on the same generated site with the same
- * latency per request, side by side: requests (the simulator's own counts), wall time, pages
- * with bodies, and what each got that the other did not. The peer reads the Data Center REST
- * API; ours reads the Cloud API of the same site until its Data Center source lands (`--ours`).
+ * `npm run bench:peers [-- --pages 1000 --spaces 5 --latency 20 --seed 42 --ours datacenter|cloud]`:
+ * LangChain.js's ConfluencePagesLoader and this product's full sync on the same generated site
+ * with the same latency per request, side by side: requests (the simulator's own counts), wall
+ * time, pages with bodies, and what each got that the other did not. The peer reads the Data
+ * Center REST API; ours reads the same Data Center simulator by default, or the Cloud API of the
+ * same generated site with `--ours cloud`.
  */
 import { parseArgs } from "node:util";
 import { z } from "zod";
@@ -19,7 +20,7 @@ const { values } = parseArgs({
     spaces: { type: "string", default: "5" },
     latency: { type: "string", default: "20" },
     seed: { type: "string", default: "42" },
-    ours: { type: "string", default: "cloud" },
+    ours: { type: "string", default: "datacenter" },
   },
 });
 const parsed = z
@@ -36,10 +37,6 @@ if (!parsed.success) {
   process.exit(2);
 }
 const flags = parsed.data;
-if (flags.ours === "datacenter") {
-  console.error("--ours datacenter: not available yet (this product's Data Center source has not landed); use --ours cloud");
-  process.exit(2);
-}
 const site = { seed: flags.seed, spaces: flags.spaces, pages: flags.pages, latencyMs: flags.latency };
 
 /** What the generated site holds for the site admin, both flavours being the same store. */
@@ -67,15 +64,23 @@ const dcSim = await startSimulator({ ...site, flavor: "datacenter", datacenter: 
 const held = siteContent(dcSim.store);
 console.log(`LangChain: ConfluencePagesLoader on the Data Center simulator (${dcSim.dc!.version} at ${dcSim.dc!.baseUrl}), one loader per space...`);
 const peer: LangChainResult = await runLangChain(dcSim);
+console.log(
+  flags.ours === "datacenter"
+    ? "ours: full sync (worker process, default settings, the same personal access token) on the same Data Center simulator..."
+    : "ours: full sync (worker process, default settings, API token) on the Cloud simulator of the same site...",
+);
+const ours: OursResult = await runOurs(flags.ours, site, dcSim);
 await dcSim.close();
-console.log(`ours: full sync (worker process, default settings, API token) on the Cloud simulator of the same site...`);
-const ours: OursResult = await runOurs(flags.ours, site);
 if (ours.status !== "completed") console.error(`our run ended ${ours.status}: ${ours.error ?? "no error recorded"}`);
 
-/** Requests that list pages with their bodies: v2 `/pages` on Cloud, `/content` (or `/content/scan`) on Data Center. */
-const pageListRequests = (stats: { routes: Record<string, number> }) =>
+/**
+ * Requests that list content with bodies: LangChain's `/content` (pages only); ours, `/content/scan`
+ * on Data Center (pages, blog posts and comments share the route) or v2 `/pages`, `/blogposts` and
+ * the comment lists on Cloud.
+ */
+const bodyListRequests = (stats: { routes: Record<string, number> }) =>
   Object.entries(stats.routes)
-    .filter(([route]) => /\/(api\/v2\/pages|rest\/api\/content(\/scan)?)$/.test(route))
+    .filter(([route]) => /\/(api\/v2\/(pages|blogposts|footer-comments|inline-comments)|rest\/api\/content(\/scan)?)$/.test(route))
     .reduce((sum, [, n]) => sum + n, 0);
 const onlyPeer = [...peer.pagesWithBodies].filter((id) => !ours.pagesWithBodies.has(id)).length;
 const onlyOurs = [...ours.pagesWithBodies].filter((id) => !peer.pagesWithBodies.has(id)).length;
@@ -83,7 +88,7 @@ const none = "-";
 const rows: [string, string | number, string | number, string | number][] = [
   ["", "site holds", "LangChain", "ours"],
   ["requests", none, peer.stats.totalRequests, ours.stats.totalRequests],
-  ["  of those, page lists with bodies", none, pageListRequests(peer.stats), pageListRequests(ours.stats)],
+  ["  of those, lists with bodies", none, bodyListRequests(peer.stats), bodyListRequests(ours.stats)],
   ["wall time (s)", none, peer.seconds.toFixed(1), ours.seconds.toFixed(1)],
   ["spaces", held.spaces, peer.spaces, held.spaces],
   ["pages with bodies", `${held.currentPages} current + ${held.archivedPages} archived`, peer.pagesWithBodies.size, ours.pagesWithBodies.size],
@@ -110,6 +115,15 @@ for (const [i, row] of rows.entries()) {
   if (i === 0) console.log(widths.map((w) => "-".repeat(w)).join("   "));
 }
 
+const oursNote =
+  flags.ours === "datacenter"
+    ? `  - Ours read the same Data Center simulator (${dcSim.dc!.version}) with the same personal access token: /content/scan per space
+    for pages, blog posts and comments (50 a page with bodies), attachments by CQL, people, space permissions and one
+    restriction read per tree node. "Lists with bodies" counts all three types for ours, pages only for LangChain.
+    --ours cloud runs ours on the Cloud API of the same generated site instead.`
+    : `  - Ours ran against the Cloud API (v2 lists with bodies, v1 permissions) of the same generated site (seed ${site.seed});
+    the default, --ours datacenter, reads the same Data Center simulator as LangChain. "Lists with bodies" counts pages,
+    blog posts and comments for ours, pages only for LangChain.`;
 console.log(`
 What only LangChain got: ${onlyPeer === 0 ? "no page that ours lacks" : `${onlyPeer} pages that ours did not store with a body`}. Its documents are
   plain text (html-to-text) with the title, version, last editor's display name and a URL in their metadata.
@@ -119,8 +133,7 @@ What only ours got: archived pages ${ours.archivedPages}, blog posts ${ours.blog
   search index chunks ${ours.searchChunks}; each body kept as storage XHTML and converted to Markdown, with its ancestors.
 
 Notes:
-  - Ours ran against the Cloud API (v2 lists with bodies, v1 permissions) of the same generated site (seed ${site.seed}),
-    because this product's Data Center source has not landed yet; switch with --ours datacenter once it has.
+${oursNote}
   - LangChain read the Data Center REST API with the admin's personal access token, limit ${LANGCHAIN_PAGE_LIMIT} (the most
     Data Center returns with bodies; its default is 25), one space after another; space keys were listed before the count.
   - Ours is the whole product run: listing, attachment downloads and text, permissions, Markdown conversion and indexing,
