@@ -27,7 +27,7 @@ async function dcSite(request: APIRequestContext): Promise<DcSite & { admin: DcA
 /** Every item of a Data Center start/limit list, the next start taken from what came back. */
 async function listAll(request: APIRequestContext, site: DcSite & { admin: DcAccount }, path: string, query: Record<string, string>) {
   const items: { key?: string }[] = [];
-  for (let start = 0; ; ) {
+  for (let start = 0; ;) {
     const response = await request.get(`${site.baseUrl}${path}`, {
       params: { ...query, start: String(start), limit: "1000" },
       headers: { authorization: `Bearer ${site.admin.pat}` },

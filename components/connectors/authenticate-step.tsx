@@ -75,7 +75,13 @@ export function AuthenticateStep({ connector, oauthApps, settings, onChoose, onD
           </option>
         ))}
       </SelectField>
-      <Field label="Connector name" name="name" defaultValue={connector?.name ?? ""} placeholder={deployment === "cloud" ? "Acme Confluence" : "Acme Wiki"} error={fields.name} />
+      <Field
+        label="Connector name"
+        name="name"
+        defaultValue={connector?.name ?? ""}
+        placeholder={deployment === "cloud" ? "Acme Confluence" : "Acme Wiki"}
+        error={fields.name}
+      />
       {method === "oauth" || method === "api_token" ? (
         <CloudSignInFields
           method={method}

@@ -64,7 +64,13 @@ export function CloudSignInFields({ method, connector, oauthApps, settings, oaut
           />
         </>
       ) : null}
-      <Field label="Atlassian Site URL" name="baseUrl" defaultValue={connector?.siteUrl ?? ""} placeholder="https://your-team.atlassian.net" error={fields.baseUrl} />
+      <Field
+        label="Atlassian Site URL"
+        name="baseUrl"
+        defaultValue={connector?.siteUrl ?? ""}
+        placeholder="https://your-team.atlassian.net"
+        error={fields.baseUrl}
+      />
     </>
   );
 }

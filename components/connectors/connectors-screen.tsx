@@ -37,7 +37,8 @@ export function ConnectorsScreen({ initialConnectors, oauthApps, settings }: Pro
         {connectors.isError ? <Alert>Could not load connectors: {(connectors.error as Error).message}</Alert> : null}
         {connectors.data.length === 0 ? (
           <EmptyState title="No connectors yet">
-            Press <strong>+ Setup</strong> to connect a Confluence Cloud site (API token or OAuth 2.0) or a Data Center site (personal access token, or username and password).
+            Press <strong>+ Setup</strong> to connect a Confluence Cloud site (API token or OAuth 2.0) or a Data Center site (personal access token, or username
+            and password).
           </EmptyState>
         ) : (
           <table className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm">

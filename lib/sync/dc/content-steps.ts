@@ -25,11 +25,11 @@ const statusesFor = (ctx: StepContext) => JSON.stringify({ contentStatuses: incr
 const features = (ctx: StepContext) => dcFeatures(ctx.site.deployment === "datacenter" ? ctx.site.version : null);
 const incremental = (ctx: StepContext) => ctx.kind === "incremental" && ctx.checkpoint.since !== null;
 
-function search(ctx: StepContext, type: string, keys: string[], expand: string, cursor: string | null): Promise<DcPage> {
+function search(ctx: StepContext, type: string, keys: string[], expand: string, cursor: string | null, limit = LIMIT): Promise<DcPage> {
   const zone = ctx.site.deployment === "datacenter" ? ctx.site.timeZone : null;
   const since = incremental(ctx) ? ` and ${modifiedSinceDc(ctx.checkpoint.since!, zone)}` : "";
   const cql = `type = ${type} and ${spaceInClause(keys)}${since} order by id`;
-  return offsetPage(ctx, "/rest/api/content/search", { cql, expand, limit: LIMIT, cqlcontext: statusesFor(ctx) }, cursor);
+  return offsetPage(ctx, "/rest/api/content/search", { cql, expand, limit, cqlcontext: statusesFor(ctx) }, cursor);
 }
 
 function documents(type: "page" | "blogpost") {
@@ -72,7 +72,8 @@ export const dcAttachmentsStep = dcListingStep({
   phase: "listing",
   types: ["attachment"],
   spacesPerUnit: () => SPACE_BATCH,
-  fetch: (ctx, keys, cursor) => search(ctx, "attachment", keys, ATTACHMENT_EXPAND, cursor),
+  // No bodies: the server gives up to 200 a page.
+  fetch: (ctx, keys, cursor) => search(ctx, "attachment", keys, ATTACHMENT_EXPAND, cursor, 200),
   map: mapDcAttachment,
   keep: keepChildrenOfSynced,
 });
