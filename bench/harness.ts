@@ -10,6 +10,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { z } from "zod";
 import type { Simulator } from "../simulator";
 import { applyMigrations, startEmbeddedPostgres, WORKER_NODE_FLAGS } from "../lib/platform";
 
@@ -120,4 +122,37 @@ export async function closeApp(): Promise<void> {
   const { disconnectDb } = await import("../lib/db");
   await stopJobSender();
   await disconnectDb();
+}
+
+/**
+ * The flags of a benchmark on a generated site (`--pages`, `--spaces`, `--latency`, `--seed`) plus
+ * one `--<name> cloud|datacenter` choice, checked; a bad value prints which flag and exits 2.
+ */
+export function parseSiteFlags<K extends string>(
+  defaults: { pages: string; spaces: string; latency: string },
+  choice: { name: K; default: "cloud" | "datacenter" },
+): { pages: number; spaces: number; latency: number; seed: number } & Record<K, "cloud" | "datacenter"> {
+  const { values } = parseArgs({
+    options: {
+      pages: { type: "string", default: defaults.pages },
+      spaces: { type: "string", default: defaults.spaces },
+      latency: { type: "string", default: defaults.latency },
+      seed: { type: "string", default: "42" },
+      [choice.name]: { type: "string", default: choice.default },
+    },
+  });
+  const parsed = z
+    .object({
+      pages: z.coerce.number().int().min(10),
+      spaces: z.coerce.number().int().min(1),
+      latency: z.coerce.number().min(0),
+      seed: z.coerce.number().int(),
+      [choice.name]: z.enum(["cloud", "datacenter"], { error: "use cloud or datacenter" }),
+    })
+    .safeParse(values);
+  if (!parsed.success) {
+    console.error(parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n"));
+    process.exit(2);
+  }
+  return parsed.data as { pages: number; spaces: number; latency: number; seed: number } & Record<K, "cloud" | "datacenter">;
 }

@@ -6,37 +6,13 @@
  * Center REST API; ours reads the same Data Center simulator by default, or the Cloud API of the
  * same generated site with `--ours cloud`.
  */
-import { parseArgs } from "node:util";
-import { z } from "zod";
 import { startSimulator } from "../simulator";
 import type { Store } from "../simulator/store/store";
-import { formatRoutes } from "./harness";
+import { formatRoutes, parseSiteFlags } from "./harness";
 import { LANGCHAIN_PAGE_LIMIT, runLangChain, type LangChainResult } from "./peers-langchain";
 import { runOurs, type OursResult } from "./peers-ours";
 
-const { values } = parseArgs({
-  options: {
-    pages: { type: "string", default: "1000" },
-    spaces: { type: "string", default: "5" },
-    latency: { type: "string", default: "20" },
-    seed: { type: "string", default: "42" },
-    ours: { type: "string", default: "datacenter" },
-  },
-});
-const parsed = z
-  .object({
-    pages: z.coerce.number().int().min(10),
-    spaces: z.coerce.number().int().min(1),
-    latency: z.coerce.number().min(0),
-    seed: z.coerce.number().int(),
-    ours: z.enum(["cloud", "datacenter"], { error: "use cloud or datacenter" }),
-  })
-  .safeParse(values);
-if (!parsed.success) {
-  console.error(parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n"));
-  process.exit(2);
-}
-const flags = parsed.data;
+const flags = parseSiteFlags({ pages: "1000", spaces: "5", latency: "20" }, { name: "ours", default: "datacenter" });
 const site = { seed: flags.seed, spaces: flags.spaces, pages: flags.pages, latencyMs: flags.latency };
 
 /** What the generated site holds for the site admin, both flavours being the same store. */

@@ -7,12 +7,11 @@
  * per second, the worker's peak RSS, and the ratio of requests made to the minimum the API's
  * paging allows for the same data (bench/sync-minimum.ts).
  */
-import { parseArgs } from "node:util";
-import { z } from "zod";
 import { startSimulator, type Simulator } from "../simulator";
 import {
   closeApp,
   formatRoutes,
+  parseSiteFlags,
   processRssMb,
   readSimStats,
   resetSimStats,
@@ -25,29 +24,7 @@ import {
 } from "./harness";
 import { cloudFullMinimum, cloudIncrementalMinimum, dcFullMinimum, dcIncrementalMinimum, explainDcDifference, type RouteMinimum } from "./sync-minimum";
 
-const { values } = parseArgs({
-  options: {
-    pages: { type: "string", default: "10000" },
-    spaces: { type: "string", default: "10" },
-    latency: { type: "string", default: "50" },
-    seed: { type: "string", default: "42" },
-    flavor: { type: "string", default: "cloud" },
-  },
-});
-const parsed = z
-  .object({
-    pages: z.coerce.number().int().min(10),
-    spaces: z.coerce.number().int().min(1),
-    latency: z.coerce.number().min(0),
-    seed: z.coerce.number().int(),
-    flavor: z.enum(["cloud", "datacenter"], { error: "use cloud or datacenter" }),
-  })
-  .safeParse(values);
-if (!parsed.success) {
-  console.error(parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n"));
-  process.exit(2);
-}
-const flags = parsed.data;
+const flags = parseSiteFlags({ pages: "10000", spaces: "10", latency: "50" }, { name: "flavor", default: "cloud" });
 const dataCenter = flags.flavor === "datacenter";
 
 const database = await startBenchDatabase("bench-sync");
@@ -71,44 +48,16 @@ const connectorId = dataCenter ? await dcBenchConnector(sim) : await oauthBenchC
 
 /** Cloud over OAuth, as the setup drawer leaves it after Authorize, so the simulator counts quota points. */
 async function oauthBenchConnector(sim: Simulator): Promise<string> {
-  const { createFirstAdmin } = await import("../lib/auth");
-  const { createConnector, createConnectorSchema, DEFAULT_CONNECTOR_CONFIG, updateConnector } = await import("../lib/connectors");
-  const { storeTokens } = await import("../lib/connectors/oauth-tokens");
-  const { CONFLUENCE_OAUTH_SCOPES } = await import("../lib/confluence");
-  const { db } = await import("../lib/db");
-  sim.registerApp({ callbackUrl: "http://localhost:3000/api/oauth/callback", clientId: "bench", clientSecret: "bench-secret" });
-  const user = await createFirstAdmin({ name: "Bench", email: "bench@example.com", password: "benchmark password" });
-  const { id } = await createConnector(
-    createConnectorSchema([sim.url]).parse({ authMethod: "oauth", name: "Bench", baseUrl: sim.url, clientId: "bench", clientSecret: "bench-secret" }),
-    user.id,
-  );
-  const issued = sim.issueTokens({ scopes: [...CONFLUENCE_OAUTH_SCOPES], clientId: "bench" });
-  await storeTokens(id, {
-    accessToken: issued.access_token,
-    refreshToken: issued.refresh_token!,
-    expiresAt: new Date(Date.now() + 3_600_000),
-    scope: issued.scope,
-  });
-  await db().connector.update({ where: { id }, data: { cloudId: sim.cloudId, status: "authenticated" } });
-  await updateConnector(id, { config: DEFAULT_CONNECTOR_CONFIG });
-  return id;
+  const app = { clientId: "bench", clientSecret: "bench-secret" };
+  sim.registerApp({ callbackUrl: "http://localhost:3000/api/oauth/callback", ...app });
+  const { oauthConnector } = await import("../test/sync-fixtures");
+  return oauthConnector(sim, app);
 }
 
 /** Data Center with the site admin's personal access token, default settings. */
 async function dcBenchConnector(sim: Simulator): Promise<string> {
-  const { createFirstAdmin } = await import("../lib/auth");
-  const { createConnector, createConnectorSchema, DEFAULT_CONNECTOR_CONFIG, updateConnector } = await import("../lib/connectors");
-  const user = await createFirstAdmin({ name: "Bench", email: "bench@example.com", password: "benchmark password" });
-  const input = createConnectorSchema([sim.url]).parse({
-    deployment: "datacenter",
-    authMethod: "personal_access_token",
-    name: "Bench",
-    baseUrl: sim.dc!.baseUrl,
-    token: sim.dc!.admin.pat,
-  });
-  const { id } = await createConnector(input, user.id);
-  await updateConnector(id, { config: DEFAULT_CONNECTOR_CONFIG });
-  return id;
+  const { dcConnector } = await import("../test/sync-fixtures");
+  return dcConnector(sim);
 }
 
 const worker = await startSyncWorker();
