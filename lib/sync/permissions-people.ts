@@ -144,13 +144,22 @@ export async function readMembersPage(ctx: StepContext, walk: Walk): Promise<voi
       : nextGroup
         ? at(ctx, { ...walk, groupId: nextGroup, start: 0 })
         : at(ctx, { ...walk, stage: "grants", groupId: null, spaceIndex: 0, start: 0 }),
-    extra: async (tx) => {
-      if (walk.start === 0) await tx.confluenceGroupMember.deleteMany({ where: { connectorId: ctx.connectorId, groupId } });
-      await upsertUsers(tx, ctx.connectorId, users);
-      await tx.confluenceGroupMember.createMany({
-        data: users.map((u) => ({ connectorId: ctx.connectorId, groupId, accountId: u.accountId })),
-        skipDuplicates: true,
-      });
-    },
+    extra: (tx) => storeMembers(tx, ctx, groupId, users, { first: walk.start === 0, emails: "replace" }),
+  });
+}
+
+/** One page of a group's members: the first page replaces the stored members; the people are stored too. */
+export async function storeMembers(
+  tx: Prisma.TransactionClient,
+  ctx: StepContext,
+  groupId: string,
+  users: StoredPerson[],
+  options: { first: boolean; emails: "replace" | "keep" },
+): Promise<void> {
+  if (options.first) await tx.confluenceGroupMember.deleteMany({ where: { connectorId: ctx.connectorId, groupId } });
+  await upsertUsers(tx, ctx.connectorId, users, options.emails);
+  await tx.confluenceGroupMember.createMany({
+    data: users.map((u) => ({ connectorId: ctx.connectorId, groupId, accountId: u.accountId })),
+    skipDuplicates: true,
   });
 }

@@ -3,7 +3,7 @@ import { dcFeatures, ForbiddenError, NotFoundError, ZDcGroup, ZDcSpacePermission
 import { db } from "../../db";
 import { stepState } from "../checkpoint";
 import { commitPage, type ItemFailure } from "../commit-page";
-import { firstGroupAfter, parseEach, storeGroups, upsertUsers } from "../permissions-people";
+import { firstGroupAfter, parseEach, storeGroups, storeMembers, upsertUsers } from "../permissions-people";
 import { readRestrictionsBatch } from "../permissions-restrictions";
 import type { StepContext, SyncStep } from "../step-context";
 import { offsetPage } from "./list-page";
@@ -84,14 +84,8 @@ async function readMembers(ctx: StepContext, walk: Walk) {
     next: page.nextCursor
       ? at(ctx, { ...walk, start: Number(page.nextCursor) })
       : at(ctx, nextGroup ? { ...walk, group: nextGroup, start: 0 } : { ...walk, stage: "users", group: null, start: 0 }),
-    extra: async (tx) => {
-      if (walk.start === 0) await tx.confluenceGroupMember.deleteMany({ where: { connectorId: ctx.connectorId, groupId: group } });
-      await upsertUsers(tx, ctx.connectorId, users, "keep");
-      await tx.confluenceGroupMember.createMany({
-        data: users.map((u) => ({ connectorId: ctx.connectorId, groupId: group, accountId: u.accountId })),
-        skipDuplicates: true,
-      });
-    },
+    // Member lists never carry an email on Data Center: the users stage reads them.
+    extra: (tx) => storeMembers(tx, ctx, group, users, { first: walk.start === 0, emails: "keep" }),
   });
 }
 
