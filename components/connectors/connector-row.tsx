@@ -9,13 +9,14 @@ import { kindLabel, signInLabel } from "./connector-kind";
 import { Dialog } from "./dialog";
 import { StatusBadge } from "./status-badge";
 import type { ConnectorView } from "./types";
+import { refreshQueries } from "@/components/refresh-queries";
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "—");
 
 export function ConnectorRow({ connector, onEdit }: { connector: ConnectorView; onEdit: () => void }) {
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ["connectors"] });
+  const refresh = () => refreshQueries(queryClient, ["connectors"]);
   const toggle = useMutation({
     mutationFn: () => callApi(`/api/connectors/${connector.id}`, { method: "PATCH", body: { enabled: !connector.enabled } }),
     onSuccess: refresh,

@@ -10,6 +10,7 @@ import { DEFAULT_SIGN_IN, DEPLOYMENT_LABEL, kindLabel, signInLabel, type AuthMet
 import { Dialog } from "./dialog";
 import { StatusBadge } from "./status-badge";
 import type { ConnectorView, OAuthAppOption, SetupSettings } from "./types";
+import { refreshQueries } from "@/components/refresh-queries";
 
 type Step = "authenticate" | "authorize" | "configure";
 
@@ -35,7 +36,7 @@ export function SetupDrawer({ connectorId, oauthApps, settings, onClose, onCreat
   const isOAuth = current?.authMethod === "oauth";
 
   const refresh = async () => {
-    await Promise.all([queryClient.invalidateQueries({ queryKey: ["connector", connectorId] }), queryClient.invalidateQueries({ queryKey: ["connectors"] })]);
+    await refreshQueries(queryClient, ["connector", connectorId], ["connectors"]);
   };
 
   // Only OAuth 2.0 has an Authorize step; a new connector's tabs follow what its form has chosen.
@@ -103,7 +104,7 @@ export function SetupDrawer({ connectorId, oauthApps, settings, onClose, onCreat
               onDone={async (saved) => {
                 if (!current) onCreated(saved.id);
                 queryClient.setQueryData(["connector", saved.id], saved);
-                await queryClient.invalidateQueries({ queryKey: ["connectors"] });
+                await refreshQueries(queryClient, ["connectors"]);
                 setStep(saved.authMethod === "oauth" && !saved.authenticated ? "authorize" : "configure");
               }}
             />

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ApiError, callApi } from "@/lib/http/client";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { refreshQueries } from "@/components/refresh-queries";
 
 /**
  * Manual indexing: index the records ticked in the table. The worker indexes them in the
@@ -15,7 +16,7 @@ export function IndexSelectedBar({ selected, onQueued }: { selected: string[]; o
     mutationFn: (ids: string[]) => callApi<{ queued: number }>("/api/records/index", { body: { ids } }),
     onSuccess: (_, ids) => {
       onQueued(ids);
-      void queryClient.invalidateQueries({ queryKey: ["records"] });
+      void refreshQueries(queryClient, ["records"]);
     },
   });
   const error = index.error instanceof ApiError ? (Object.values(index.error.fields)[0] ?? index.error.message) : index.error?.message;

@@ -7,13 +7,14 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { dateTime } from "./labels";
 import { RecordStatusBadge } from "./record-status-badge";
+import { refreshQueries } from "@/components/refresh-queries";
 
 /** Where the record stands in the search index, any error, and (Manual indexing) "Index this record". */
 export function RecordIndexPanel({ record, isAdmin }: { record: RecordDetail; isAdmin: boolean }) {
   const queryClient = useQueryClient();
   const index = useMutation({
     mutationFn: () => callApi<{ queued: number }>("/api/records/index", { body: { ids: [record.id] } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["record", record.id] }),
+    onSuccess: () => refreshQueries(queryClient, ["record", record.id]),
   });
   const waiting = record.status === "synced" && record.selectedForIndexing;
 

@@ -7,6 +7,7 @@ import { ApiError, callApi, fieldErrorsOf } from "@/lib/http/client";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { refreshQueries } from "@/components/refresh-queries";
 
 interface ApiKeyRow {
   id: string;
@@ -26,13 +27,13 @@ export function ApiKeysPanel() {
     mutationFn: (name: string) => callApi<{ key: string }>("/api/api-keys", { body: { name } }),
     onSuccess: (data) => {
       setCreated(data.key);
-      void queryClient.invalidateQueries({ queryKey: ["api-keys"] });
+      void refreshQueries(queryClient, ["api-keys"]);
     },
     onError: (err) => setFields(err instanceof ApiError ? err.fields : {}),
   });
   const revoke = useMutation({
     mutationFn: (id: string) => callApi(`/api/api-keys/${id}`, { method: "DELETE" }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ["api-keys"] }),
+    onSuccess: () => void refreshQueries(queryClient, ["api-keys"]),
   });
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {

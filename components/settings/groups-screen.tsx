@@ -10,6 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { useApiForm } from "@/components/ui/use-api-form";
 import { GroupCard, type AppUser } from "./group-card";
+import { refreshQueries } from "@/components/refresh-queries";
 
 /** Settings → Groups: every group of app users with its members; create, rename, delete, add and remove people. */
 export function GroupsScreen() {
@@ -18,7 +19,7 @@ export function GroupsScreen() {
   const users = useQuery({ queryKey: ["users"], queryFn: async () => (await callApi<{ users: AppUser[] }>("/api/users")).users });
   const [name, setName] = useState("");
   const form = useApiForm();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ["app-groups"] });
+  const refresh = () => refreshQueries(queryClient, ["app-groups"]);
 
   async function create(event: React.FormEvent) {
     event.preventDefault();

@@ -7,6 +7,7 @@ import { ApiError, callApi, fieldErrorsOf } from "@/lib/http/client";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { refreshQueries } from "@/components/refresh-queries";
 
 interface OAuthAppRow {
   id: string;
@@ -20,7 +21,7 @@ export function OAuthAppsPanel({ redirectUrl }: { redirectUrl: string }) {
   const queryClient = useQueryClient();
   const apps = useQuery({ queryKey: ["oauth-apps"], queryFn: () => callApi<{ oauthApps: OAuthAppRow[] }>("/api/oauth-apps") });
   const [fields, setFields] = useState<Record<string, string>>({});
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ["oauth-apps"] });
+  const refresh = () => refreshQueries(queryClient, ["oauth-apps"]);
   const create = useMutation({
     mutationFn: (input: unknown) => callApi("/api/oauth-apps", { body: input }),
     onSuccess: refresh,

@@ -12,6 +12,7 @@ import { RunCountersTable } from "./run-counters-table";
 import { RunErrorsList } from "./run-errors-list";
 import { RunStatusBadge } from "./run-status-badge";
 import { isActive, type RunDetail, type RunView } from "./types";
+import { refreshQueries } from "@/components/refresh-queries";
 
 /**
  * The latest run, polled every second while it is queued or running. When it ends, the
@@ -33,7 +34,7 @@ export function CurrentRunPanel({ connectorId, latest }: { connectorId: string; 
       ["connector", connectorId],
       ["stats", connectorId],
     ]) {
-      void queryClient.invalidateQueries({ queryKey: key });
+      void refreshQueries(queryClient, key);
     }
   }, [finishedHere, connectorId, queryClient]);
 

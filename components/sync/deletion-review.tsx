@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { callApi } from "@/lib/http/client";
 import { Button } from "@/components/ui/button";
 import type { RunView } from "./types";
+import { refreshQueries } from "@/components/refresh-queries";
 
 /**
  * A full run stopped before reconciliation because it would delete a large share of what is
@@ -16,10 +17,7 @@ export function DeletionReview({ connectorId, run }: { connectorId: string; run:
     mutationFn: (decision: "delete" | "keep") => callApi<{ run: RunView }>(`/api/connectors/${connectorId}/runs/${run.id}/deletions`, { body: { decision } }),
     onSuccess: ({ run: updated }) => {
       queryClient.setQueryData(["run", connectorId, run.id], (old: { run: RunView } | undefined) => (old ? { ...old, run: updated } : old));
-      return Promise.all([
-        queryClient.invalidateQueries({ queryKey: ["runs", connectorId] }),
-        queryClient.invalidateQueries({ queryKey: ["connector", connectorId] }),
-      ]);
+      return refreshQueries(queryClient, ["runs", connectorId], ["connector", connectorId]);
     },
   });
   const pending = run.pendingDeletion;

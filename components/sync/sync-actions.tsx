@@ -4,12 +4,12 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { callApi } from "@/lib/http/client";
 import { Button } from "@/components/ui/button";
 import type { RunView } from "./types";
+import { refreshQueries } from "@/components/refresh-queries";
 
 /** Sync now (auto), Full resync and Cancel, each with its error (such as 409 "already running") beside the buttons. */
 export function SyncActions({ connectorId, activeRun }: { connectorId: string; activeRun: RunView | null }) {
   const queryClient = useQueryClient();
-  const refresh = () =>
-    Promise.all([queryClient.invalidateQueries({ queryKey: ["runs", connectorId] }), queryClient.invalidateQueries({ queryKey: ["connector", connectorId] })]);
+  const refresh = () => refreshQueries(queryClient, ["runs", connectorId], ["connector", connectorId]);
   const start = useMutation({
     mutationFn: (kind: "auto" | "full") => callApi(`/api/connectors/${connectorId}/sync`, { body: { kind } }),
     onSuccess: refresh,

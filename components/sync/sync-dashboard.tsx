@@ -14,6 +14,7 @@ import { PermissionsPanel } from "./permissions-panel";
 import { StoredContentPanel } from "./stored-content-panel";
 import { SyncActions } from "./sync-actions";
 import { isActive, type ConnectorView, type RunView } from "./types";
+import { refreshQueries } from "@/components/refresh-queries";
 
 /**
  * The sync dashboard of one connector. The latest run polls itself every second; the
@@ -41,7 +42,7 @@ export function SyncDashboard({ initialConnector }: { initialConnector: Connecto
   // sync) follows; without this it could keep showing "Syncing" after the run ended.
   const runState = latest ? `${latest.id}:${latest.status}` : "none";
   useEffect(() => {
-    void queryClient.invalidateQueries({ queryKey: ["connector", id] });
+    void refreshQueries(queryClient, ["connector", id]);
   }, [runState, id, queryClient]);
 
   return (
