@@ -4,38 +4,18 @@
  * chunks each as indexing will, and prints documents per second, MB of storage input and
  * peak RSS; then the rate per corpus file, since pages differ in size and content.
  */
-import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { chunkDocument, renderDocument, storageToMarkdown, type ConvertContext } from "../lib/indexing/markdown";
+import { goldenCorpus, processDocument } from "./convert-corpus";
 
 const { values } = parseArgs({ options: { docs: { type: "string", default: "20000" } } });
 const docs = z.coerce.number().int().positive().parse(values.docs);
-
-const goldenDir = fileURLToPath(new URL("../lib/indexing/markdown/golden/", import.meta.url));
-const corpus = fs
-  .readdirSync(goldenDir)
-  .filter((f) => f.endsWith(".xhtml"))
-  .sort()
-  .map((f) => ({ name: path.basename(f, ".xhtml"), storage: fs.readFileSync(path.join(goldenDir, f), "utf8") }));
-
-const users = new Map([["557058:ed411968-2fa7-4d57-09f7-ed608f0f53eb", "Jonas Kowalski"]]);
-const ctx: ConvertContext = { siteUrl: "https://acme.atlassian.net", spaceKey: "ENG", contentId: "1001", userName: (id) => users.get(id) };
-const breadcrumb = ["Engineering", "Runbooks"];
+const corpus = goldenCorpus();
 
 let peakRss = 0;
 const sampleRss = () => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 };
-
-/** What indexing does per document: convert, render, chunk. Returns the number of chunks. */
-function processDocument(name: string, storage: string): number {
-  const body = storageToMarkdown(storage, ctx);
-  const markdown = renderDocument({ title: name, type: "page", breadcrumb }, body);
-  return chunkDocument({ title: name, breadcrumb, markdown }).length;
-}
 
 for (let i = 0; i < 500; i++) processDocument(corpus[i % corpus.length].name, corpus[i % corpus.length].storage); // warm-up (JIT)
 globalThis.gc?.();

@@ -74,17 +74,46 @@ export function processRssMb(pid: number, field: "VmHWM" | "VmRSS"): number {
   return Math.round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024);
 }
 
-/** Starts a sync and polls until the worker has finished it; seconds are from the request to the end seen. */
+export interface StepSpan {
+  step: string;
+  startS: number;
+  endS: number;
+}
+
+/**
+ * Starts a sync and polls until the worker has finished it; seconds are from the request to the
+ * end seen. The polls also note which step the run's checkpoint names, so the benchmark can print
+ * when each step ran (to the poll's 100 ms).
+ */
 export async function syncToEnd(connectorId: string, kind: "full" | "incremental") {
   const { db } = await import("../lib/db");
   const { requestSync } = await import("../lib/sync");
   const started = performance.now();
+  const elapsed = () => (performance.now() - started) / 1000;
   const { run } = await requestSync(connectorId, { kind, trigger: "bench" });
+  const timeline: StepSpan[] = [];
   for (;;) {
     const row = await db().syncRun.findUniqueOrThrow({ where: { id: run.id } });
-    if (row.status !== "queued" && row.status !== "running") return { run: row, seconds: (performance.now() - started) / 1000 };
-    await new Promise((r) => setTimeout(r, 250));
+    const step = (row.checkpoint as { step?: string } | null)?.step;
+    const last = timeline.at(-1);
+    if (last) last.endS = elapsed();
+    if (step && step !== last?.step && row.status === "running") timeline.push({ step, startS: elapsed(), endS: elapsed() });
+    if (row.status !== "queued" && row.status !== "running") return { run: row, seconds: elapsed(), timeline };
+    await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** One line per step: its name, when it started and ended, and a bar over the run's length. */
+export function formatTimeline(timeline: StepSpan[], totalS: number, width = 50): string {
+  const name = Math.max(0, ...timeline.map((s) => s.step.length));
+  return timeline
+    .map((s) => {
+      const from = Math.floor((s.startS / totalS) * width);
+      const to = Math.max(from + 1, Math.round((s.endS / totalS) * width));
+      const bar = " ".repeat(from) + "#".repeat(to - from);
+      return `  ${s.step.padEnd(name)}  ${s.startS.toFixed(1).padStart(6)}-${s.endS.toFixed(1).padStart(6)} s  |${bar.padEnd(width)}|`;
+    })
+    .join("\n");
 }
 
 export interface SimStats {

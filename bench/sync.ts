@@ -11,6 +11,7 @@ import { startSimulator, type Simulator } from "../simulator";
 import {
   closeApp,
   formatRoutes,
+  formatTimeline,
   parseSiteFlags,
   processRssMb,
   readSimStats,
@@ -22,6 +23,7 @@ import {
   syncToEnd,
   type SimStats,
 } from "./harness";
+import { attachmentTextCpuSeconds, measuredConversionRate, networkFloorSeconds } from "./floors";
 import { cloudFullMinimum, cloudIncrementalMinimum, dcFullMinimum, dcIncrementalMinimum, explainDcDifference, type RouteMinimum } from "./sync-minimum";
 
 const flags = parseSiteFlags({ pages: "10000", spaces: "10", latency: "50" }, { name: "flavor", default: "cloud" });
@@ -65,7 +67,7 @@ const rssMb = (field: "VmHWM" | "VmRSS") => processRssMb(worker.pid!, field);
 
 async function measure(label: string, kind: "full" | "incremental", minimum: number | RouteMinimum): Promise<SimStats> {
   await resetSimStats(sim);
-  const { run: finished, seconds } = await syncToEnd(connectorId, kind);
+  const { run: finished, seconds, timeline } = await syncToEnd(connectorId, kind);
   const stats = await readSimStats(sim);
   const least = typeof minimum === "number" ? minimum : minimum.total;
   const counters = finished.counters as Record<string, { fetched: number; unchanged: number; deleted: number }>;
@@ -80,7 +82,28 @@ async function measure(label: string, kind: "full" | "incremental", minimum: num
   console.log(`worker peak RSS      ${rssMb("VmHWM")} MB`);
   console.log(`requests per route${typeof minimum === "number" ? "" : ", with the minimum for each"}:`);
   console.log(formatRoutes(stats, typeof minimum === "number" ? undefined : minimum.routes));
+  console.log("steps over time (from the run's checkpoint; the indexer runs beside the steps after labels):");
+  console.log(formatTimeline(timeline, seconds));
+  if (kind === "full") await printFloors(stats, counters as unknown as Record<string, { converted?: number }>, seconds);
   return stats;
+}
+
+/** The network and CPU floors for the data this run moved, and the wall time's ratio to the larger (target 1.5 or less). */
+async function printFloors(stats: SimStats, counters: Record<string, { converted?: number }>, seconds: number): Promise<void> {
+  const network = networkFloorSeconds(stats.routes, flags.latency);
+  const rate = await measuredConversionRate();
+  const documents = Object.entries(counters)
+    .filter(([type]) => type !== "attachment")
+    .reduce((sum, [, c]) => sum + (c.converted ?? 0), 0);
+  const text = await attachmentTextCpuSeconds(connectorId);
+  const cpu = documents / rate + text.seconds;
+  console.log(
+    `network floor        ${network.seconds.toFixed(1)} s (${network.sequential} requests one after another, ${network.parallel} in waves of 8, x ${flags.latency} ms)`,
+  );
+  console.log(
+    `CPU floor            ${cpu.toFixed(1)} s (${documents} documents at ${Math.round(rate)} per CPU-second measured now, plus ${text.seconds.toFixed(1)} s of text from ${text.files} files)`,
+  );
+  console.log(`wall / larger floor  ${(seconds / Math.max(network.seconds, cpu)).toFixed(2)} (target 1.5 or less)`);
 }
 
 console.log(`worker RSS when idle  ${rssMb("VmRSS")} MB (Node, tsx, Prisma and pg-boss loaded; the baseline under the peak)`);

@@ -80,8 +80,9 @@ export async function prepareIndexBatch(options: BatchOptions): Promise<{ items:
     orderBy: { id: "asc" },
     take: documentLimit,
   });
+  // An attachment limit of 0 converts documents only (files still downloading during the run).
   const attachments =
-    documents.length < documentLimit
+    documents.length < documentLimit && attachmentLimit > 0
       ? await db().contentItem.findMany({
           where: { ...where, type: "attachment" },
           select: { ...itemSelect, ...fileSelect },
@@ -105,7 +106,7 @@ export async function prepareIndexBatch(options: BatchOptions): Promise<{ items:
   for (const item of documents) items.push(prepareDocument(item, bodies.get(item.id) ?? "", ctx, config));
   // One at a time: each file is read from the database only when its extraction starts.
   for (const item of attachments) items.push(await prepareAttachment(item, ctx, config));
-  return { items, more: documents.length === documentLimit || attachments.length === attachmentLimit };
+  return { items, more: documents.length === documentLimit || (attachmentLimit > 0 && attachments.length === attachmentLimit) };
 }
 
 type Row = BatchItem & {

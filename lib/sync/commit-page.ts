@@ -30,21 +30,27 @@ export interface ItemFailure {
 export async function commitPage(
   ctx: StepContext,
   work: {
-    phase: Phase;
+    /** Omitted by the indexer beside the walk: the walk's phase and checkpoint stay as they are. */
+    phase?: Phase;
     type?: StoredType;
     records?: ItemRecord[];
     failures?: ItemFailure[];
-    next: Checkpoint;
+    next?: Checkpoint;
     /** Counter changes beyond fetched/unchanged/failed, which are counted here. */
     delta?: Partial<Record<ItemType, Partial<TypeCounters>>>;
     extra?: (tx: Prisma.TransactionClient) => Promise<void>;
   },
 ): Promise<void> {
+  await ctx.commits.add(() => commitNow(ctx, work));
+}
+
+async function commitNow(ctx: StepContext, work: Parameters<typeof commitPage>[1]): Promise<void> {
   const counters = structuredClone(ctx.counters);
+  const base = work.next ?? ctx.checkpoint;
   const next: Checkpoint = {
-    ...work.next,
-    step: stepNameAt(ctx.stepNames, work.next.stepIndex),
-    incomplete: incompleteAfter(work.next.incomplete, work.failures),
+    ...base,
+    step: stepNameAt(ctx.stepNames, base.stepIndex),
+    incomplete: incompleteAfter(base.incomplete, work.failures),
   };
   const clientStats = ctx.client.stats();
   const quota = clientStats.lastRateLimit;
@@ -72,8 +78,8 @@ export async function commitPage(
     await tx.syncRun.update({
       where: { id: ctx.runId, leaseOwner: ctx.leaseOwner },
       data: {
-        phase: work.phase,
-        checkpoint: next as unknown as Prisma.InputJsonValue,
+        ...(work.phase ? { phase: work.phase } : {}),
+        ...(work.next ? { checkpoint: next as unknown as Prisma.InputJsonValue } : {}),
         counters: counters as unknown as Prisma.InputJsonValue,
         requestCount: ctx.requestBase + clientStats.requests,
         requestStats: withClientStats(ctx.requestStatsBase, clientStats) as unknown as Prisma.InputJsonValue,
@@ -91,7 +97,7 @@ export async function commitPage(
     throw err;
   }
   ctx.counters = counters;
-  ctx.checkpoint = next;
+  if (work.next) ctx.checkpoint = next;
 }
 
 function byType(records: ItemRecord[], type: StoredType | undefined): Map<StoredType, ItemRecord[]> {

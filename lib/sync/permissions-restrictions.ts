@@ -1,5 +1,6 @@
 import { ConfluenceError, RateLimitedError, UnauthorizedError, ZContentRestrictionRead, type V1User } from "../confluence";
 import { db } from "../db";
+import { stripNul } from "../pg-text";
 import { serverEnv } from "../env";
 import { nextStep } from "./advance";
 import { commitPage } from "./commit-page";
@@ -8,8 +9,12 @@ import type { PermissionsWalk } from "./permissions-walk";
 import type { StepContext } from "./step-context";
 
 type Walk = PermissionsWalk;
-/** Restriction reads per commit: bounded work per slice, and the client runs them concurrently. */
-const BATCH = 20;
+/**
+ * Restriction reads per commit: bounded work per slice, and the client runs them concurrently.
+ * Each batch also costs a node query and a commit, so small batches left the step waiting on the
+ * database between waves of requests (20 a batch: 28 s for 2,164 reads at 50 ms; 100: see the README).
+ */
+const BATCH = 100;
 /** Confluence Cloud serves at most 100 subjects of each kind per restriction page. */
 const SUBJECTS = 100;
 
@@ -131,20 +136,18 @@ export async function readRestrictionsBatch<W extends Pick<Walk, "afterNode" | "
     delta: { permission: { fetched: read.length - failed.length, discovered: read.length } },
     extra: async (tx) => {
       await upsertUsers(tx, ctx.connectorId, users, ctx.site.deployment === "datacenter" ? "keep" : "replace");
-      for (const { nodeId, r } of read) {
-        const data = {
-          state: r.state,
-          userIds: r.state === "restricted" ? r.userIds : [],
-          groupIds: r.state === "restricted" ? r.groupIds : [],
-          reason: r.state === "nobody" ? r.reason : null,
-          readRunId: ctx.runId,
-        };
-        await tx.readRestriction.upsert({
-          where: { connectorId_nodeId: { connectorId: ctx.connectorId, nodeId } },
-          create: { connectorId: ctx.connectorId, nodeId, ...data },
-          update: data,
-        });
-      }
+      // One statement for the batch: a round trip per node made the step wait on the database.
+      await tx.$executeRaw`
+        INSERT INTO read_restrictions (connector_id, node_id, state, user_ids, group_ids, reason, read_run_id, updated_at)
+        SELECT ${ctx.connectorId}, r.node_id, r.state, ARRAY(SELECT jsonb_array_elements_text(r.user_ids::jsonb)),
+               ARRAY(SELECT jsonb_array_elements_text(r.group_ids::jsonb)), r.reason, ${ctx.runId}, now() AT TIME ZONE 'UTC'
+        FROM unnest(${read.map((x) => x.nodeId)}::text[], ${read.map((x) => x.r.state)}::text[],
+                    ${read.map((x) => JSON.stringify(x.r.state === "restricted" ? x.r.userIds : []))}::text[],
+                    ${read.map((x) => JSON.stringify(x.r.state === "restricted" ? x.r.groupIds : []))}::text[],
+                    ${read.map((x) => (x.r.state === "nobody" ? stripNul(x.r.reason) : null))}::text[])
+          AS r(node_id, state, user_ids, group_ids, reason)
+        ON CONFLICT (connector_id, node_id) DO UPDATE SET state = EXCLUDED.state, user_ids = EXCLUDED.user_ids, group_ids = EXCLUDED.group_ids,
+          reason = EXCLUDED.reason, read_run_id = EXCLUDED.read_run_id, updated_at = EXCLUDED.updated_at`;
     },
   });
 }

@@ -10,7 +10,7 @@ import { mapAttachment, mapBlogPost, mapComment, mapPage } from "./map-items";
 import { permissionsStep } from "./permissions-step";
 import { reconcileStep } from "./reconcile-step";
 import { spacesStep } from "./spaces-step";
-import type { StepContext, SyncStep } from "./step-context";
+import { alongsideIndexing, type StepContext, type SyncStep } from "./step-context";
 
 /**
  * The steps of a run, in order; checkpoints name them, so names are unique and stable. Lists use
@@ -69,46 +69,55 @@ export function planSteps(kind: "full" | "incremental", accessStrategy: "mirror"
     // Labels change without a new page version, so only a full walk finds them all; it costs
     // about one request per label, too many for every incremental run (full runs are daily).
     ...(incremental ? [] : [labelsStep]),
-    listingStep({
-      name: "footer_comments",
-      phase: "fetching_content",
-      type: "footer_comment",
-      path: "/wiki/api/v2/footer-comments",
-      perSpace: false,
-      query: () => list,
-      bodies: inline,
-      map: (raw, site) => mapComment(raw, site, "footer_comment"),
-      keep: keepChildrenOfSynced,
-      newestFirst: incremental,
-    }),
-    listingStep({
-      name: "inline_comments",
-      phase: "fetching_content",
-      type: "inline_comment",
-      path: "/wiki/api/v2/inline-comments",
-      perSpace: false,
-      query: () => list,
-      bodies: inline,
-      map: (raw, site) => mapComment(raw, site, "inline_comment"),
-      keep: keepChildrenOfSynced,
-      newestFirst: incremental,
-    }),
-    listingStep({
-      name: "attachments",
-      phase: "listing",
-      type: "attachment",
-      path: "/wiki/api/v2/attachments",
-      perSpace: false,
-      query: () => list,
-      bodies: () => "none",
-      map: mapAttachment,
-      keep: keepChildrenOfSynced,
-      newestFirst: incremental,
-    }),
-    downloadStep,
+    alongsideIndexing(
+      "documents",
+      listingStep({
+        name: "footer_comments",
+        phase: "fetching_content",
+        type: "footer_comment",
+        path: "/wiki/api/v2/footer-comments",
+        perSpace: false,
+        query: () => list,
+        bodies: inline,
+        map: (raw, site) => mapComment(raw, site, "footer_comment"),
+        keep: keepChildrenOfSynced,
+        newestFirst: incremental,
+      }),
+    ),
+    alongsideIndexing(
+      "documents",
+      listingStep({
+        name: "inline_comments",
+        phase: "fetching_content",
+        type: "inline_comment",
+        path: "/wiki/api/v2/inline-comments",
+        perSpace: false,
+        query: () => list,
+        bodies: inline,
+        map: (raw, site) => mapComment(raw, site, "inline_comment"),
+        keep: keepChildrenOfSynced,
+        newestFirst: incremental,
+      }),
+    ),
+    alongsideIndexing(
+      "documents",
+      listingStep({
+        name: "attachments",
+        phase: "listing",
+        type: "attachment",
+        path: "/wiki/api/v2/attachments",
+        perSpace: false,
+        query: () => list,
+        bodies: () => "none",
+        map: mapAttachment,
+        keep: keepChildrenOfSynced,
+        newestFirst: incremental,
+      }),
+    ),
+    alongsideIndexing("documents", downloadStep),
     ...(incremental ? [] : [reconcileStep]),
     // After reconciliation (the tree is final) and before indexing: who may see each item.
-    ...(accessStrategy === "audience" ? [] : [permissionsStep]),
+    ...(accessStrategy === "audience" ? [] : [alongsideIndexing("all", permissionsStep)]),
     // Last (name "indexing"): works from the store only, so a run's records are complete before they are indexed.
     indexStep,
   ];

@@ -23,6 +23,8 @@ import { planSteps } from "./plan";
 import { parseRequestStats } from "./request-stats";
 import { resumeCheckpoint } from "./resume";
 import type { StepContext, SyncStep } from "./step-context";
+import { ConcurrentIndexer } from "./concurrent-indexer";
+import PQueue from "p-queue";
 
 export type SliceOutcome = "continue" | "retry_later" | "done" | "not_claimed";
 
@@ -51,6 +53,7 @@ export async function runSyncSlice(runId: string, options: SliceOptions = {}): P
   const log = logger.child({ runId, connectorId: run.connectorId });
   const stopHeartbeat = startHeartbeat(runId, owner);
   const abort = new AbortController();
+  let indexer: ConcurrentIndexer | null = null;
   try {
     const connector = await db().connector.findUniqueOrThrow({ where: { id: run.connectorId } });
     const config = parseStoredConfig(connector.config);
@@ -81,11 +84,14 @@ export async function runSyncSlice(runId: string, options: SliceOptions = {}): P
       requestBase: run.requestCount,
       requestStatsBase: parseRequestStats(run.requestStats),
       maxDownloadBytes: options.maxDownloadBytes ?? 50 * 1024 * 1024,
+      commits: new PQueue({ concurrency: 1 }),
     };
+    indexer = new ConcurrentIndexer(ctx);
     const deadline = Date.now() + (options.budgetMs ?? 20_000);
     // Every slice does at least one unit of work, so even a zero budget makes progress.
     for (let first = true; ctx.checkpoint.stepIndex < steps.length; first = false) {
       const state = await db().syncRun.findUniqueOrThrow({ where: { id: runId }, select: { cancelRequested: true } });
+      if (state.cancelRequested || (!first && Date.now() > deadline)) await indexer.stop();
       if (state.cancelRequested) {
         await finishRun(runId, { status: "cancelled", error: "Cancelled by an administrator." });
         return "done";
@@ -94,15 +100,21 @@ export async function runSyncSlice(runId: string, options: SliceOptions = {}): P
         await releaseRun(runId, owner);
         return "continue";
       }
-      await steps[ctx.checkpoint.stepIndex]!.runOnce(ctx);
+      const step = steps[ctx.checkpoint.stepIndex]!;
+      await indexer.follow(step);
+      await step.runOnce(ctx);
     }
+    await indexer.stop();
     const problems = runProblems(ctx.counters, ctx.checkpoint, run.kind);
     await finishRun(runId, problems.length ? { status: "completed_with_errors", error: problems.join("; ") } : { status: "completed" });
     log.info({ requests: ctx.requestBase + client.stats().requests, problems }, problems.length ? "sync run completed with errors" : "sync run completed");
     return "done";
   } catch (err) {
+    await indexer?.stop().catch(() => {});
     return handleSliceError(runId, owner, err, options.maxTransientFailures ?? 5, log);
   } finally {
+    // A step that threw may leave the indexer mid-batch: it ends before the lease is let go.
+    await indexer?.stop().catch(() => {});
     stopHeartbeat();
     abort.abort();
   }

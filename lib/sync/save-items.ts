@@ -3,6 +3,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { isDatabaseUnavailable } from "../db-errors";
 import { stripNul, stripNulDeep, underSavepoint } from "../pg-text";
 import type { ItemRecord } from "./map-items";
+import { writeItems, type ItemWrite } from "./write-items";
 
 type Tx = Prisma.TransactionClient;
 
@@ -13,8 +14,8 @@ export interface SaveFailure {
 
 /**
  * Saves a page of items once per (connector, Confluence id). An item whose version, status
- * and parent are unchanged is only marked as seen (no body rewrite); the rest are upserted
- * with the storage body gzip-compressed. The page is written under a savepoint; when the
+ * and parent are unchanged is only marked as seen (no body rewrite); the rest are written
+ * with the storage body gzip-compressed, the whole page in one statement per kind (writeItems). The page is written under a savepoint; when the
  * database refuses it, each item is written under its own, so one bad item is reported as
  * failed (its stored copy kept) while the rest are saved.
  */
@@ -31,7 +32,7 @@ export async function saveItems(
   });
   const known = new Map(existing.map((e) => [e.confluenceId, e]));
   const unchanged: string[] = [];
-  const changed: { record: ItemRecord; write: () => Promise<unknown> }[] = [];
+  const changed: ItemWrite[] = [];
   for (const record of records) {
     const before = known.get(record.confluenceId);
     if (
@@ -45,7 +46,8 @@ export async function saveItems(
       unchanged.push(record.confluenceId);
       continue;
     }
-    const data = {
+    changed.push({
+      confluenceId: record.confluenceId,
       type: record.type,
       spaceConfluenceId: record.spaceConfluenceId ?? before?.spaceConfluenceId ?? null,
       parentId: record.parentId,
@@ -59,41 +61,26 @@ export async function saveItems(
       webUrl: record.webUrl,
       // A listing without bodies (two-pass filters) leaves the stored body of an unchanged version.
       bodyStorageGz: record.body !== null ? new Uint8Array(gzipSync(record.body)) : before?.version === record.version ? undefined : null,
-      ...(record.ancestorIds ? { ancestorIds: record.ancestorIds } : {}),
-      ...(record.labels ? { labels: [...new Set(record.labels.map(stripNul))] } : {}),
+      ancestorIds: record.ancestorIds,
+      labels: record.labels ? [...new Set(record.labels.map(stripNul))] : undefined,
       mediaType: record.mediaType ?? null,
       fileSize: record.fileSize ?? null,
       downloadPath: record.downloadPath ?? null,
-      extra: (record.extra ? stripNulDeep(record.extra) : undefined) as Prisma.InputJsonValue | undefined,
-      lastSeenRunId: runId,
-      syncedAt: new Date(),
-      // A changed item is converted and indexed again by the indexing step.
-      indexStatus: "pending",
-      indexError: null,
-    };
-    const write = () =>
-      tx.contentItem.upsert({
-        where: { connectorId_confluenceId: { connectorId, confluenceId: record.confluenceId } },
-        create: { connectorId, confluenceId: record.confluenceId, ...data },
-        // A new version invalidates a previously downloaded (or refused) file; its pieces go when the new one is adopted.
-        update: record.type === "attachment" ? { ...data, fileSetId: null, fileBytes: null, fileStatus: null, fileReason: null, fileAttempts: 0 } : data,
-        select: { id: true },
-      });
-    changed.push({ record, write });
+      extra: record.extra ? stripNulDeep(record.extra) : undefined,
+    });
   }
+  const stored = new Set(known.keys());
   const failures: SaveFailure[] = [];
-  const whole = await underSavepoint(
-    tx,
-    "save_page",
-    async () => {
-      for (const item of changed) await item.write();
-    },
-    isDatabaseUnavailable,
-  );
+  // A page naming an item twice is written item by item, so the second write updates the first.
+  const distinct = new Set(changed.map((c) => c.confluenceId)).size === changed.length;
+  const whole = distinct
+    ? await underSavepoint(tx, "save_page", () => writeItems(tx, connectorId, runId, changed, stored), isDatabaseUnavailable)
+    : { ok: false as const, error: null };
   if (!whole.ok) {
     for (const item of changed) {
-      const one = await underSavepoint(tx, "save_item", item.write, isDatabaseUnavailable);
-      if (!one.ok) failures.push({ confluenceId: item.record.confluenceId, reason: `could not be stored: ${errorText(one.error)}` });
+      const one = await underSavepoint(tx, "save_item", () => writeItems(tx, connectorId, runId, [item], stored), isDatabaseUnavailable);
+      if (one.ok) stored.add(item.confluenceId);
+      else failures.push({ confluenceId: item.confluenceId, reason: `could not be stored: ${errorText(one.error)}` });
     }
   }
   const failedIds = new Set(failures.map((f) => f.confluenceId));
@@ -101,7 +88,7 @@ export async function saveItems(
   if (unchanged.length) {
     await tx.contentItem.updateMany({ where: { connectorId, confluenceId: { in: unchanged } }, data: { lastSeenRunId: runId } });
   }
-  const changedIds = changed.map((c) => c.record.confluenceId).filter((id) => !failedIds.has(id));
+  const changedIds = changed.map((c) => c.confluenceId).filter((id) => !failedIds.has(id));
   return { fetched: changedIds.length, unchanged: unchanged.length, changedIds, failures };
 }
 

@@ -1,3 +1,4 @@
+import type PQueue from "p-queue";
 import type { ConfluenceClient } from "../confluence";
 import type { ConnectorConfig } from "../connectors";
 import type { Checkpoint } from "./checkpoint";
@@ -29,6 +30,11 @@ export interface StepContext {
   requestStatsBase: RequestStats;
   /** Attachment files larger than this are recorded as failed instead of downloaded. */
   maxDownloadBytes: number;
+  /**
+   * Commits of this slice, one at a time: the walk and the indexer running beside it
+   * (lib/sync/concurrent-indexer.ts) each start from the counters the other last committed.
+   */
+  commits: PQueue;
 }
 
 /** One bounded unit of work: at most one list page (or one batch of downloads), then a commit. */
@@ -36,4 +42,13 @@ export interface SyncStep {
   name: string;
   phase: Phase;
   runOnce(ctx: StepContext): Promise<void>;
+  /**
+   * While this step runs, the indexer converts and indexes what is pending beside it:
+   * "documents" once every input of a page's document (titles, tree, labels) is final, "all" once
+   * attachment files are downloaded too. Steps that delete or rewrite records have none.
+   */
+  indexAlongside?: "documents" | "all";
 }
+
+/** The step, with the indexer allowed beside it (SyncStep.indexAlongside). */
+export const alongsideIndexing = (mode: "documents" | "all", step: SyncStep): SyncStep => ({ ...step, indexAlongside: mode });

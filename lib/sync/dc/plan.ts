@@ -2,7 +2,7 @@ import { finishTree } from "../ancestors-step";
 import { downloadStep } from "../download-step";
 import { indexStep } from "../index-step";
 import { reconcileStep } from "../reconcile-step";
-import type { SyncStep } from "../step-context";
+import { alongsideIndexing, type SyncStep } from "../step-context";
 import { dcPermissionsStep } from "./permissions-step";
 import { dcAttachmentsStep, dcBlogPostsStep, dcCommentsStep, dcPagesStep } from "./content-steps";
 import { dcSpacesStep } from "./spaces-step";
@@ -21,12 +21,12 @@ export function planDataCenterSteps(kind: "full" | "incremental", accessStrategy
     dcPagesStep,
     dcBlogPostsStep,
     dcTreeStep,
-    dcCommentsStep,
-    dcAttachmentsStep,
-    downloadStep,
+    alongsideIndexing("documents", dcCommentsStep),
+    alongsideIndexing("documents", dcAttachmentsStep),
+    alongsideIndexing("documents", downloadStep),
     ...(kind === "full" ? [reconcileStep] : []),
     // After reconciliation (the tree is final): who may see each item; audience rules need none of it.
-    ...(accessStrategy === "audience" ? [] : [dcPermissionsStep]),
+    ...(accessStrategy === "audience" ? [] : [alongsideIndexing("all", dcPermissionsStep)]),
     indexStep,
   ];
 }
