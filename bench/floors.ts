@@ -13,14 +13,14 @@ export function networkFloorSeconds(
   routes: Record<string, number>,
   latencyMs: number,
   concurrency = 8,
-): { seconds: number; sequential: number; parallel: number } {
+): { seconds: number; sequential: number; parallel: number; concurrency: number } {
   let sequential = 0;
   let parallel = 0;
   for (const [route, count] of Object.entries(routes)) {
     if (PARALLEL_ROUTE.test(route)) parallel += count;
     else sequential += count;
   }
-  return { seconds: ((sequential + Math.ceil(parallel / concurrency)) * latencyMs) / 1000, sequential, parallel };
+  return { seconds: ((sequential + Math.ceil(parallel / concurrency)) * latencyMs) / 1000, sequential, parallel, concurrency };
 }
 
 /** Documents per CPU-second for convert + render + chunk over the golden corpus, on this machine now. */

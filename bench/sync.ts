@@ -98,7 +98,7 @@ async function printFloors(stats: SimStats, counters: Record<string, { converted
   const text = await attachmentTextCpuSeconds(connectorId);
   const cpu = documents / rate + text.seconds;
   console.log(
-    `network floor        ${network.seconds.toFixed(1)} s (${network.sequential} requests one after another, ${network.parallel} in waves of 8, x ${flags.latency} ms)`,
+    `network floor        ${network.seconds.toFixed(1)} s (${network.sequential} requests one after another, ${network.parallel} in waves of ${network.concurrency}, x ${flags.latency} ms)`,
   );
   console.log(
     `CPU floor            ${cpu.toFixed(1)} s (${documents} documents at ${Math.round(rate)} per CPU-second measured now, plus ${text.seconds.toFixed(1)} s of text from ${text.files} files)`,

@@ -46,12 +46,9 @@ export async function commitPage(
 
 async function commitNow(ctx: StepContext, work: Parameters<typeof commitPage>[1]): Promise<void> {
   const counters = structuredClone(ctx.counters);
-  const base = work.next ?? ctx.checkpoint;
-  const next: Checkpoint = {
-    ...base,
-    step: stepNameAt(ctx.stepNames, base.stepIndex),
-    incomplete: incompleteAfter(base.incomplete, work.failures),
-  };
+  const next: Checkpoint | null = work.next
+    ? { ...work.next, step: stepNameAt(ctx.stepNames, work.next.stepIndex), incomplete: incompleteAfter(work.next.incomplete, work.failures) }
+    : null;
   const clientStats = ctx.client.stats();
   const quota = clientStats.lastRateLimit;
   const write = async (tx: Prisma.TransactionClient) => {
@@ -79,7 +76,7 @@ async function commitNow(ctx: StepContext, work: Parameters<typeof commitPage>[1
       where: { id: ctx.runId, leaseOwner: ctx.leaseOwner },
       data: {
         ...(work.phase ? { phase: work.phase } : {}),
-        ...(work.next ? { checkpoint: next as unknown as Prisma.InputJsonValue } : {}),
+        ...(next ? { checkpoint: next as unknown as Prisma.InputJsonValue } : {}),
         counters: counters as unknown as Prisma.InputJsonValue,
         requestCount: ctx.requestBase + clientStats.requests,
         requestStats: withClientStats(ctx.requestStatsBase, clientStats) as unknown as Prisma.InputJsonValue,
@@ -97,7 +94,7 @@ async function commitNow(ctx: StepContext, work: Parameters<typeof commitPage>[1
     throw err;
   }
   ctx.counters = counters;
-  if (work.next) ctx.checkpoint = next;
+  if (next) ctx.checkpoint = next;
 }
 
 function byType(records: ItemRecord[], type: StoredType | undefined): Map<StoredType, ItemRecord[]> {

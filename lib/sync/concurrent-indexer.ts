@@ -16,8 +16,6 @@ export class ConcurrentIndexer {
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private failed = false;
-  /** Items this slice indexed beside the walk (for the log). */
-  indexed = 0;
 
   constructor(private readonly ctx: StepContext) {}
 
@@ -41,7 +39,6 @@ export class ConcurrentIndexer {
     try {
       while (this.mode) {
         const count = await indexOneBatch(this.ctx, { advance: false, documentsOnly: this.mode === "documents" });
-        this.indexed += count;
         // Nothing pending: wait for the walk to commit more (or for a new step or a stop).
         if (count === 0 && this.mode) await new Promise<void>((resolve) => this.idle(resolve, 250));
       }

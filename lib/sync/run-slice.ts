@@ -91,12 +91,13 @@ export async function runSyncSlice(runId: string, options: SliceOptions = {}): P
     // Every slice does at least one unit of work, so even a zero budget makes progress.
     for (let first = true; ctx.checkpoint.stepIndex < steps.length; first = false) {
       const state = await db().syncRun.findUniqueOrThrow({ where: { id: runId }, select: { cancelRequested: true } });
-      if (state.cancelRequested || (!first && Date.now() > deadline)) await indexer.stop();
       if (state.cancelRequested) {
+        await indexer.stop();
         await finishRun(runId, { status: "cancelled", error: "Cancelled by an administrator." });
         return "done";
       }
       if (!first && Date.now() > deadline) {
+        await indexer.stop();
         await releaseRun(runId, owner);
         return "continue";
       }
@@ -110,11 +111,10 @@ export async function runSyncSlice(runId: string, options: SliceOptions = {}): P
     log.info({ requests: ctx.requestBase + client.stats().requests, problems }, problems.length ? "sync run completed with errors" : "sync run completed");
     return "done";
   } catch (err) {
+    // A step that threw may leave the indexer mid-batch: it ends before the lease is let go.
     await indexer?.stop().catch(() => {});
     return handleSliceError(runId, owner, err, options.maxTransientFailures ?? 5, log);
   } finally {
-    // A step that threw may leave the indexer mid-batch: it ends before the lease is let go.
-    await indexer?.stop().catch(() => {});
     stopHeartbeat();
     abort.abort();
   }

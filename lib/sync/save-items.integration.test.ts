@@ -70,6 +70,16 @@ describe("saving a page of records", () => {
     expect((await row("1")).bodyStorageGz).toBeNull();
   });
 
+  it("a 300 KB body of unicode and a megabyte of whitespace round-trip exactly; NUL is dropped from the title", async () => {
+    const body = `<p>${"Ünïcødé 𝔘 日本語 ".repeat(12_000)}</p>${" \n\t".repeat(350_000)}<p>end</p>`;
+    expect(Buffer.byteLength(body)).toBeGreaterThan(1_300_000);
+    const saved = await save([page("big", { body, title: "Ti\u0000tle" })]);
+    expect(saved.failures).toEqual([]);
+    const stored = await row("big");
+    expect(stored.title).toBe("Title");
+    expect(gunzipSync(stored.bodyStorageGz!).toString()).toBe(body);
+  });
+
   it("marks unchanged records as seen without rewriting them", async () => {
     await save([page("1")]);
     const before = await row("1");

@@ -15,9 +15,10 @@ export interface SaveFailure {
 /**
  * Saves a page of items once per (connector, Confluence id). An item whose version, status
  * and parent are unchanged is only marked as seen (no body rewrite); the rest are written
- * with the storage body gzip-compressed, the whole page in one statement per kind (writeItems). The page is written under a savepoint; when the
- * database refuses it, each item is written under its own, so one bad item is reported as
- * failed (its stored copy kept) while the rest are saved.
+ * with the storage body gzip-compressed, new and stored rows in a statement each (writeItems).
+ * The page is written under a savepoint; when the database refuses it, each item is written
+ * under its own, so one bad item is reported as failed (its stored copy kept) while the rest
+ * are saved.
  */
 export async function saveItems(
   tx: Tx,
@@ -73,10 +74,8 @@ export async function saveItems(
   const failures: SaveFailure[] = [];
   // A page naming an item twice is written item by item, so the second write updates the first.
   const distinct = new Set(changed.map((c) => c.confluenceId)).size === changed.length;
-  const whole = distinct
-    ? await underSavepoint(tx, "save_page", () => writeItems(tx, connectorId, runId, changed, stored), isDatabaseUnavailable)
-    : { ok: false as const, error: null };
-  if (!whole.ok) {
+  const wholePage = distinct && (await underSavepoint(tx, "save_page", () => writeItems(tx, connectorId, runId, changed, stored), isDatabaseUnavailable)).ok;
+  if (!wholePage) {
     for (const item of changed) {
       const one = await underSavepoint(tx, "save_item", () => writeItems(tx, connectorId, runId, [item], stored), isDatabaseUnavailable);
       if (one.ok) stored.add(item.confluenceId);

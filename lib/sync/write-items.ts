@@ -1,30 +1,33 @@
 import { Prisma } from "../generated/prisma/client";
+import type { ItemRecord } from "./map-items";
 
 type Tx = Prisma.TransactionClient;
 
 /** One content row as saveItems decided to write it; `undefined` fields keep what is stored. */
-export interface ItemWrite {
-  confluenceId: string;
-  type: string;
-  spaceConfluenceId: string | null;
-  parentId: string | null;
-  parentType: string | null;
-  title: string;
-  status: string;
-  version: number;
-  authorId: string | null;
-  createdAt: Date | null;
-  modifiedAt: Date | null;
-  webUrl: string | null;
+export type ItemWrite = Pick<
+  ItemRecord,
+  | "confluenceId"
+  | "type"
+  | "spaceConfluenceId"
+  | "parentId"
+  | "parentType"
+  | "title"
+  | "status"
+  | "version"
+  | "authorId"
+  | "createdAt"
+  | "modifiedAt"
+  | "webUrl"
+  | "ancestorIds"
+  | "labels"
+> & {
   /** Gzip-compressed storage body; undefined keeps the stored one, null clears it. */
   bodyStorageGz: Uint8Array | null | undefined;
-  ancestorIds: string[] | undefined;
-  labels: string[] | undefined;
   mediaType: string | null;
   fileSize: number | null;
   downloadPath: string | null;
   extra: unknown;
-}
+};
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
