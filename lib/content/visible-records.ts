@@ -25,7 +25,7 @@ export async function visibleRecordIds(query: RecordsQuery, viewer: Viewer): Pro
   if (from) f.push(Prisma.sql`i.modified_at >= ${from}`);
   if (before) f.push(Prisma.sql`i.modified_at < ${before}`);
   if (query.space)
-    f.push(Prisma.sql`i.space_confluence_id IN (SELECT confluence_id FROM confluence_spaces WHERE key = ${query.space} AND connector_id = i.connector_id)`);
+    f.push(Prisma.sql`(i.connector_id, i.space_confluence_id) IN (SELECT connector_id, confluence_id FROM confluence_spaces WHERE key = ${query.space})`);
   const dir = query.dir === "desc" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const rows = await db().$queryRaw<{ id: string; total: bigint }[]>`
     WITH ${viewerCte(viewer)}

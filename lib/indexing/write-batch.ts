@@ -54,15 +54,23 @@ export async function writeIndexBatch(tx: Tx, connectorId: string, items: Prepar
   await tx.$executeRaw`DELETE FROM search_chunks WHERE content_item_id = ANY(${written.map((i) => i.id)}::text[])`;
   const rows = written.flatMap((item) => item.chunks.map((chunk) => ({ item, chunk })));
   if (rows.length === 0) return tally;
+  // CJK text is indexed with spaces put between its words; other text is indexed as stored, so
+  // it is sent once (a null search text stands for the text itself).
+  const searchTexts = rows.map((r) => {
+    const segmented = segmentForSearch(r.chunk.text);
+    return segmented === r.chunk.text ? null : segmented;
+  });
+  const titles = new Map(written.map((item) => [item.id, segmentForSearch(item.title)]));
   // One statement per batch; the tsvector is computed in the chunk's own language, the
-  // title weighted above the body so title matches rank first.
+  // title weighted above the body so title matches rank first. Each chunk carries its record's
+  // type, for the rank weight (lib/content/search.ts).
   await tx.$executeRaw`
-    INSERT INTO search_chunks (content_item_id, connector_id, ordinal, heading_path, text, language, tsv)
-    SELECT c.item_id, ${connectorId}, c.ordinal, ARRAY(SELECT jsonb_array_elements_text(c.heading::jsonb)), c.text, c.lang,
-           setweight(to_tsvector(c.lang::regconfig, c.title), 'A') || to_tsvector(c.lang::regconfig, c.search_text)
+    INSERT INTO search_chunks (content_item_id, connector_id, ordinal, heading_path, text, language, item_type, tsv)
+    SELECT c.item_id, ${connectorId}, c.ordinal, ARRAY(SELECT jsonb_array_elements_text(c.heading::jsonb)), c.text, c.lang, c.item_type,
+           setweight(to_tsvector(c.lang::regconfig, c.title), 'A') || to_tsvector(c.lang::regconfig, COALESCE(c.search_text, c.text))
     FROM unnest(${rows.map((r) => r.item.id)}::text[], ${rows.map((r) => r.chunk.ordinal)}::int[], ${rows.map((r) => JSON.stringify(r.chunk.headingPath))}::text[],
-                ${rows.map((r) => r.chunk.text)}::text[], ${rows.map((r) => r.item.language)}::text[], ${rows.map((r) => segmentForSearch(r.item.title))}::text[],
-                ${rows.map((r) => segmentForSearch(r.chunk.text))}::text[])
-      AS c(item_id, ordinal, heading, text, lang, title, search_text)`;
+                ${rows.map((r) => r.chunk.text)}::text[], ${rows.map((r) => r.item.language)}::text[], ${rows.map((r) => r.item.type)}::text[],
+                ${rows.map((r) => titles.get(r.item.id)!)}::text[], ${searchTexts}::text[])
+      AS c(item_id, ordinal, heading, text, lang, item_type, title, search_text)`;
   return tally;
 }

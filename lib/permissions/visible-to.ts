@@ -37,7 +37,8 @@ export function decidingNodes(item: Prisma.Sql): Prisma.Sql {
 
 /**
  * The member's linked account and groups per connector, computed once per statement (a
- * MATERIALIZED CTE named `permission_viewer`) instead of once per candidate row. Every connector
+ * MATERIALIZED CTE named `permission_viewer`, and beside it `permission_spaces`, the spaces that
+ * account may view) instead of once per candidate row. Every connector
  * has a row: where the member is not linked `account_id` is NULL and they are anonymous there.
  * Each row also carries the connector's access strategy (read here, so a switch applies to the
  * next query), the app user's id and their app group ids, for audience rules. Every statement
@@ -60,7 +61,16 @@ export function viewerCte(viewer: Viewer): Prisma.Sql {
     FROM (SELECT c.id AS connector_id, c.access_strategy AS strategy,
       -- Audience rules never look at Confluence accounts.
       CASE WHEN c.access_strategy = 'mirror' THEN ${linkedAccount(viewer.userId, Prisma.raw("c.id"))} END AS account_id
-      FROM connectors c) a)`;
+      FROM connectors c) a),
+    -- The spaces the member's linked account may view, per connector: a search asks this of every
+    -- matching record, so it is answered once (a hashed set) instead of probing the grants each time.
+    permission_spaces AS MATERIALIZED (
+      SELECT v.connector_id, s.space_id FROM permission_viewer v JOIN space_read_grants s ON s.connector_id = v.connector_id
+      WHERE v.strategy = 'mirror' AND v.active
+        AND (s.principal_type = 'anonymous'
+          OR (s.principal_type = 'licensed' AND v.licensed)
+          OR (s.principal_type = 'user' AND s.principal_id = v.account_id)
+          OR (s.principal_type = 'group' AND s.principal_id = ANY (v.group_ids))))`;
 }
 
 /**
@@ -82,20 +92,36 @@ export function visibleTo(viewer: Viewer, alias: string): Prisma.Sql {
   return Prisma.sql`EXISTS (
     SELECT 1 FROM permission_viewer v
     WHERE v.connector_id = ${item}.connector_id AND ((v.strategy = 'mirror' AND v.active
-      AND EXISTS (
-        SELECT 1 FROM space_read_grants s
-        WHERE s.connector_id = ${item}.connector_id AND s.space_id = ${item}.space_confluence_id
-          AND (s.principal_type = 'anonymous'
-            OR (s.principal_type = 'licensed' AND v.licensed)
-            OR (s.principal_type = 'user' AND s.principal_id = v.account_id)
-            OR (s.principal_type = 'group' AND s.principal_id = ANY (v.group_ids))))
-      AND NOT EXISTS (
-        SELECT 1 FROM unnest(${decidingNodes(item)}) AS n(node_id)
-        LEFT JOIN read_restrictions r ON r.connector_id = ${item}.connector_id AND r.node_id = n.node_id
-        WHERE r.node_id IS NULL OR r.state = 'nobody'
-          OR (r.state = 'restricted' AND NOT (COALESCE(v.account_id = ANY (r.user_ids), FALSE) OR r.group_ids && v.group_ids))))
+      AND (${item}.connector_id, ${item}.space_confluence_id) IN (SELECT ps.connector_id, ps.space_id FROM permission_spaces ps)
+      AND ${restrictionsAdmit(item)})
     OR (v.strategy = 'audience' AND ${audienceAdmits(item)}))
   )`;
+}
+
+/** A restriction row `r` that refuses the viewer (`v`): "nobody", or restricted to others. */
+const refuses = Prisma.sql`(r.state = 'nobody'
+  OR (r.state = 'restricted' AND NOT (COALESCE(v.account_id = ANY (r.user_ids), FALSE) OR r.group_ids && v.group_ids)))`;
+
+/**
+ * Every deciding node (`decidingNodes`) has a restriction row and none refuses the viewer. The
+ * same test as over `decidingNodes`, split for speed, since a search runs it for every matching
+ * record: the first node (a page's own, a comment's or attachment's container) is one index
+ * probe, and the ancestors are unnested only when there are some (building and unnesting an
+ * array costs several times the probe).
+ */
+function restrictionsAdmit(item: Prisma.Sql): Prisma.Sql {
+  const containerId = Prisma.sql`COALESCE(${item}.container_id, '')`;
+  const admits = (node: Prisma.Sql) =>
+    Prisma.sql`EXISTS (SELECT 1 FROM read_restrictions r WHERE r.connector_id = ${item}.connector_id AND r.node_id = ${node} AND ${refuses} IS NOT TRUE)`;
+  const refusingAncestor = Prisma.sql`LEFT JOIN read_restrictions r ON r.connector_id = ${item}.connector_id AND r.node_id = n.node_id
+        WHERE (r.node_id IS NULL OR ${refuses})`;
+  return Prisma.sql`CASE WHEN ${item}.type IN ('footer_comment', 'inline_comment', 'attachment') THEN
+        ${admits(containerId)} AND NOT EXISTS (
+          SELECT 1 FROM content_items p CROSS JOIN LATERAL unnest(p.ancestor_ids) AS n(node_id) ${refusingAncestor}
+            AND p.connector_id = ${item}.connector_id AND p.confluence_id = ${containerId})
+      ELSE ${admits(Prisma.sql`${item}.confluence_id`)} AND (COALESCE(cardinality(${item}.ancestor_ids), 0) = 0
+        OR NOT EXISTS (SELECT 1 FROM unnest(${item}.ancestor_ids) AS n(node_id) ${refusingAncestor}))
+      END`;
 }
 
 /**
