@@ -25,7 +25,11 @@ export function db(): PrismaClient {
  */
 export function pgPool(): pg.Pool {
   if (!globalForDb.pgPool) {
-    const pool = new pg.Pool({ connectionString: serverEnv().DATABASE_URL, max: 4 });
+    // A download streams through four statements of its own (attempt marks, pieces) before the
+    // commit that adopts it, eight files at a time: these skip the wait for the disk, which is
+    // safe because nothing here counts until that commit, and a commit's flush makes every earlier
+    // write durable with it (docs/decisions/017-read-windows.md).
+    const pool = new pg.Pool({ connectionString: serverEnv().DATABASE_URL, max: 8, options: "-c synchronous_commit=off" });
     // An idle connection that drops (a database restart) must not take the process down.
     pool.on("error", (err) => logger.warn({ err: err.message }, "an idle database connection failed"));
     globalForDb.pgPool = pool;

@@ -1,9 +1,10 @@
-import type { RunView } from "./types";
+import { isActive, type RunView } from "./types";
 import { PHASE_LABELS } from "./format-run";
 
 export interface PhaseProgress {
   phase: string;
   label: string;
+  /** "current" can hold for two phases at once: indexing runs beside the walk's later steps. */
   state: "done" | "current" | "pending";
   /** 0..1, or null when the total is not known yet (the bar is then indeterminate). */
   fraction: number | null;
@@ -55,7 +56,11 @@ export function phaseProgress(run: RunView): PhaseProgress[] {
       const deleted = Object.values(c).reduce((sum, t) => sum + t.deleted, 0);
       detail = `${deleted} removed`;
     }
-    if (phase === "permissions") detail = `${c.permission.fetched} restrictions read, ${c.permission.failed} unreadable (visible to administrators only)`;
+    if (phase === "permissions") {
+      detail = `${c.permission.fetched} restrictions read, ${c.permission.failed} unreadable (visible to administrators only)`;
+      // The nodes to read are listed when the restriction stage starts.
+      if (c.permission.discovered > 0) fraction = Math.min(1, (c.permission.fetched + c.permission.failed) / c.permission.discovered);
+    }
     if (phase === "indexing") {
       // Indexing works through whatever is pending (this run's items and any left before), so it has no total up front.
       const t = Object.values(c).reduce(
@@ -65,6 +70,16 @@ export function phaseProgress(run: RunView): PhaseProgress[] {
       detail = `${t.indexed} indexed, ${t.failed} failed, ${t.skipped} skipped`;
     }
     if (state === "done") fraction = 1;
+    // Documents are indexed while the walk goes on: the bar moves before its phase comes.
+    const alongside = phase === "indexing" && state === "pending" && isActive(run) && indexingStarted(run);
+    if (alongside)
+      return {
+        phase,
+        label: PHASE_LABELS[phase] ?? phase,
+        state: "current" as const,
+        fraction: null,
+        detail: `${indexedSoFar(run)} indexed so far, beside the walk`,
+      };
     if (state === "pending") {
       fraction = 0;
       detail = "";
@@ -72,6 +87,12 @@ export function phaseProgress(run: RunView): PhaseProgress[] {
     return { phase, label: PHASE_LABELS[phase] ?? phase, state, fraction, detail };
   });
 }
+
+function indexedSoFar(run: RunView): number {
+  return Object.values(run.counters).reduce((sum, x) => sum + x.indexed + x.indexFailed + x.indexSkipped, 0);
+}
+
+const indexingStarted = (run: RunView) => indexedSoFar(run) > 0;
 
 /** "done" (or any phase the engine no longer has) counts as past the last phase. */
 function indexOf(run: RunView): number {

@@ -78,7 +78,8 @@ export const ancestorsStep: SyncStep = {
 };
 
 /**
- * The last unit: every chain and space derived from the stored parents in one statement, and with
+ * The last unit: chains and spaces derived from the stored parents (the whole site on a full run,
+ * the subtrees of what was listed on an incremental one), and with
  * a Page IDs filter what falls outside the trees leaves. A Data Center run has only this unit, since
  * its listings carry each page's whole chain.
  */
@@ -89,7 +90,7 @@ export async function finishTree(ctx: StepContext): Promise<void> {
     next: nextStep(ctx.checkpoint),
     delta,
     extra: async (tx) => {
-      await deriveTree(tx, ctx.connectorId);
+      await deriveTree(tx, ctx.connectorId, ctx.kind === "incremental" ? ctx.runId : undefined);
       const gone = await dropOutsideTrees(tx, ctx.connectorId, ctx.config.filters.pageIds);
       for (const [type, deleted] of Object.entries(gone)) delta[type as ItemType] = { deleted };
     },

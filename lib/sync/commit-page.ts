@@ -39,9 +39,11 @@ export async function commitPage(
     /** Counter changes beyond fetched/unchanged/failed, which are counted here. */
     delta?: Partial<Record<ItemType, Partial<TypeCounters>>>;
     extra?: (tx: Prisma.TransactionClient) => Promise<void>;
+    /** The indexer beside the walk: its commits wait for the walk's queued ones, which hold requests back. */
+    background?: boolean;
   },
 ): Promise<void> {
-  await ctx.commits.add(() => commitNow(ctx, work));
+  await ctx.commits.add(() => commitNow(ctx, work), { priority: work.background ? 0 : 1 });
 }
 
 async function commitNow(ctx: StepContext, work: Parameters<typeof commitPage>[1]): Promise<void> {

@@ -1,3 +1,4 @@
+import PQueue from "p-queue";
 import { ResponseTooLargeError } from "../confluence";
 import { db } from "../db";
 import { adoptFileSet, beginFileAttempts, CRASH_LIMIT, CRASHED_TWICE_REASON, endFileAttempts, refuseFile, writeFilePieces } from "../files";
@@ -6,7 +7,12 @@ import { nextStep } from "./advance";
 import type { StepContext, SyncStep } from "./step-context";
 
 /** Files in flight at once. Each is streamed to the database a piece at a time, so memory stays flat. */
-const BATCH = 8;
+const IN_FLIGHT = 8;
+/**
+ * Files one call takes on. Downloads go on while earlier ones commit, a group of IN_FLIGHT at a
+ * time: waiting for each group's commit between waves left the network idle most of the step.
+ */
+const WINDOW = 64;
 
 type Candidate = { id: string; confluenceId: string; downloadPath: string | null; fileSize: number | null; version: number; fileAttempts: number };
 type Outcome =
@@ -53,7 +59,7 @@ export const downloadStep: SyncStep = {
           select: { id: true, confluenceId: true, downloadPath: true, fileSize: true, version: true, fileAttempts: true },
           // Files that were in flight when a worker died go first, and alone (below).
           orderBy: [{ fileAttempts: "desc" }, { id: "asc" }],
-          take: BATCH,
+          take: WINDOW,
         })
       : [];
     if (candidates.length === 0) {
@@ -62,70 +68,89 @@ export const downloadStep: SyncStep = {
     }
     // A suspect goes alone, so a crash during its download blames it and no bystander.
     const batch = candidates[0]!.fileAttempts > 0 ? [candidates[0]!] : candidates.filter((c) => c.fileAttempts === 0);
-    const outcomes = await downloadBatch(ctx, batch);
-
-    const failures: ItemFailure[] = outcomes.flatMap((o) =>
-      o.kind === "failed" || (o.kind === "refused" && o.status === "failed")
-        ? [{ itemType: "attachment" as const, confluenceId: o.item.confluenceId, reason: o.reason }]
-        : [],
-    );
-    const skipped = outcomes.flatMap((o) => (o.kind === "refused" && o.status === "skipped" ? [o] : []));
-    const delta = { attachment: { downloaded: 0, skipped: skipped.length } };
-    await commitPage(ctx, {
-      phase: "downloading_attachments",
-      failures,
-      next: ctx.checkpoint,
-      delta,
-      extra: async (tx) => {
-        for (const o of outcomes) {
-          if (o.kind === "stored") {
-            if (await adoptFileSet(tx, { contentItemId: o.item.id, setId: o.setId, bytes: o.bytes, version: o.item.version })) delta.attachment.downloaded += 1;
-          } else if (o.kind === "refused") {
-            await refuseFile(tx, o.item.id, o.status, o.reason);
-          }
-        }
-        // Skips are listed with the run's failures (with their reason) but counted apart.
-        if (skipped.length) {
-          await tx.syncItemError.createMany({
-            data: skipped.map((o) => ({ runId: ctx.runId, itemType: "attachment", confluenceId: o.item.confluenceId, reason: o.reason })),
-          });
-        }
-      },
-    });
+    await downloadWindow(ctx, batch);
   },
 };
 
-async function downloadBatch(ctx: StepContext, batch: Candidate[]): Promise<Outcome[]> {
-  const outcomes: Outcome[] = [];
-  const toFetch: Candidate[] = [];
+/** Downloads the files, IN_FLIGHT at a time, committing each group of finished ones while the rest go on. */
+async function downloadWindow(ctx: StepContext, batch: Candidate[]): Promise<void> {
+  let finished: Outcome[] = [];
+  // The first error (a commit, or the database under a file's bookkeeping) stops new downloads and is thrown at the end.
+  let failure: unknown = null;
+  const fail = (err: unknown) => void (failure ??= err);
+  const commits: Promise<void>[] = [];
+  const commitFinished = () => {
+    const group = finished;
+    finished = [];
+    // Handled at once: a rejection waiting for the end would count as unhandled.
+    commits.push(commitOutcomes(ctx, group).catch(fail));
+  };
+  const queue = new PQueue({ concurrency: IN_FLIGHT });
   for (const item of batch) {
-    if (item.fileSize !== null && item.fileSize > ctx.maxDownloadBytes)
-      outcomes.push({ kind: "refused", item, status: "skipped", reason: tooLarge(ctx, item.fileSize) });
-    else toFetch.push(item);
+    queue
+      .add(async () => {
+        if (failure) return;
+        // Not `finished.push(await …)`: that pushes into the array as it was before the wait, which a commit may have taken.
+        const outcome = await downloadOne(ctx, item);
+        finished.push(outcome);
+        if (finished.length >= IN_FLIGHT) commitFinished();
+      })
+      .catch(fail);
   }
-  const attempts = new Map((await beginFileAttempts(toFetch.map((i) => i.id))).map((a) => [a.id, a.crashes]));
-  await Promise.all(
-    toFetch.map(async (item) => {
-      if ((attempts.get(item.id) ?? 0) >= CRASH_LIMIT) {
-        outcomes.push({ kind: "refused", item, status: "failed", reason: CRASHED_TWICE_REASON });
-        return;
-      }
-      try {
-        if (!item.downloadPath) throw new Error("no download link");
-        const response = await ctx.client.download(item.downloadPath, { maxBytes: ctx.maxDownloadBytes });
-        if (!response.body) throw new Error("the response had no body");
-        const written = await writeFilePieces(item.id, response.body);
-        outcomes.push({ kind: "stored", item, ...written });
-      } catch (err) {
-        if (err instanceof ResponseTooLargeError) outcomes.push({ kind: "refused", item, status: "skipped", reason: tooLarge(ctx, null) });
-        else outcomes.push({ kind: "failed", item, reason: `download failed: ${err instanceof Error ? err.message : String(err)}` });
-      } finally {
-        // The risky part is over, whatever its outcome: this file did not take the worker down.
-        await endFileAttempts([item.id]);
-      }
-    }),
+  await queue.onIdle();
+  if (finished.length) commitFinished();
+  await Promise.all(commits);
+  if (failure) throw failure;
+}
+
+/** One group of outcomes, committed with the run's counters (the checkpoint stays: the store says what is left). */
+async function commitOutcomes(ctx: StepContext, outcomes: Outcome[]): Promise<void> {
+  const failures: ItemFailure[] = outcomes.flatMap((o) =>
+    o.kind === "failed" || (o.kind === "refused" && o.status === "failed")
+      ? [{ itemType: "attachment" as const, confluenceId: o.item.confluenceId, reason: o.reason }]
+      : [],
   );
-  // The crash-limit refusals also end their attempt: they were never started.
-  await endFileAttempts(outcomes.filter((o) => o.kind === "refused" && o.status === "failed").map((o) => o.item.id));
-  return outcomes;
+  const skipped = outcomes.flatMap((o) => (o.kind === "refused" && o.status === "skipped" ? [o] : []));
+  const delta = { attachment: { downloaded: 0, skipped: skipped.length } };
+  await commitPage(ctx, {
+    phase: "downloading_attachments",
+    failures,
+    next: ctx.checkpoint,
+    delta,
+    extra: async (tx) => {
+      for (const o of outcomes) {
+        if (o.kind === "stored") {
+          if (await adoptFileSet(tx, { contentItemId: o.item.id, setId: o.setId, bytes: o.bytes, version: o.item.version })) delta.attachment.downloaded += 1;
+        } else if (o.kind === "refused") {
+          await refuseFile(tx, o.item.id, o.status, o.reason);
+        }
+      }
+      // Skips are listed with the run's failures (with their reason) but counted apart.
+      if (skipped.length) {
+        await tx.syncItemError.createMany({
+          data: skipped.map((o) => ({ runId: ctx.runId, itemType: "attachment", confluenceId: o.item.confluenceId, reason: o.reason })),
+        });
+      }
+    },
+  });
+}
+
+/** One file: skipped when known to be over the limit, refused after it was in flight at two crashes, else streamed to the store. */
+async function downloadOne(ctx: StepContext, item: Candidate): Promise<Outcome> {
+  if (item.fileSize !== null && item.fileSize > ctx.maxDownloadBytes) return { kind: "refused", item, status: "skipped", reason: tooLarge(ctx, item.fileSize) };
+  // Marked when it starts and cleared when it ends, so a crash blames only the files in flight.
+  const [attempt] = await beginFileAttempts([item.id]);
+  try {
+    if ((attempt?.crashes ?? 0) >= CRASH_LIMIT) return { kind: "refused", item, status: "failed", reason: CRASHED_TWICE_REASON };
+    if (!item.downloadPath) throw new Error("no download link");
+    const response = await ctx.client.download(item.downloadPath, { maxBytes: ctx.maxDownloadBytes });
+    if (!response.body) throw new Error("the response had no body");
+    return { kind: "stored", item, ...(await writeFilePieces(item.id, response.body)) };
+  } catch (err) {
+    if (err instanceof ResponseTooLargeError) return { kind: "refused", item, status: "skipped", reason: tooLarge(ctx, null) };
+    return { kind: "failed", item, reason: `download failed: ${err instanceof Error ? err.message : String(err)}` };
+  } finally {
+    // The risky part is over, whatever its outcome: this file did not take the worker down.
+    await endFileAttempts([item.id]);
+  }
 }

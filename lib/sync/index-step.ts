@@ -29,7 +29,7 @@ export async function indexOneBatch(ctx: StepContext, options: { advance: boolea
   if (!options.advance && items.length === 0) return 0;
   const delta: Partial<Record<ItemType, Partial<TypeCounters>>> = {};
   await commitPage(ctx, {
-    ...(options.advance ? { phase: "indexing" as const, next: more ? ctx.checkpoint : nextStep(ctx.checkpoint) } : {}),
+    ...(options.advance ? { phase: "indexing" as const, next: more ? ctx.checkpoint : nextStep(ctx.checkpoint) } : { background: true }),
     delta,
     extra: async (tx) => {
       const tally = await writeIndexBatch(tx, ctx.connectorId, items);

@@ -101,5 +101,5 @@ async function writeGrants(tx: Prisma.TransactionClient, connectorId: string, sp
 }
 
 function finishGrants(ctx: StepContext, walk: Walk): Promise<void> {
-  return commitPage(ctx, { phase: "permissions", next: { ...ctx.checkpoint, cursor: null, state: { ...walk, stage: "restrictions", afterNode: null } } });
+  return commitPage(ctx, { phase: "permissions", next: { ...ctx.checkpoint, cursor: null, state: { ...walk, stage: "restrictions" } } });
 }

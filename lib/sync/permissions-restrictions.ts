@@ -1,5 +1,6 @@
 import { ConfluenceError, RateLimitedError, UnauthorizedError, ZContentRestrictionRead, type V1User } from "../confluence";
 import { db } from "../db";
+import type { Prisma } from "../generated/prisma/client";
 import { stripNul } from "../pg-text";
 import { serverEnv } from "../env";
 import { nextStep } from "./advance";
@@ -10,40 +11,53 @@ import type { StepContext } from "./step-context";
 
 type Walk = PermissionsWalk;
 /**
- * Restriction reads per commit: bounded work per slice, and the client runs them concurrently.
- * Each batch also costs a node query and a commit, so small batches left the step waiting on the
- * database between waves of requests (20 a batch: 28 s for 2,164 reads at 50 ms; 100: see the README).
+ * Restriction reads per call and per commit. A call's reads go on while its earlier groups
+ * commit: waiting for each commit between waves of requests left the network idle (20 a batch,
+ * each waited for: 28 s for 2,164 reads at 50 ms; see the README for now).
  */
-const BATCH = 100;
+const TAKE = 200;
+const GROUP = 25;
 /** Confluence Cloud serves at most 100 subjects of each kind per restriction page. */
 const SUBJECTS = 100;
 
 export type NodeRestriction = { state: "open" } | { state: "restricted"; userIds: string[]; groupIds: string[] } | { state: "nobody"; reason: string };
 
 /**
- * The nodes whose read restrictions decide visibility: every stored page, blog post and folder,
- * every id on their ancestor chains (stored or not: an ancestor outside the sync's scope still
- * restricts), and the containers of comments and attachments. Full runs read them all;
- * incremental runs those never read, read as "nobody", or stored rows changed since their read,
- * and the oldest reads up to `recheckBefore` (a restriction changes no version).
+ * Lists, once when the stage starts, the nodes whose read restrictions decide visibility: every
+ * stored page, blog post and folder, every id on their ancestor chains (stored or not: an
+ * ancestor outside the sync's scope still restricts), and the containers of comments and
+ * attachments. Full runs read them all; incremental runs those never read, read as "nobody", or
+ * stored rows changed since their read, and the oldest reads up to `recheckBefore` (a
+ * restriction changes no version). One scan of the site per run: each batch then reads the
+ * next ids of this list by key (a scan per batch grew with the square of the site's size).
  */
-async function nextNodes(ctx: StepContext, after: string | null, recheckBefore: string | null): Promise<string[]> {
-  const rows = await db().$queryRaw<{ node_id: string }[]>`
+async function listNodes(tx: Prisma.TransactionClient, ctx: StepContext, recheckBefore: string | null): Promise<number> {
+  await tx.restrictionToRead.deleteMany({ where: { connectorId: ctx.connectorId } });
+  return tx.$executeRaw`
     WITH nodes AS (
       SELECT DISTINCT n.node_id FROM content_items ci
       CROSS JOIN LATERAL unnest(CASE WHEN ci.type IN ('page', 'blogpost', 'folder') THEN ci.ancestor_ids || ci.confluence_id
         ELSE ARRAY[ci.container_id] END) AS n(node_id)
       WHERE ci.connector_id = ${ctx.connectorId} AND n.node_id IS NOT NULL
     )
-    SELECT nodes.node_id FROM nodes
+    INSERT INTO restrictions_to_read (connector_id, node_id, run_id)
+    SELECT ${ctx.connectorId}, nodes.node_id, ${ctx.runId} FROM nodes
     LEFT JOIN read_restrictions r ON r.connector_id = ${ctx.connectorId} AND r.node_id = nodes.node_id
     LEFT JOIN content_items ci ON ci.connector_id = ${ctx.connectorId} AND ci.confluence_id = nodes.node_id
-    WHERE (${after}::text IS NULL OR nodes.node_id > ${after}::text)
-      AND (${ctx.kind === "full"} OR r.node_id IS NULL OR r.state = 'nobody' OR (ci.synced_at IS NOT NULL AND ci.synced_at > r.updated_at)
+    WHERE (${ctx.kind === "full"} OR r.node_id IS NULL OR r.state = 'nobody' OR (ci.synced_at IS NOT NULL AND ci.synced_at > r.updated_at)
         OR (${recheckBefore}::text IS NOT NULL AND r.updated_at <= ${recheckBefore}::timestamp))
-      AND (r.read_run_id IS DISTINCT FROM ${ctx.runId})
-    ORDER BY nodes.node_id LIMIT ${BATCH}`;
-  return rows.map((r) => r.node_id);
+      AND (r.read_run_id IS DISTINCT FROM ${ctx.runId})`;
+}
+
+/** The next nodes on the list (a node leaves it in the commit that stores its read). */
+async function nextNodes(ctx: StepContext): Promise<string[]> {
+  const rows = await db().restrictionToRead.findMany({
+    where: { connectorId: ctx.connectorId },
+    orderBy: { nodeId: "asc" },
+    take: TAKE,
+    select: { nodeId: true },
+  });
+  return rows.map((r) => r.nodeId);
 }
 
 /**
@@ -102,28 +116,74 @@ async function recheckCutoff(ctx: StepContext): Promise<string | null> {
   return row?.at ?? null;
 }
 
-/** One batch of restriction reads, stored with the checkpoint; the last batch (full runs) drops rows of nodes gone. */
-export async function readRestrictionsBatch<W extends Pick<Walk, "afterNode" | "recheckBefore">>(
+/**
+ * One call of the restriction stage. The first lists the nodes to read; each later one reads the
+ * next TAKE of them, committing each GROUP read (restrictions stored, nodes off the list) while
+ * the rest are read; the last (full runs) drops the rows of nodes gone.
+ */
+export async function readRestrictionsBatch<W extends Pick<Walk, "recheckBefore" | "nodesListed">>(
   ctx: StepContext,
-  walkAsStored: W,
+  walk: W,
   readNode: (ctx: StepContext, nodeId: string, users: StoredPerson[]) => Promise<NodeRestriction> = readNodeRestriction,
 ): Promise<void> {
-  const walk = walkAsStored.recheckBefore === undefined ? { ...walkAsStored, recheckBefore: await recheckCutoff(ctx) } : walkAsStored;
-  const nodes = await nextNodes(ctx, walk.afterNode, walk.recheckBefore ?? null);
+  if (!walk.nodesListed) {
+    // A checkpoint written before the list existed may carry a cutoff already: keep it. Nodes
+    // read by this run before are left out of the list, so listing again on resume is safe.
+    const recheckBefore = walk.recheckBefore === undefined ? await recheckCutoff(ctx) : walk.recheckBefore;
+    // Counted when listed, so the dashboard knows the stage's size from its start.
+    const permission = { discovered: 0 };
+    return commitPage(ctx, {
+      phase: "permissions",
+      next: { ...ctx.checkpoint, state: { ...walk, recheckBefore, nodesListed: true } },
+      delta: { permission },
+      extra: async (tx) => {
+        permission.discovered = await listNodes(tx, ctx, recheckBefore);
+      },
+    });
+  }
+  const nodes = await nextNodes(ctx);
   if (nodes.length === 0) {
     return commitPage(ctx, {
       phase: "permissions",
       next: nextStep(ctx.checkpoint),
-      extra:
-        ctx.kind === "full"
-          ? async (tx) => {
-              await tx.readRestriction.deleteMany({ where: { connectorId: ctx.connectorId, NOT: { readRunId: ctx.runId } } });
-            }
-          : undefined,
+      extra: async (tx) => {
+        if (ctx.kind === "full") await tx.readRestriction.deleteMany({ where: { connectorId: ctx.connectorId, NOT: { readRunId: ctx.runId } } });
+      },
     });
   }
-  const users: StoredPerson[] = [];
-  const read = await Promise.all(nodes.map(async (nodeId) => ({ nodeId, r: await readNode(ctx, nodeId, users) })));
+  let finished: NodeRead[] = [];
+  const commits: Promise<void>[] = [];
+  let failure: unknown = null;
+  const fail = (err: unknown) => void (failure ??= err);
+  const commitFinished = () => {
+    const group = finished;
+    finished = [];
+    // Handled at once: a rejection left for the end would count as unhandled.
+    commits.push(commitReads(ctx, group).catch(fail));
+  };
+  // The client keeps its own number of requests in flight; these only wait their turn.
+  await Promise.all(
+    nodes.map(async (nodeId) => {
+      const users: StoredPerson[] = [];
+      try {
+        const r = await readNode(ctx, nodeId, users);
+        if (failure) return;
+        finished.push({ nodeId, r, users });
+        if (finished.length >= GROUP) commitFinished();
+      } catch (err) {
+        fail(err);
+      }
+    }),
+  );
+  if (finished.length && !failure) commitFinished();
+  await Promise.all(commits);
+  if (failure) throw failure;
+}
+
+type NodeRead = { nodeId: string; r: NodeRestriction; users: StoredPerson[] };
+
+/** Stores a group of reads and takes their nodes off the list, with the run's counters; the checkpoint stays (the list says what is left). */
+async function commitReads(ctx: StepContext, read: NodeRead[]): Promise<void> {
   const failed = read.filter((x) => x.r.state === "nobody");
   await commitPage(ctx, {
     phase: "permissions",
@@ -132,22 +192,28 @@ export async function readRestrictionsBatch<W extends Pick<Walk, "afterNode" | "
       confluenceId: x.nodeId,
       reason: `read restriction could not be read; visible to administrators only until a later run reads it (${(x.r as { reason: string }).reason})`,
     })),
-    next: { ...ctx.checkpoint, state: { ...walk, afterNode: nodes[nodes.length - 1]! } },
-    delta: { permission: { fetched: read.length - failed.length, discovered: read.length } },
+    delta: { permission: { fetched: read.length - failed.length } },
     extra: async (tx) => {
-      await upsertUsers(tx, ctx.connectorId, users, ctx.site.deployment === "datacenter" ? "keep" : "replace");
-      // One statement for the batch: a round trip per node made the step wait on the database.
+      await upsertUsers(
+        tx,
+        ctx.connectorId,
+        read.flatMap((x) => x.users),
+        ctx.site.deployment === "datacenter" ? "keep" : "replace",
+      );
+      const ids = read.map((x) => x.nodeId);
+      // One statement for the group: a round trip per node made the step wait on the database.
       await tx.$executeRaw`
         INSERT INTO read_restrictions (connector_id, node_id, state, user_ids, group_ids, reason, read_run_id, updated_at)
         SELECT ${ctx.connectorId}, r.node_id, r.state, ARRAY(SELECT jsonb_array_elements_text(r.user_ids::jsonb)),
                ARRAY(SELECT jsonb_array_elements_text(r.group_ids::jsonb)), r.reason, ${ctx.runId}, now() AT TIME ZONE 'UTC'
-        FROM unnest(${read.map((x) => x.nodeId)}::text[], ${read.map((x) => x.r.state)}::text[],
+        FROM unnest(${ids}::text[], ${read.map((x) => x.r.state)}::text[],
                     ${read.map((x) => JSON.stringify(x.r.state === "restricted" ? x.r.userIds : []))}::text[],
                     ${read.map((x) => JSON.stringify(x.r.state === "restricted" ? x.r.groupIds : []))}::text[],
                     ${read.map((x) => (x.r.state === "nobody" ? stripNul(x.r.reason) : null))}::text[])
           AS r(node_id, state, user_ids, group_ids, reason)
         ON CONFLICT (connector_id, node_id) DO UPDATE SET state = EXCLUDED.state, user_ids = EXCLUDED.user_ids, group_ids = EXCLUDED.group_ids,
           reason = EXCLUDED.reason, read_run_id = EXCLUDED.read_run_id, updated_at = EXCLUDED.updated_at`;
+      await tx.restrictionToRead.deleteMany({ where: { connectorId: ctx.connectorId, nodeId: { in: ids } } });
     },
   });
 }

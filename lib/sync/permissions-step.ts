@@ -21,7 +21,6 @@ export const permissionsStep: SyncStep = {
       groupId: null,
       spaceIndex: 0,
       roleIds: [],
-      afterNode: null,
     };
     if (walk.stage === "groups") return readGroupsPage(ctx, walk);
     if (walk.stage === "members") return readMembersPage(ctx, walk);

@@ -11,13 +11,13 @@ export const ZPermissionsWalk = z.object({
   spaceIndex: z.number().int().min(0).default(0),
   /** Roles granted read on that space, whose holders are read next. */
   roleIds: z.array(z.string()).default([]),
-  /** Restriction reads: the last node done (ids in string order). */
-  afterNode: z.string().nullable().default(null),
   /**
    * Incremental runs also re-read the restrictions read longest ago, read at or before this
    * time (ISO), since Confluence changes no version when a restriction changes. Fixed when
    * the restriction stage starts; null when there is nothing to re-read.
    */
   recheckBefore: z.string().nullable().optional(),
+  /** The nodes to read are listed (restrictions_to_read); set by the stage's first commit. */
+  nodesListed: z.boolean().optional(),
 });
 export type PermissionsWalk = z.infer<typeof ZPermissionsWalk>;

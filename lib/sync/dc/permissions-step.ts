@@ -23,8 +23,8 @@ const ZDcPermissionsWalk = z.object({
   start: z.number().int().min(0).default(0),
   group: z.string().nullable().default(null),
   spaceIndex: z.number().int().min(0).default(0),
-  afterNode: z.string().nullable().default(null),
   recheckBefore: z.string().nullable().optional(),
+  nodesListed: z.boolean().optional(),
 });
 type Walk = z.infer<typeof ZDcPermissionsWalk>;
 
@@ -35,7 +35,7 @@ export const dcPermissionsStep: SyncStep = {
   name: "permissions",
   phase: "permissions",
   async runOnce(ctx) {
-    const walk = stepState(ctx.checkpoint, ZDcPermissionsWalk) ?? { stage: "groups" as const, start: 0, group: null, spaceIndex: 0, afterNode: null };
+    const walk = stepState(ctx.checkpoint, ZDcPermissionsWalk) ?? { stage: "groups" as const, start: 0, group: null, spaceIndex: 0 };
     if (walk.stage === "groups") return readGroups(ctx, walk);
     if (walk.stage === "members") return readMembers(ctx, walk);
     if (walk.stage === "users") return readUsers(ctx, walk);
@@ -107,7 +107,7 @@ type Grant = { principalType: "user" | "group" | "anonymous"; principalId: strin
 /** One space's read grants (an array, not paged); the first space also drops grants of spaces out of scope. */
 async function readGrants(ctx: StepContext, walk: Walk) {
   const spaceId = ctx.checkpoint.spaceIds[walk.spaceIndex];
-  if (spaceId === undefined) return commitPage(ctx, { phase: "permissions", next: at(ctx, { ...walk, stage: "restrictions", afterNode: null }) });
+  if (spaceId === undefined) return commitPage(ctx, { phase: "permissions", next: at(ctx, { ...walk, stage: "restrictions" }) });
   const space = await db().confluenceSpace.findUnique({
     where: { connectorId_confluenceId: { connectorId: ctx.connectorId, confluenceId: spaceId } },
     select: { key: true },
