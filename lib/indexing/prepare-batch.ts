@@ -103,7 +103,12 @@ export async function prepareIndexBatch(options: BatchOptions): Promise<{ items:
   );
 
   const items: PreparedItem[] = [];
-  for (const item of documents) items.push(prepareDocument(item, bodies.get(item.id) ?? "", ctx, config));
+  for (const item of documents) {
+    items.push(prepareDocument(item, bodies.get(item.id) ?? "", ctx, config));
+    // Conversion is synchronous: beside the walk, a batch in one go held every download's and
+    // restriction read's response back for its whole length (downloads took twice as long).
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
   // One at a time: each file is read from the database only when its extraction starts.
   for (const item of attachments) items.push(await prepareAttachment(item, ctx, config));
   return { items, more: documents.length === documentLimit || (attachmentLimit > 0 && attachments.length === attachmentLimit) };

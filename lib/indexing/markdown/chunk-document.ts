@@ -67,38 +67,46 @@ function pieces(block: Block, budget: number, first: number): string[] {
  * that fits a chunk by itself (code is only split when it cannot fit anywhere).
  */
 function pack(blocks: Block[], budget: number): string[][] {
-  const chunks: string[][] = [];
-  let body: string[] = [];
-  let size = 0;
-  let headingsOnly = true;
-  const room = () => budget - size - (body.length ? 2 : 0);
-  const flush = () => {
-    if (body.length) chunks.push(body);
-    body = [];
-    size = 0;
-    headingsOnly = true;
-  };
-  const push = (piece: string, heading: boolean) => {
-    if (piece.length > room()) flush();
-    size += (body.length ? 2 : 0) + piece.length;
-    body.push(piece);
-    headingsOnly &&= heading;
-  };
+  const p = new Packer(budget);
   for (const block of blocks) {
     const heading = block.kind === "heading";
-    if (block.raw.length <= room()) push(block.raw, heading);
-    else if (block.raw.length <= budget && (!body.length || !headingsOnly || block.kind === "code")) {
-      flush();
-      push(block.raw, heading);
+    if (block.raw.length <= p.room()) p.push(block.raw, heading);
+    else if (block.raw.length <= budget && (!p.body.length || !p.headingsOnly || block.kind === "code")) {
+      p.flush();
+      p.push(block.raw, heading);
     } else {
       // Too little room left for a useful first piece: start a new chunk (a heading keeps
       // its next block unless even that would be a sliver).
-      if (room() < budget / 5 && (!headingsOnly || room() < 40)) flush();
-      for (const piece of pieces(block, budget, room())) push(piece, heading);
+      if (p.room() < budget / 5 && (!p.headingsOnly || p.room() < 40)) p.flush();
+      for (const piece of pieces(block, budget, p.room())) p.push(piece, heading);
     }
   }
-  flush();
-  return chunks;
+  p.flush();
+  return p.chunks;
+}
+
+/** The chunk being filled. A class, not closures in `pack`: tsx (esbuild's keepNames) names each closure as it is created, a cost per section. */
+class Packer {
+  chunks: string[][] = [];
+  body: string[] = [];
+  size = 0;
+  headingsOnly = true;
+  constructor(readonly budget: number) {}
+  room(): number {
+    return this.budget - this.size - (this.body.length ? 2 : 0);
+  }
+  flush(): void {
+    if (this.body.length) this.chunks.push(this.body);
+    this.body = [];
+    this.size = 0;
+    this.headingsOnly = true;
+  }
+  push(piece: string, heading: boolean): void {
+    if (piece.length > this.room()) this.flush();
+    this.size += (this.body.length ? 2 : 0) + piece.length;
+    this.body.push(piece);
+    this.headingsOnly &&= heading;
+  }
 }
 
 /**

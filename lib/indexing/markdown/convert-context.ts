@@ -20,7 +20,17 @@ export function resolveContext(ctx: ConvertContext): ResolvedContext {
     .trim()
     .replace(/\/+$/, "")
     .replace(/\/wiki$/, "");
-  return { ...ctx, site, wiki: ctx.wikiUrl?.trim().replace(/\/+$/, "") ?? `${site}/wiki` };
+  const wiki = ctx.wikiUrl?.trim().replace(/\/+$/, "") ?? `${site}/wiki`;
+  // Fields listed rather than spread (a spread showed up in profiles); the type makes a new field fail to compile until listed.
+  const resolved: { [K in keyof Required<ResolvedContext>]: ResolvedContext[K] } = {
+    spaceKey: ctx.spaceKey,
+    contentId: ctx.contentId,
+    userName: ctx.userName,
+    pageLink: ctx.pageLink,
+    site,
+    wiki,
+  };
+  return resolved;
 }
 
 /**
@@ -28,8 +38,11 @@ export function resolveContext(ctx: ConvertContext): ResolvedContext {
  * would need escaped: ( ) ! ' *.
  */
 export function encodeSegment(s: string): string {
-  return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(s);
+  return RESERVED.test(encoded) ? encoded.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) : encoded;
 }
+
+const RESERVED = /[!'()*]/; // checked first: most segments have none, and a replace with a callback costs even then
 
 /** Title as Confluence writes it in /display/ URLs: words URI-encoded, joined with "+". */
 function displaySegment(s: string): string {

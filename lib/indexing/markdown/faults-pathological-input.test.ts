@@ -58,3 +58,51 @@ describe("a megabyte of pathological whitespace does not stall a run", () => {
     });
   }
 });
+
+/**
+ * The link pattern in heading text, `!?\[([^\]]*)\]\([^)]*\)`, rescanned to the end of the
+ * heading from every "[" when the "](" had no ")" (80,000 characters took 5.2 s); storage
+ * escapes "[" and "]" but not "(", so a page heading "[[[…](" reached it as "\[\[\[…\](".
+ * Each shape is a heading of about a megabyte holding no whole link: its plain text is itself.
+ */
+const headings: Record<string, string> = {
+  "many [ then ]( with no )": `${"[".repeat(MB)}](`,
+  "many [ then ]( and a megabyte with no )": `${"[".repeat(MB / 2)}](${"a".repeat(MB / 2)}`,
+  "many ![ then ]( with no )": `${"![".repeat(MB / 2)}](x`,
+  "many [a]( with no )": "[a](".repeat(MB / 4),
+  "a ]( then many [ with no ]": `a](b ${"[".repeat(MB)}`,
+};
+
+/** The chunks of a document whose body is `markdown`, and how long chunking took. */
+function chunkTimed(markdown: string): { chunks: { headingPath: string[]; text: string }[]; ms: number } {
+  const doc = renderDocument({ title: "Brackets", type: "page" }, markdown);
+  let chunks: { headingPath: string[]; text: string }[] = [];
+  const ms = elapsed(() => (chunks = chunkDocument({ title: "Brackets", breadcrumb: [], markdown: doc }, { maxChars: 2000 })));
+  return { chunks, ms };
+}
+
+describe("a megabyte of brackets in a heading does not stall a run", () => {
+  for (const [name, heading] of Object.entries(headings)) {
+    it(`chunks a document whose heading is ${name}`, () => {
+      const { chunks, ms } = chunkTimed(`## ${heading}\n\nend`);
+      expect(ms).toBeLessThan(BOUND_MS);
+      expect(chunks.at(-1)?.headingPath).toEqual([heading]);
+      expect(chunks.at(-1)?.text.endsWith("end")).toBe(true);
+    });
+
+    it(`converts and chunks a page whose heading is ${name}`, () => {
+      let markdown = "";
+      expect(elapsed(() => (markdown = storageToMarkdown(`<h2>${escape(heading)}</h2><p>end</p>`, ctx)))).toBeLessThan(BOUND_MS);
+      const { chunks, ms } = chunkTimed(markdown);
+      expect(ms).toBeLessThan(BOUND_MS);
+      expect(chunks.at(-1)?.headingPath).toEqual([heading]);
+      expect(chunks.at(-1)?.text.endsWith("end")).toBe(true);
+    });
+  }
+
+  it("keeps the text of a megabyte-long link in a heading", () => {
+    const { chunks, ms } = chunkTimed(`## ![${"[".repeat(MB)}](x) and [](y) end`);
+    expect(ms).toBeLessThan(BOUND_MS);
+    expect(chunks.at(-1)?.headingPath).toEqual([`${"[".repeat(MB)} and end`]);
+  });
+});

@@ -9,7 +9,20 @@ const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \
 
 export type Fence = { char: string; length: number };
 
+/** A character CONTAINER_PREFIX can consume: space, tab, > - + * . ) or a digit. */
+const isPrefixChar = (c: number) => c === 32 || c === 9 || c === 62 || c === 45 || c === 43 || c === 42 || c === 46 || c === 41 || (c >= 48 && c <= 57);
+
+/** Whether the first character past any container-prefix characters is a fence character. */
+function mayOpenFence(line: string): boolean {
+  let i = 0;
+  while (i < line.length && isPrefixChar(line.charCodeAt(i))) i++;
+  if (i === line.length) return false;
+  const c = line.charCodeAt(i);
+  return c === 96 || c === 126; // ` or ~
+}
+
 export function openingFence(line: string): Fence | undefined {
+  if (!mayOpenFence(line)) return undefined; // most lines: no regular expression needed
   const m = /^(`{3,}|~{3,})(.*)$/.exec(line.slice(CONTAINER_PREFIX.exec(line)?.[0].length ?? 0));
   if (!m || (m[1][0] === "`" && m[2].includes("`"))) return undefined;
   return { char: m[1][0], length: m[1].length };

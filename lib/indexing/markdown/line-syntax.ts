@@ -7,6 +7,11 @@
 
 const isBlank = (code: number) => code === 32 || code === 9;
 
+/** The lines of a text, with any line ending (the search for "\r" is cheaper than the replace). */
+export function toLines(text: string): string[] {
+  return (text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text).split("\n");
+}
+
 /** The line without trailing spaces and tabs. */
 export function trimEndBlanks(line: string): string {
   let end = line.length;

@@ -1,5 +1,5 @@
 import type { Element } from "domhandler";
-import { el, isBlankText, isBlockElement, LiteElement, moveChildren } from "./lite-dom";
+import { el, htmlName, isBlankText, isBlockElement, LiteElement, moveChildren } from "./lite-dom";
 import { attr, firstChildElement, isElement, tagName } from "./parse-storage";
 import type { ElementHandler, Walker } from "./walker";
 
@@ -27,8 +27,9 @@ function lastItem(list: LiteElement): LiteElement {
 
 function buildItems(node: Element, list: LiteElement, w: Walker, itemTag: string, item: (child: Element) => void): void {
   for (const child of node.children) {
-    if (isElement(child) && tagName(child) === itemTag) item(child);
-    else if (isElement(child) && NESTED_LISTS.has(tagName(child)))
+    const name = isElement(child) ? tagName(child) : "";
+    if (isElement(child) && name === itemTag) item(child);
+    else if (isElement(child) && NESTED_LISTS.has(name))
       w.append([child], lastItem(list)); // <ul><li/><ul>…</ul></ul>
     else {
       const holder = el("SPAN");
@@ -46,7 +47,7 @@ export const listItem: ElementHandler = (node, dst, w) => {
 
 /** `<ul>`/`<ol>`, with lists written directly inside a list moved into the item before. */
 export const list: ElementHandler = (node, dst, w) => {
-  const name = tagName(node).toUpperCase();
+  const name = htmlName(tagName(node));
   const start = name === "OL" ? attr(node, "start") : undefined;
   const out = el(name, start ? { start } : {});
   buildItems(node, out, w, "li", (child) => listItem(child, out, w));

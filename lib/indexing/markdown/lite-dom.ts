@@ -12,11 +12,19 @@
  */
 export type LiteNode = LiteText | LiteElement;
 
+/** Shared by every element without attributes (most of them); attributes never change after construction. */
+export const NO_ATTRS: Readonly<Record<string, string>> = Object.freeze({});
+
 abstract class LiteBase {
   parentNode: LiteElement | null = null;
   previousSibling: LiteNode | null = null;
   nextSibling: LiteNode | null = null;
-  // Turndown also writes its own flags (isBlock, isCode, isBlank, flankingWhitespace) here.
+  // Turndown writes these on every node it visits; declaring them keeps one object shape
+  // per class, so its property reads and writes stay fast (monomorphic).
+  isBlock = false;
+  isCode = false;
+  isBlank = false;
+  flankingWhitespace: { leading: string; trailing: string } | null = null;
 }
 
 export class LiteText extends LiteBase {
@@ -31,6 +39,7 @@ export class LiteText extends LiteBase {
     return this.#data;
   }
   set data(value: string) {
+    if (value === this.#data) return; // turndown writes every text node back, mostly unchanged
     this.#data = value;
     this.parentNode?.textChanged();
   }
@@ -48,16 +57,18 @@ export class LiteElement extends LiteBase {
   constructor(
     /** Upper-case HTML tag name, as browsers report it. */
     readonly nodeName: string,
-    readonly attrs: Record<string, string> = {},
+    readonly attrs: Readonly<Record<string, string>> = NO_ATTRS,
   ) {
     super();
   }
 
+  // Index checks first: reading past the end (childNodes[-1]) takes V8's slow path.
   get firstChild(): LiteNode | null {
-    return this.childNodes[0] ?? null;
+    return this.childNodes.length ? this.childNodes[0] : null;
   }
   get lastChild(): LiteNode | null {
-    return this.childNodes[this.childNodes.length - 1] ?? null;
+    const n = this.childNodes.length;
+    return n ? this.childNodes[n - 1] : null;
   }
   get lastElementChild(): LiteElement | null {
     for (let i = this.childNodes.length - 1; i >= 0; i--) {
@@ -89,17 +100,13 @@ export class LiteElement extends LiteBase {
     return this.attrs[name] ?? null;
   }
 
-  getElementsByTagName(name: string): LiteElement[] {
-    const found: LiteElement[] = [];
-    const walk = (el: LiteElement) => {
-      for (const c of el.childNodes) {
-        if (c instanceof LiteElement) {
-          if (c.nodeName === name) found.push(c);
-          walk(c);
-        }
+  getElementsByTagName(name: string, found: LiteElement[] = []): LiteElement[] {
+    for (const c of this.childNodes) {
+      if (c instanceof LiteElement) {
+        if (c.nodeName === name) found.push(c);
+        c.getElementsByTagName(name, found);
       }
-    };
-    walk(this);
+    }
     return found;
   }
 
@@ -153,7 +160,25 @@ export class LiteElement extends LiteBase {
   }
 }
 
-export function el(name: string, attrs: Record<string, string> = {}, children: (LiteNode | string)[] = []): LiteElement {
+// prettier-ignore
+const HTML_NAMES = new Map(
+  ["A", "ABBR", "ADDRESS", "ARTICLE", "ASIDE", "AUDIO", "B", "BLOCKQUOTE", "BODY", "BR", "CANVAS", "CAPTION", "CENTER", "CITE",
+   "CODE", "DD", "DEL", "DFN", "DIR", "DIV", "DL", "DT", "EM", "FIELDSET", "FIGCAPTION", "FIGURE", "FONT", "FOOTER", "FORM",
+   "H1", "H2", "H3", "H4", "H5", "H6", "HEADER", "HR", "I", "IFRAME", "IMG", "INS", "KBD", "LI", "MAIN", "MARK", "NAV", "OL",
+   "P", "PRE", "Q", "S", "SAMP", "SECTION", "SMALL", "SPAN", "STRIKE", "STRONG", "SUB", "SUP", "TABLE", "TBODY", "TD", "TFOOT",
+   "TH", "THEAD", "TIME", "TR", "TT", "U", "UL", "VAR", "VIDEO"].map((name) => [name.toLowerCase(), name]),
+);
+
+/**
+ * The upper-case name for a lower-case storage tag. Known names come back as the string
+ * literals above: V8 compares interned strings by identity, and turndown looks every node's
+ * name up in lists of block and void elements.
+ */
+export function htmlName(tag: string): string {
+  return HTML_NAMES.get(tag) ?? tag.toUpperCase();
+}
+
+export function el(name: string, attrs: Readonly<Record<string, string>> = NO_ATTRS, children: readonly (LiteNode | string)[] = []): LiteElement {
   const e = new LiteElement(name, attrs);
   for (const c of children) e.appendChild(typeof c === "string" ? new LiteText(c) : c);
   return e;

@@ -26,10 +26,11 @@ function readRows(node: Element, w: Walker, rows: Cell[][], captions: LiteElemen
     else if (name === "tr") {
       const row: Cell[] = [];
       for (const cell of c.children) {
-        if (!isElement(cell) || (tagName(cell) !== "td" && tagName(cell) !== "th")) continue;
+        const cellName = isElement(cell) ? tagName(cell) : "";
+        if (!isElement(cell) || (cellName !== "td" && cellName !== "th")) continue;
         const content = el("TD"); // a holder only: its children move into the GFM cell or list item
         w.append(cell.children, content);
-        row.push({ header: tagName(cell) === "th", rowSpan: span(cell, "rowspan"), colSpan: span(cell, "colspan"), content });
+        row.push({ header: cellName === "th", rowSpan: span(cell, "rowspan"), colSpan: span(cell, "colspan"), content });
       }
       if (row.length) rows.push(row);
     }

@@ -1,5 +1,5 @@
 import { scanLines } from "./fences";
-import { trimEndBlanks } from "./line-syntax";
+import { toLines, trimEndBlanks } from "./line-syntax";
 
 /**
  * Final clean-up of turndown's output: no trailing spaces, at most one blank line in a row,
@@ -8,7 +8,7 @@ import { trimEndBlanks } from "./line-syntax";
  */
 export function tidyMarkdown(markdown: string): string {
   const out: string[] = [];
-  scanLines(markdown.replace(/\r\n?/g, "\n").split("\n"), (line, inCode) => {
+  scanLines(toLines(markdown), (line, inCode) => {
     if (inCode) return void out.push(line);
     const trimmed = trimEndBlanks(line);
     const blank = trimmed === "";

@@ -3,7 +3,7 @@ import type { ResolvedContext } from "./convert-context";
 import { emoticon } from "./emoticons";
 import { image, link, resource } from "./links";
 import { listItem, list, taskList } from "./lists";
-import { el, isBlockElement, LiteElement } from "./lite-dom";
+import { el, htmlName, isBlockElement, LiteElement, NO_ATTRS } from "./lite-dom";
 import { adfExtension, macro } from "./macros";
 import { attr, decodeText, storageText, tagName } from "./parse-storage";
 import { table } from "./tables";
@@ -31,6 +31,9 @@ const CONFLUENCE = new Map<string, ElementHandler>(
   } satisfies Record<string, ElementHandler>),
 );
 
+const LINK_ATTRS = ["href", "title"];
+const IMAGE_ATTRS = ["src", "alt", "title"];
+
 const HTML = new Map<string, ElementHandler>(
   Object.entries({
     table,
@@ -48,21 +51,24 @@ const HTML = new Map<string, ElementHandler>(
     br: (_node, dst) => {
       dst.appendChild(el("BR"));
     },
-    a: (node, dst, w) => copyElement(node, dst, w, ["href", "title"]),
-    img: (node, dst, w) => copyElement(node, dst, w, ["src", "alt", "title"]),
+    a: (node, dst, w) => copyElement(node, dst, w, LINK_ATTRS, "a"),
+    img: (node, dst, w) => copyElement(node, dst, w, IMAGE_ATTRS, "img"),
   } satisfies Record<string, ElementHandler>),
 );
+
+/** One lookup per element: the two tables share no name (`ac:`/`ri:` against HTML). */
+const HANDLERS = new Map([...CONFLUENCE, ...HTML]);
 
 /** Elements without readable content. */
 const DROPPED = new Set(["colgroup", "col", "script", "style", "meta", "link", "head", "title"]);
 
-function copyElement(node: Element, dst: LiteElement, w: Walker, keep: readonly string[] = []): void {
-  const attrs: Record<string, string> = {};
-  for (const name of keep) {
-    const v = attr(node, name);
-    if (v !== undefined) attrs[name] = v;
+function copyElement(node: Element, dst: LiteElement, w: Walker, keep: readonly string[] = [], name = tagName(node)): void {
+  let attrs: Record<string, string> | undefined;
+  for (const key of keep) {
+    const v = attr(node, key);
+    if (v !== undefined) (attrs ??= {})[key] = v;
   }
-  const copy = dst.appendChild(new LiteElement(tagName(node).toUpperCase(), attrs));
+  const copy = dst.appendChild(new LiteElement(htmlName(name), attrs ?? NO_ATTRS));
   w.append(node.children, copy);
 }
 
@@ -71,10 +77,11 @@ function appendNode(node: ChildNode, dst: LiteElement, w: Walker): void {
     case "text": {
       // Layout whitespace between blocks (pretty-printed storage) would only be removed
       // again by turndown; skipping it saves nodes.
-      if (!/\S/.test(node.data) && !isInline(dst) && (!dst.lastChild || isBlockElement(dst.lastChild))) return;
+      if (!isInline(dst) && (!dst.lastChild || isBlockElement(dst.lastChild)) && !/\S/.test(node.data)) return;
       // No-break spaces are formatting in Confluence (the editor inserts them freely);
       // as plain spaces they collapse like any other and never leave trailing blanks.
-      appendText(dst, decodeText(node.data).replace(/\u00a0/g, " "));
+      const text = decodeText(node.data);
+      appendText(dst, text.includes("\u00a0") ? text.replace(/\u00a0/g, " ") : text);
       return;
     }
     case "cdata":
@@ -82,10 +89,10 @@ function appendNode(node: ChildNode, dst: LiteElement, w: Walker): void {
       return;
     case "tag": {
       const name = tagName(node);
-      const handler = CONFLUENCE.get(name) ?? HTML.get(name);
+      const handler = HANDLERS.get(name);
       if (handler) handler(node, dst, w);
       else if (name.startsWith("ac:") || name.startsWith("ri:")) w.append(node.children, dst);
-      else if (!DROPPED.has(name)) copyElement(node, dst, w);
+      else if (!DROPPED.has(name)) copyElement(node, dst, w, undefined, name);
       return;
     }
     default:
@@ -98,7 +105,7 @@ export function transformStorage(doc: Document, ctx: ResolvedContext): LiteEleme
   const w: Walker = {
     ctx,
     append(nodes, dst) {
-      for (const n of nodes) appendNode(n, dst, w);
+      for (let i = 0; i < nodes.length; i++) appendNode(nodes[i], dst, w);
     },
   };
   const root = new LiteElement("DIV");

@@ -1,6 +1,7 @@
 import TurndownService from "turndown";
 import { escapeInline } from "./escape-text";
 import type { LiteElement, LiteNode } from "./lite-dom";
+import { indexRules, type NamedRule } from "./rule-index";
 
 /**
  * Turndown with the rules for what the pre-pass emits. Rules receive our LiteElements
@@ -12,11 +13,16 @@ import type { LiteElement, LiteNode } from "./lite-dom";
  */
 type Replacement = (content: string, node: LiteElement) => string;
 
-function rule(service: TurndownService, key: string, filter: (node: LiteElement) => boolean, replacement: Replacement): void {
-  service.addRule(key, {
-    filter: (node) => filter(node as unknown as LiteElement),
-    replacement: (content, node) => replacement(content, node as unknown as LiteElement),
-  });
+/** A rule for elements named `names` (and, with `when`, only those it accepts). */
+function rule(service: TurndownService, key: string, names: readonly string[], replacement: Replacement, when?: (node: LiteElement) => boolean): void {
+  const nameSet = new Set(names);
+  const filter = (node: LiteElement) => nameSet.has(node.nodeName) && (!when || when(node));
+  const named: NamedRule = {
+    names: nameSet,
+    filter: filter as unknown as TurndownService.FilterFunction,
+    replacement: replacement as unknown as TurndownService.ReplacementFunction,
+  };
+  service.addRule(key, named);
 }
 
 /** Leading and trailing newlines removed (a loop: `\n+$` backtracks on long newline runs). */
@@ -74,7 +80,7 @@ function listItem(content: string, node: LiteElement): string {
   }
   const task = node.getAttribute("data-task");
   const checkbox = task === null ? "" : task === "complete" ? "[x] " : "[ ] ";
-  const body = trimNewlines(content) + (/\n$/.test(content) ? "\n" : "");
+  const body = trimNewlines(content) + (content.endsWith("\n") ? "\n" : "");
   // Continuation lines align with the text after the marker; blank lines stay empty.
   const indented = body.replace(/\n(?=[^\n])/g, `\n${" ".repeat(marker.length + 1)}`);
   return `${marker} ${checkbox}${indented}${node.nextSibling ? "\n" : ""}`;
@@ -91,99 +97,62 @@ function buildService(): TurndownService {
   });
   // Text arrives escaped already (escape-text.ts), with its position in mind.
   service.escape = (text: string) => text;
-  rule(
-    service,
-    "strikethrough",
-    (n) => n.nodeName === "S" || n.nodeName === "DEL" || n.nodeName === "STRIKE",
-    (content) => (content.trim() ? `~~${content}~~` : content),
-  );
+  rule(service, "strikethrough", ["S", "DEL", "STRIKE"], (content) => (content.trim() ? `~~${content}~~` : content));
 
-  rule(service, "fencedCode", (n) => n.nodeName === "PRE" && n.firstChild?.nodeName === "CODE", fencedCode);
-  rule(service, "listItem", (n) => n.nodeName === "LI", listItem);
-  rule(
-    service,
-    "heading",
-    (n) => HEADINGS.has(n.nodeName),
-    (content, node) => {
-      const text = content.replace(/\s*\n\s*/g, " ").trim();
-      return text ? `\n\n${"#".repeat(Number(node.nodeName[1]))} ${text}\n\n` : "";
-    },
-  );
-  rule(
-    service,
-    "blockquote",
-    (n) => n.nodeName === "BLOCKQUOTE",
-    (content) => {
-      const lines = trimNewlines(content).split("\n");
-      return `\n\n${lines.map((l) => (l ? `> ${l}` : ">")).join("\n")}\n\n`;
-    },
-  );
-  rule(
-    service,
-    "lineBreak",
-    (n) => n.nodeName === "BR",
-    (_content, node) => {
-      if (closest(node, CELLS)) return "<br>";
-      if (closest(node, HEADINGS)) return " ";
-      // A break at the start or end of a block would leave a stray backslash.
-      if (!hasContent(node.previousSibling, (n) => n.previousSibling) || !hasContent(node.nextSibling, (n) => n.nextSibling)) return "";
-      return "\\\n";
-    },
-  );
-  rule(
-    service,
-    "image",
-    (n) => n.nodeName === "IMG",
-    (_content, node) => {
-      const src = node.getAttribute("src") ?? "";
-      if (!src) return "";
-      const alt = escapeInline((node.getAttribute("alt") ?? "").replace(/\s+/g, " ").trim());
-      const dest = src.replace(/[<>()]/g, "\\$&");
-      return `![${alt}](${/\s/.test(dest) ? `<${dest}>` : dest})`;
-    },
-  );
+  rule(service, "fencedCode", ["PRE"], fencedCode, (n) => n.firstChild?.nodeName === "CODE");
+  rule(service, "listItem", ["LI"], listItem);
+  rule(service, "heading", [...HEADINGS], (content, node) => {
+    const text = content.replace(/\s*\n\s*/g, " ").trim();
+    return text ? `\n\n${"#".repeat(Number(node.nodeName[1]))} ${text}\n\n` : "";
+  });
+  rule(service, "blockquote", ["BLOCKQUOTE"], (content) => {
+    const lines = trimNewlines(content).split("\n");
+    return `\n\n${lines.map((l) => (l ? `> ${l}` : ">")).join("\n")}\n\n`;
+  });
+  rule(service, "lineBreak", ["BR"], (_content, node) => {
+    if (closest(node, CELLS)) return "<br>";
+    if (closest(node, HEADINGS)) return " ";
+    // A break at the start or end of a block would leave a stray backslash.
+    if (!hasContent(node.previousSibling, (n) => n.previousSibling) || !hasContent(node.nextSibling, (n) => n.nextSibling)) return "";
+    return "\\\n";
+  });
+  rule(service, "image", ["IMG"], (_content, node) => {
+    const src = node.getAttribute("src") ?? "";
+    if (!src) return "";
+    const alt = escapeInline((node.getAttribute("alt") ?? "").replace(/\s+/g, " ").trim());
+    const dest = src.replace(/[<>()]/g, "\\$&");
+    return `![${alt}](${/\s/.test(dest) ? `<${dest}>` : dest})`;
+  });
   rule(
     service,
     "status",
-    (n) => n.nodeName === "SPAN" && n.getAttribute("data-status") !== null,
+    ["SPAN"],
     (content) => `[${content.trim()}]`,
+    (n) => n.getAttribute("data-status") !== null,
   );
   rule(
     service,
     "macroMarker",
-    (n) => n.nodeName === "SPAN" && n.getAttribute("data-macro") !== null,
+    ["SPAN"],
     (_c, node) => `[macro: ${node.getAttribute("data-macro")}]`,
+    (n) => n.getAttribute("data-macro") !== null,
   );
 
-  rule(
-    service,
-    "gfmTable",
-    (n) => n.nodeName === "TABLE",
-    (content) => `\n\n${trimNewlines(content)}\n\n`,
-  );
-  rule(
-    service,
-    "gfmRow",
-    (n) => n.nodeName === "TR",
-    (content, node) => {
-      const row = `|${content}\n`;
-      if (node.previousSibling) return row;
-      const cells = node.childNodes.filter((c) => CELLS.has(c.nodeName)).length;
-      return `${row}|${" --- |".repeat(cells)}\n`;
-    },
-  );
-  rule(
-    service,
-    "gfmCell",
-    (n) => CELLS.has(n.nodeName),
-    (content) => {
-      const text = content
-        .replace(/\s*\n\s*/g, " ")
-        .trim()
-        .replace(/\|/g, "\\|");
-      return text ? ` ${text} |` : " |";
-    },
-  );
+  rule(service, "gfmTable", ["TABLE"], (content) => `\n\n${trimNewlines(content)}\n\n`);
+  rule(service, "gfmRow", ["TR"], (content, node) => {
+    const row = `|${content}\n`;
+    if (node.previousSibling) return row;
+    const cells = node.childNodes.filter((c) => CELLS.has(c.nodeName)).length;
+    return `${row}|${" --- |".repeat(cells)}\n`;
+  });
+  rule(service, "gfmCell", [...CELLS], (content) => {
+    const text = content
+      .replace(/\s*\n\s*/g, " ")
+      .trim()
+      .replace(/\|/g, "\\|");
+    return text ? ` ${text} |` : " |";
+  });
+  indexRules(service);
   return service;
 }
 
