@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Simulator } from "../simulator";
 import { resetDatabase } from "./db";
-import { simAdmin, startSimulatorForApp } from "./simulator";
+import { fetchItemAs, simAdmin, startSimulatorForApp } from "./simulator";
 import { configuredConnector, dcConnector, driveRun } from "./sync-fixtures";
 import { mayViewRecord } from "../lib/content/visible-records";
 import { db, disconnectDb } from "../lib/db";
@@ -105,21 +105,9 @@ export function permissionOracleSuite(flavor: "cloud" | "datacenter"): void {
       await disconnectDb();
     });
 
-    const V2_PATH: Record<string, string> = {
-      page: "pages",
-      blogpost: "blogposts",
-      folder: "folders",
-      footer_comment: "footer-comments",
-      inline_comment: "inline-comments",
-      attachment: "attachments",
-    };
-
     /** What Confluence answers this person for this item, with their own credentials. */
     async function askConfluence(user: { accountId: string; email: string; apiToken?: string }, item: { type: string; confluenceId: string }) {
-      if (flavor === "cloud") {
-        const auth = "Basic " + Buffer.from(`${user.email}:${user.apiToken}`).toString("base64");
-        return fetch(`${sim.url}/wiki/api/v2/${V2_PATH[item.type]}/${item.confluenceId}`, { headers: { authorization: auth } });
-      }
+      if (flavor === "cloud") return fetchItemAs(sim, user, item);
       const account = accounts.get(user.accountId)!;
       const auth = "Basic " + Buffer.from(`${account.username}:${account.password}`).toString("base64");
       // Data Center answers an archived page by id only when asked for that status.

@@ -48,3 +48,19 @@ export function useSyncTestSite(options: SimulatorOptions, onStart: (sim: Simula
     await disconnectDb();
   });
 }
+
+/** The v2 collection of each stored item type. */
+const V2_COLLECTION: Record<string, string> = {
+  page: "pages",
+  blogpost: "blogposts",
+  folder: "folders",
+  footer_comment: "footer-comments",
+  inline_comment: "inline-comments",
+  attachment: "attachments",
+};
+
+/** One stored item as Confluence Cloud answers this person, asked with their own API token (200, or 404 when they may not see it). */
+export function fetchItemAs(sim: Simulator, person: { email: string; apiToken?: string }, item: { type: string; confluenceId: string }): Promise<Response> {
+  const auth = "Basic " + Buffer.from(`${person.email}:${person.apiToken}`).toString("base64");
+  return fetch(`${sim.url}/wiki/api/v2/${V2_COLLECTION[item.type]}/${item.confluenceId}`, { headers: { authorization: auth } });
+}

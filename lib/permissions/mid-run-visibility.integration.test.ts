@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Simulator } from "../../simulator";
 import { resetDatabase } from "../../test/db";
-import { simAdmin, startSimulatorForApp } from "../../test/simulator";
+import { fetchItemAs, simAdmin, startSimulatorForApp } from "../../test/simulator";
 import { configuredConnector } from "../../test/sync-fixtures";
 import { db, disconnectDb } from "../db";
 import { stopJobSender } from "../jobs";
@@ -18,14 +18,6 @@ let connectorId: string;
 const viewers: { email: string; apiToken: string; viewer: Viewer; name: string }[] = [];
 const restricted: number[] = [];
 const confluenceAnswers = new Map<string, boolean>();
-const V2_PATH: Record<string, string> = {
-  page: "pages",
-  blogpost: "blogposts",
-  folder: "folders",
-  footer_comment: "footer-comments",
-  inline_comment: "inline-comments",
-  attachment: "attachments",
-};
 
 beforeAll(async () => {
   sim = await startSimulatorForApp({ seed: 41, spaces: 3, pages: 60, burstPerSecond: 0 });
@@ -58,8 +50,7 @@ async function confluenceShows(who: (typeof viewers)[number], item: { type: stri
   const key = `${who.email} ${item.type} ${item.confluenceId}`;
   const known = confluenceAnswers.get(key);
   if (known !== undefined) return known;
-  const auth = "Basic " + Buffer.from(`${who.email}:${who.apiToken}`).toString("base64");
-  const res = await fetch(`${sim.url}/wiki/api/v2/${V2_PATH[item.type]}/${item.confluenceId}`, { headers: { authorization: auth } });
+  const res = await fetchItemAs(sim, who, item);
   await res.arrayBuffer();
   confluenceAnswers.set(key, res.status === 200);
   return res.status === 200;
