@@ -68,18 +68,12 @@ export function phaseProgress(run: RunView): PhaseProgress[] {
         { indexed: 0, failed: 0, skipped: 0 },
       );
       detail = `${t.indexed} indexed, ${t.failed} failed, ${t.skipped} skipped`;
+      // Documents are indexed while the walk goes on: the bar moves before its phase comes.
+      const soFar = t.indexed + t.failed + t.skipped;
+      if (state === "pending" && isActive(run) && soFar > 0)
+        return { phase, label: PHASE_LABELS[phase] ?? phase, state: "current" as const, fraction: null, detail: `${soFar} indexed so far, beside the walk` };
     }
     if (state === "done") fraction = 1;
-    // Documents are indexed while the walk goes on: the bar moves before its phase comes.
-    const alongside = phase === "indexing" && state === "pending" && isActive(run) && indexingStarted(run);
-    if (alongside)
-      return {
-        phase,
-        label: PHASE_LABELS[phase] ?? phase,
-        state: "current" as const,
-        fraction: null,
-        detail: `${indexedSoFar(run)} indexed so far, beside the walk`,
-      };
     if (state === "pending") {
       fraction = 0;
       detail = "";
@@ -87,12 +81,6 @@ export function phaseProgress(run: RunView): PhaseProgress[] {
     return { phase, label: PHASE_LABELS[phase] ?? phase, state, fraction, detail };
   });
 }
-
-function indexedSoFar(run: RunView): number {
-  return Object.values(run.counters).reduce((sum, x) => sum + x.indexed + x.indexFailed + x.indexSkipped, 0);
-}
-
-const indexingStarted = (run: RunView) => indexedSoFar(run) > 0;
 
 /** "done" (or any phase the engine no longer has) counts as past the last phase. */
 function indexOf(run: RunView): number {

@@ -1,8 +1,8 @@
-import PQueue from "p-queue";
 import { ResponseTooLargeError } from "../confluence";
 import { db } from "../db";
 import { adoptFileSet, beginFileAttempts, CRASH_LIMIT, CRASHED_TWICE_REASON, endFileAttempts, refuseFile, writeFilePieces } from "../files";
 import { commitPage, type ItemFailure } from "./commit-page";
+import { commitInGroups } from "./commit-in-groups";
 import { nextStep } from "./advance";
 import type { StepContext, SyncStep } from "./step-context";
 
@@ -68,40 +68,14 @@ export const downloadStep: SyncStep = {
     }
     // A suspect goes alone, so a crash during its download blames it and no bystander.
     const batch = candidates[0]!.fileAttempts > 0 ? [candidates[0]!] : candidates.filter((c) => c.fileAttempts === 0);
-    await downloadWindow(ctx, batch);
+    await commitInGroups(batch, {
+      concurrency: IN_FLIGHT,
+      groupSize: IN_FLIGHT,
+      work: (item) => downloadOne(ctx, item),
+      commit: (group) => commitOutcomes(ctx, group),
+    });
   },
 };
-
-/** Downloads the files, IN_FLIGHT at a time, committing each group of finished ones while the rest go on. */
-async function downloadWindow(ctx: StepContext, batch: Candidate[]): Promise<void> {
-  let finished: Outcome[] = [];
-  // The first error (a commit, or the database under a file's bookkeeping) stops new downloads and is thrown at the end.
-  let failure: unknown = null;
-  const fail = (err: unknown) => void (failure ??= err);
-  const commits: Promise<void>[] = [];
-  const commitFinished = () => {
-    const group = finished;
-    finished = [];
-    // Handled at once: a rejection waiting for the end would count as unhandled.
-    commits.push(commitOutcomes(ctx, group).catch(fail));
-  };
-  const queue = new PQueue({ concurrency: IN_FLIGHT });
-  for (const item of batch) {
-    queue
-      .add(async () => {
-        if (failure) return;
-        // Not `finished.push(await …)`: that pushes into the array as it was before the wait, which a commit may have taken.
-        const outcome = await downloadOne(ctx, item);
-        finished.push(outcome);
-        if (finished.length >= IN_FLIGHT) commitFinished();
-      })
-      .catch(fail);
-  }
-  await queue.onIdle();
-  if (finished.length) commitFinished();
-  await Promise.all(commits);
-  if (failure) throw failure;
-}
 
 /** One group of outcomes, committed with the run's counters (the checkpoint stays: the store says what is left). */
 async function commitOutcomes(ctx: StepContext, outcomes: Outcome[]): Promise<void> {

@@ -5,6 +5,7 @@ import { stripNul } from "../pg-text";
 import { serverEnv } from "../env";
 import { nextStep } from "./advance";
 import { commitPage } from "./commit-page";
+import { commitInGroups } from "./commit-in-groups";
 import { upsertUsers, type StoredPerson } from "./permissions-people";
 import type { PermissionsWalk } from "./permissions-walk";
 import type { StepContext } from "./step-context";
@@ -151,33 +152,16 @@ export async function readRestrictionsBatch<W extends Pick<Walk, "recheckBefore"
       },
     });
   }
-  let finished: NodeRead[] = [];
-  const commits: Promise<void>[] = [];
-  let failure: unknown = null;
-  const fail = (err: unknown) => void (failure ??= err);
-  const commitFinished = () => {
-    const group = finished;
-    finished = [];
-    // Handled at once: a rejection left for the end would count as unhandled.
-    commits.push(commitReads(ctx, group).catch(fail));
-  };
-  // The client keeps its own number of requests in flight; these only wait their turn.
-  await Promise.all(
-    nodes.map(async (nodeId) => {
+  // The client keeps its own number of requests in flight; the reads only wait their turn there.
+  await commitInGroups(nodes, {
+    concurrency: Infinity,
+    groupSize: GROUP,
+    work: async (nodeId): Promise<NodeRead> => {
       const users: StoredPerson[] = [];
-      try {
-        const r = await readNode(ctx, nodeId, users);
-        if (failure) return;
-        finished.push({ nodeId, r, users });
-        if (finished.length >= GROUP) commitFinished();
-      } catch (err) {
-        fail(err);
-      }
-    }),
-  );
-  if (finished.length && !failure) commitFinished();
-  await Promise.all(commits);
-  if (failure) throw failure;
+      return { nodeId, r: await readNode(ctx, nodeId, users), users };
+    },
+    commit: (group) => commitReads(ctx, group),
+  });
 }
 
 type NodeRead = { nodeId: string; r: NodeRestriction; users: StoredPerson[] };
