@@ -5,9 +5,8 @@
  *
  * It implements only what turndown 7.2 and our rules read: node types and names,
  * sibling/parent links, `childNodes`, `data`/`nodeValue`, `textContent`,
- * `getElementsByTagName(..).length`, `getAttribute`, `lastElementChild`, `removeChild`
- * and `cloneNode` (turndown clones the root before collapsing whitespace; the tree is
- * built per conversion and thrown away, so the root is handed over as is).
+ * `getElementsByTagName(..).length`, `getAttribute`, `lastElementChild` and `removeChild`.
+ * Turndown never sees the root itself: `toMarkdown` hands it a stand-in (see there).
  * The golden tests pin this contract; re-run them when upgrading turndown.
  */
 export type LiteNode = LiteText | LiteElement;
@@ -146,10 +145,6 @@ export class LiteElement extends LiteBase {
     node.parentNode = node.previousSibling = node.nextSibling = null;
     this.textChanged();
     return node;
-  }
-
-  cloneNode(): this {
-    return this;
   }
 
   /** A real deep copy, for content repeated in the output (a table cell spanning rows). */

@@ -2,12 +2,24 @@ import { decodeHTMLStrict } from "entities";
 import { DomHandler, Parser, type Options } from "htmlparser2";
 import type { ChildNode, Document, Element } from "domhandler";
 
+/** What toLowerCase could change. A test first: toLowerCase is a runtime call, and names are slices of the input, slow to scan by index. */
+const MAY_LOWER = /[A-Z\u0080-\uffff]/;
+
+/** Lower case; storage is written in lower case, but be lenient. */
+const lowerName = (name: string) => (MAY_LOWER.test(name) ? name.toLowerCase() : name);
+
 /**
- * domhandler's tree builder with its one hot spot changed: its `addNode` reads the last of
+ * domhandler's tree builder with two hot spots changed: its `addNode` reads the last of
  * a parent's children before there are any (`children[-1]`), which takes V8's slow path for
- * every first child. Start and end indices are not recorded (parseStorage asks for none).
+ * every first child; and element names are lower-cased here, once per element, so
+ * `tagName` (called several times per element) only reads them. Start and end indices
+ * are not recorded (parseStorage asks for none).
  */
 class StorageDomHandler extends DomHandler {
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    super.onopentag(lowerName(name), attribs);
+  }
+
   protected override addNode(node: ChildNode): void {
     const parent = this.tagStack[this.tagStack.length - 1];
     const siblings = parent.children;
@@ -48,15 +60,9 @@ export function isElement(node: ChildNode | null | undefined): node is Element {
   return !!node && node.type === "tag";
 }
 
-/** Lower-case tag name; storage is written in lower case, but be lenient. */
+/** Lower-case tag name; storage is written in lower case, but be lenient (parseStorage lower-cases every name). */
 export function tagName(node: Element): string {
-  const name = node.name;
-  // A scan in JavaScript: toLowerCase is a runtime call, and this runs for every element, often twice.
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || c > 127) return name.toLowerCase();
-  }
-  return name;
+  return node.name;
 }
 
 export function attr(node: Element, name: string): string | undefined {

@@ -1,4 +1,5 @@
 import TurndownService from "turndown";
+import { collapseWhitespace } from "./collapse-whitespace";
 import { escapeInline } from "./escape-text";
 import type { LiteElement, LiteNode } from "./lite-dom";
 import { indexRules, type NamedRule } from "./rule-index";
@@ -32,6 +33,27 @@ function trimNewlines(s: string): string {
   while (start < end && s[start] === "\n") start++;
   while (end > start && s[end - 1] === "\n") end--;
   return s.slice(start, end);
+}
+
+/** Line breaks with the whitespace around them as one space (the search first: most content has none). */
+function joinLines(s: string): string {
+  return s.includes("\n") ? s.replace(/\s*\n\s*/g, " ") : s;
+}
+
+const LINK_ESCAPED = /[<>()]/;
+
+/**
+ * Turndown's own inlineLink rule, with the same output, checking before each replace
+ * whether it has anything to do (its destination escape ran a replace on every link).
+ */
+function inlineLink(content: string, node: LiteElement): string {
+  const raw = node.getAttribute("href") ?? "";
+  const escaped = LINK_ESCAPED.test(raw) ? raw.replace(/([<>()])/g, "\\$1") : raw;
+  const href = escaped.includes(" ") ? `<${escaped}>` : escaped;
+  let title = node.getAttribute("title") ?? "";
+  if (title.includes("\n")) title = title.replace(/(\n+\s*)+/g, "\n");
+  if (title.includes('"')) title = title.replace(/"/g, '\\"');
+  return `[${content}](${href}${title ? ` "${title}"` : ""})`;
 }
 
 function closest(node: LiteElement, names: ReadonlySet<string>): LiteElement | null {
@@ -102,7 +124,7 @@ function buildService(): TurndownService {
   rule(service, "fencedCode", ["PRE"], fencedCode, (n) => n.firstChild?.nodeName === "CODE");
   rule(service, "listItem", ["LI"], listItem);
   rule(service, "heading", [...HEADINGS], (content, node) => {
-    const text = content.replace(/\s*\n\s*/g, " ").trim();
+    const text = joinLines(content).trim();
     return text ? `\n\n${"#".repeat(Number(node.nodeName[1]))} ${text}\n\n` : "";
   });
   rule(service, "blockquote", ["BLOCKQUOTE"], (content) => {
@@ -120,7 +142,7 @@ function buildService(): TurndownService {
     const src = node.getAttribute("src") ?? "";
     if (!src) return "";
     const alt = escapeInline((node.getAttribute("alt") ?? "").replace(/\s+/g, " ").trim());
-    const dest = src.replace(/[<>()]/g, "\\$&");
+    const dest = LINK_ESCAPED.test(src) ? src.replace(/[<>()]/g, "\\$&") : src;
     return `![${alt}](${/\s/.test(dest) ? `<${dest}>` : dest})`;
   });
   rule(
@@ -138,6 +160,8 @@ function buildService(): TurndownService {
     (n) => n.getAttribute("data-macro") !== null,
   );
 
+  rule(service, "inlineLink", ["A"], inlineLink, (n) => !!n.getAttribute("href"));
+
   rule(service, "gfmTable", ["TABLE"], (content) => `\n\n${trimNewlines(content)}\n\n`);
   rule(service, "gfmRow", ["TR"], (content, node) => {
     const row = `|${content}\n`;
@@ -146,10 +170,8 @@ function buildService(): TurndownService {
     return `${row}|${" --- |".repeat(cells)}\n`;
   });
   rule(service, "gfmCell", [...CELLS], (content) => {
-    const text = content
-      .replace(/\s*\n\s*/g, " ")
-      .trim()
-      .replace(/\|/g, "\\|");
+    const trimmed = joinLines(content).trim();
+    const text = trimmed.includes("|") ? trimmed.replace(/\|/g, "\\|") : trimmed;
     return text ? ` ${text} |` : " |";
   });
   indexRules(service);
@@ -158,8 +180,17 @@ function buildService(): TurndownService {
 
 let service: TurndownService | undefined;
 
-/** Turns the pre-pass tree into Markdown (one shared service: rules hold no state). */
+/**
+ * Turns the pre-pass tree into Markdown (one shared service: rules hold no state).
+ * Turndown clones its input and collapses the clone's whitespace before converting; the
+ * tree is ours to change, so collapse-whitespace.ts does that pass in place, and the
+ * "clone" turndown gets is the same children behind a root without `firstChild`, on which
+ * its own pass returns at once. Turndown reads nothing else of the root.
+ */
 export function toMarkdown(root: LiteElement): string {
   service ??= buildService();
-  return service.turndown(root as unknown as HTMLElement);
+  collapseWhitespace(root);
+  const collapsed = { firstChild: null, childNodes: root.childNodes };
+  const input = { nodeType: 1, cloneNode: () => collapsed };
+  return service.turndown(input as unknown as HTMLElement);
 }
