@@ -78,6 +78,8 @@ export interface StepSpan {
   step: string;
   startS: number;
   endS: number;
+  /** The worker's largest resident memory seen while the step ran (sampled with each poll), when asked for. */
+  peakRssMb?: number;
 }
 
 /**
@@ -85,7 +87,7 @@ export interface StepSpan {
  * end seen. The polls also note which step the run's checkpoint names, so the benchmark can print
  * when each step ran (to the poll's 100 ms).
  */
-export async function syncToEnd(connectorId: string, kind: "full" | "incremental") {
+export async function syncToEnd(connectorId: string, kind: "full" | "incremental", workerPid?: number) {
   const { db } = await import("../lib/db");
   const { requestSync } = await import("../lib/sync");
   const started = performance.now();
@@ -96,14 +98,18 @@ export async function syncToEnd(connectorId: string, kind: "full" | "incremental
     const row = await db().syncRun.findUniqueOrThrow({ where: { id: run.id } });
     const step = (row.checkpoint as { step?: string } | null)?.step;
     const last = timeline.at(-1);
-    if (last) last.endS = elapsed();
-    if (step && step !== last?.step && row.status === "running") timeline.push({ step, startS: elapsed(), endS: elapsed() });
+    const rss = workerPid ? processRssMb(workerPid, "VmRSS") : 0;
+    if (last) {
+      last.endS = elapsed();
+      last.peakRssMb = Math.max(last.peakRssMb ?? 0, rss);
+    }
+    if (step && step !== last?.step && row.status === "running") timeline.push({ step, startS: elapsed(), endS: elapsed(), peakRssMb: rss });
     if (row.status !== "queued" && row.status !== "running") return { run: row, seconds: elapsed(), timeline };
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
-/** One line per step: its name, when it started and ended, and a bar over the run's length. */
+/** One line per step: its name, when it started and ended, a bar over the run's length, and the worker's RSS at its peak in the step. */
 export function formatTimeline(timeline: StepSpan[], totalS: number, width = 50): string {
   const name = Math.max(0, ...timeline.map((s) => s.step.length));
   return timeline
@@ -111,7 +117,8 @@ export function formatTimeline(timeline: StepSpan[], totalS: number, width = 50)
       const from = Math.floor((s.startS / totalS) * width);
       const to = Math.max(from + 1, Math.round((s.endS / totalS) * width));
       const bar = " ".repeat(from) + "#".repeat(to - from);
-      return `  ${s.step.padEnd(name)}  ${s.startS.toFixed(1).padStart(6)}-${s.endS.toFixed(1).padStart(6)} s  |${bar.padEnd(width)}|`;
+      const rss = s.peakRssMb ? `  ${String(s.peakRssMb).padStart(4)} MB` : "";
+      return `  ${s.step.padEnd(name)}  ${s.startS.toFixed(1).padStart(6)}-${s.endS.toFixed(1).padStart(6)} s  |${bar.padEnd(width)}|${rss}`;
     })
     .join("\n");
 }
@@ -155,12 +162,14 @@ export async function closeApp(): Promise<void> {
 
 /**
  * The flags of a benchmark on a generated site (`--pages`, `--spaces`, `--latency`, `--seed`) plus
- * one `--<name> cloud|datacenter` choice, checked; a bad value prints which flag and exits 2.
+ * one `--<name> cloud|datacenter` choice and optionally one whole-number count flag without a
+ * default, checked; a bad value prints which flag and exits 2.
  */
-export function parseSiteFlags<K extends string>(
+export function parseSiteFlags<K extends string, C extends string = never>(
   defaults: { pages: string; spaces: string; latency: string },
   choice: { name: K; default: "cloud" | "datacenter" },
-): { pages: number; spaces: number; latency: number; seed: number } & Record<K, "cloud" | "datacenter"> {
+  count?: { name: C },
+): { pages: number; spaces: number; latency: number; seed: number } & Record<K, "cloud" | "datacenter"> & Partial<Record<C, number>> {
   const { values } = parseArgs({
     options: {
       pages: { type: "string", default: defaults.pages },
@@ -168,6 +177,7 @@ export function parseSiteFlags<K extends string>(
       latency: { type: "string", default: defaults.latency },
       seed: { type: "string", default: "42" },
       [choice.name]: { type: "string", default: choice.default },
+      ...(count ? { [count.name]: { type: "string" as const } } : {}),
     },
   });
   const parsed = z
@@ -177,11 +187,12 @@ export function parseSiteFlags<K extends string>(
       latency: z.coerce.number().min(0),
       seed: z.coerce.number().int(),
       [choice.name]: z.enum(["cloud", "datacenter"], { error: "use cloud or datacenter" }),
+      ...(count ? { [count.name]: z.coerce.number().int().min(0).optional() } : {}),
     })
     .safeParse(values);
   if (!parsed.success) {
     console.error(parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n"));
     process.exit(2);
   }
-  return parsed.data as { pages: number; spaces: number; latency: number; seed: number } & Record<K, "cloud" | "datacenter">;
+  return parsed.data as { pages: number; spaces: number; latency: number; seed: number } & Record<K, "cloud" | "datacenter"> & Partial<Record<C, number>>;
 }

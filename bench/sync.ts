@@ -1,6 +1,6 @@
 /**
- * `npm run bench:sync [-- --pages 10000 --spaces 10 --latency 50 --flavor cloud|datacenter]`: a
- * full sync, then an incremental one after editing 1% of pages and deleting 10, with the sync in
+ * `npm run bench:sync [-- --pages 10000 --spaces 10 --latency 50 --flavor cloud|datacenter --edits N]`:
+ * a full sync, then an incremental one after editing N pages (1% unless given) and deleting 10, with the sync in
  * a real worker process. Cloud (the default) runs over OAuth, so quota points count; Data Center
  * runs against the Data Center simulator of the same generated site with the admin's personal
  * access token, its rate limit off. Prints wall time, requests per route, quota points, pages
@@ -26,7 +26,7 @@ import {
 import { attachmentTextCpuSeconds, measuredConversionRate, networkFloorSeconds } from "./floors";
 import { cloudFullMinimum, cloudIncrementalMinimum, dcFullMinimum, dcIncrementalMinimum, explainDcDifference, type RouteMinimum } from "./sync-minimum";
 
-const flags = parseSiteFlags({ pages: "10000", spaces: "10", latency: "50" }, { name: "flavor", default: "cloud" });
+const flags = parseSiteFlags({ pages: "10000", spaces: "10", latency: "50" }, { name: "flavor", default: "cloud" }, { name: "edits" });
 const dataCenter = flags.flavor === "datacenter";
 
 const database = await startBenchDatabase("bench-sync");
@@ -67,7 +67,7 @@ const rssMb = (field: "VmHWM" | "VmRSS") => processRssMb(worker.pid!, field);
 
 async function measure(label: string, kind: "full" | "incremental", minimum: number | RouteMinimum): Promise<SimStats> {
   await resetSimStats(sim);
-  const { run: finished, seconds, timeline } = await syncToEnd(connectorId, kind);
+  const { run: finished, seconds, timeline } = await syncToEnd(connectorId, kind, worker.pid);
   const stats = await readSimStats(sim);
   const least = typeof minimum === "number" ? minimum : minimum.total;
   const counters = finished.counters as Record<string, { fetched: number; unchanged: number; deleted: number }>;
@@ -82,7 +82,7 @@ async function measure(label: string, kind: "full" | "incremental", minimum: num
   console.log(`worker peak RSS      ${rssMb("VmHWM")} MB`);
   console.log(`requests per route${typeof minimum === "number" ? "" : ", with the minimum for each"}:`);
   console.log(formatRoutes(stats, typeof minimum === "number" ? undefined : minimum.routes));
-  console.log("steps over time (from the run's checkpoint; the indexer runs beside the steps after labels):");
+  console.log("steps over time (from the run's checkpoint; the indexer runs beside the steps after labels), with the worker's peak RSS in each:");
   console.log(formatTimeline(timeline, seconds));
   if (kind === "full") await printFloors(stats, counters as unknown as Record<string, { converted?: number }>, seconds);
   return stats;
@@ -116,10 +116,10 @@ if (dataCenter) {
   await measure("full sync", "full", cloudFullMinimum(sim.store));
 }
 
-// Edit 1% of pages and delete 10, then an incremental run.
+// Edit `--edits` pages (1% unless given) and delete 10, then an incremental run.
 const liveSpaces = new Set([...sim.store.spaces.values()].filter((s) => s.status === "current").map((s) => s.id));
 const pagesNow = sim.store.contentList.filter((c) => c.type === "page" && c.status === "current" && liveSpaces.has(c.spaceId));
-const edits = pagesNow.slice(0, Math.ceil(pagesNow.length / 100));
+const edits = pagesNow.slice(0, flags.edits ?? Math.ceil(pagesNow.length / 100));
 const admin = (p: string, method: string, body?: unknown) =>
   fetch(`${sim.url}/__admin${p}`, { method, headers: { "content-type": "application/json" }, body: body ? JSON.stringify(body) : undefined });
 for (const page of edits) await admin(`/pages/${page.id}`, "PUT", { body: `<p>edited ${page.id}</p>` });

@@ -4,7 +4,7 @@ import { PHASE_LABELS } from "./format-run";
 export interface PhaseProgress {
   phase: string;
   label: string;
-  /** "current" can hold for two phases at once: indexing runs beside the walk's later steps. */
+  /** "current" can hold for more than one phase at once: downloads and indexing run beside the walk's later steps. */
   state: "done" | "current" | "pending";
   /** 0..1, or null when the total is not known yet (the bar is then indeterminate). */
   fraction: number | null;
@@ -51,6 +51,9 @@ export function phaseProgress(run: RunView): PhaseProgress[] {
     if (phase === "downloading_attachments") {
       detail = `${c.attachment.downloaded} of ${c.attachment.discovered} downloaded${c.attachment.skipped ? `, ${c.attachment.skipped} skipped (too large)` : ""}`;
       if (c.attachment.discovered > 0) fraction = Math.min(1, c.attachment.downloaded / c.attachment.discovered);
+      // Files download beside the restriction reads: the bar moves before its phase comes.
+      if (state === "pending" && isActive(run) && c.attachment.downloaded + c.attachment.skipped > 0)
+        return { phase, label: PHASE_LABELS[phase] ?? phase, state: "current" as const, fraction, detail: `${detail}, beside the permission reads` };
     }
     if (phase === "reconciling") {
       const deleted = Object.values(c).reduce((sum, t) => sum + t.deleted, 0);

@@ -1,6 +1,7 @@
 import { stripNul } from "../pg-text";
 import type { ConnectorConfig } from "../connectors/config-schema";
 import { db } from "../db";
+import { Prisma } from "../generated/prisma/client";
 import { beginFileAttempts, CRASH_LIMIT, CRASHED_TWICE_REASON, endFileAttempts, readStoredFile } from "../files";
 import { extractAttachmentText } from "./extract";
 import { chunkDocument, renderDocument, storageToMarkdown, type Chunk } from "./markdown";
@@ -35,6 +36,12 @@ export interface BatchOptions {
   config: ConnectorConfig;
   documentLimit?: number;
   attachmentLimit?: number;
+  /**
+   * Beside a run still downloading: only attachments whose file is settled (stored, or refused
+   * with its reason), so none is converted before its file comes and again after. The index
+   * step takes them all, as they are (a failed download is indexed without its text).
+   */
+  settledFilesOnly?: boolean;
   /** Looks up users not yet stored (sync runs only; Rebuild index never calls Confluence). */
   fetchUsers?: FetchUsers;
 }
@@ -64,6 +71,12 @@ const itemSelect = {
 const fileSelect = { fileSetId: true, fileBytes: true, fileStatus: true, fileReason: true } as const;
 type FileFields = { fileSetId: string | null; fileBytes: number | null; fileStatus: string | null; fileReason: string | null };
 
+/** The rows of `ids`, in id order, with `select`'s fields. */
+async function byIds<S extends Prisma.ContentItemSelect>(ids: { id: string }[], select: S) {
+  if (ids.length === 0) return [];
+  return db().contentItem.findMany({ where: { id: { in: ids.map((r) => r.id) } }, select, orderBy: { id: "asc" } });
+}
+
 /**
  * Reads a bounded batch of items waiting for the index and converts them: storage bodies to
  * Markdown, attachment files to text, both to heading-bounded chunks. Nothing is written here;
@@ -73,23 +86,26 @@ export async function prepareIndexBatch(options: BatchOptions): Promise<{ items:
   const { connectorId, config } = options;
   const documentLimit = options.documentLimit ?? 50;
   const attachmentLimit = options.attachmentLimit ?? 4;
-  const where = { connectorId, indexStatus: "pending", ...(config.indexing.manualIndexing ? { indexSelected: true } : {}) };
-  const documents = await db().contentItem.findMany({
-    where: { ...where, type: { not: "attachment" } },
-    select: itemSelect,
-    orderBy: { id: "asc" },
-    take: documentLimit,
-  });
-  // An attachment limit of 0 converts documents only (files still downloading during the run).
-  const attachments =
+  const selected = config.indexing.manualIndexing ? Prisma.sql`AND index_selected` : Prisma.empty;
+  // Ids first, by the partial indexes of pending rows (migration 20261204200000): each predicate
+  // is written out as the index states it, so PostgreSQL can use it.
+  const documentIds = await db().$queryRaw<{ id: string }[]>`
+    SELECT id FROM content_items WHERE connector_id = ${connectorId} AND index_status = 'pending' AND type <> 'attachment' ${selected}
+    ORDER BY id LIMIT ${documentLimit}`;
+  const documents = await byIds(documentIds, itemSelect);
+  // An attachment limit of 0 converts documents only (files still listing or downloading).
+  const attachmentIds =
     documents.length < documentLimit && attachmentLimit > 0
-      ? await db().contentItem.findMany({
-          where: { ...where, type: "attachment" },
-          select: { ...itemSelect, ...fileSelect },
-          orderBy: { id: "asc" },
-          take: attachmentLimit,
-        })
+      ? options.settledFilesOnly
+        ? await db().$queryRaw<{ id: string }[]>`
+            SELECT id FROM content_items WHERE connector_id = ${connectorId} AND index_status = 'pending' AND type = 'attachment'
+              AND (file_set_id IS NOT NULL OR file_status IS NOT NULL) ${selected}
+            ORDER BY id LIMIT ${attachmentLimit}`
+        : await db().$queryRaw<{ id: string }[]>`
+            SELECT id FROM content_items WHERE connector_id = ${connectorId} AND index_status = 'pending' AND type = 'attachment' ${selected}
+            ORDER BY id LIMIT ${attachmentLimit}`
       : [];
+  const attachments = await byIds(attachmentIds, { ...itemSelect, ...fileSelect });
   const batch = [...documents, ...attachments];
   const bodies = new Map(documents.map((d) => [d.id, storageOf(d)]));
   const ctx = { ...(await loadBatchContext(connectorId, options.siteUrl, batch, bodies)), wikiUrl: options.wikiUrl };

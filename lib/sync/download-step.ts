@@ -4,6 +4,7 @@ import { adoptFileSet, beginFileAttempts, CRASH_LIMIT, CRASHED_TWICE_REASON, end
 import { commitPage, type ItemFailure } from "./commit-page";
 import { commitInGroups } from "./commit-in-groups";
 import { nextStep } from "./advance";
+import type { ConnectorConfig } from "../connectors";
 import type { StepContext, SyncStep } from "./step-context";
 
 /** Files in flight at once. Each is streamed to the database a piece at a time, so memory stays flat. */
@@ -31,54 +32,72 @@ const tooLarge = (ctx: StepContext, size: number | null) =>
 /**
  * Downloads attachment files still missing, only for the containers whose attachment toggle is
  * on. Each file streams from the response into 1 MiB pieces in the database (lib/files) and
- * becomes the item's file in the page commit, with the run's counters and checkpoint. A file over
- * the download limit is skipped with its reason; a failed download is recorded and retried next
- * run; a file that was in flight twice when a worker died is marked failed and not tried again.
+ * becomes the item's file in the page commit, with the run's counters. A file over the download
+ * limit is skipped with its reason; a failed download is recorded and retried next run; a file
+ * that was in flight twice when a worker died is marked failed and not tried again. Most files
+ * are usually downloaded already, beside the restriction reads (lib/sync/permissions-restrictions.ts):
+ * this step does the rest.
  */
 export const downloadStep: SyncStep = {
-  name: "downloads",
+  // Not "downloads": a checkpoint of that step came before reconciliation and permissions, and
+  // resuming one here would skip them (an unknown step restarts the run instead).
+  name: "remaining_downloads",
   phase: "downloading_attachments",
   async runOnce(ctx) {
-    const { pageAttachments, blogPostAttachments } = ctx.config.indexing;
-    const parentTypes = [pageAttachments && "page", blogPostAttachments && "blogpost"].filter((t): t is string => !!t);
-    const failedThisRun = await db().syncItemError.findMany({
-      where: { runId: ctx.runId, itemType: "attachment" },
-      select: { confluenceId: true },
-    });
-    const candidates: Candidate[] = parentTypes.length
-      ? await db().contentItem.findMany({
-          where: {
-            connectorId: ctx.connectorId,
-            type: "attachment",
-            status: "current",
-            fileSetId: null,
-            fileStatus: null,
-            parentType: { in: parentTypes },
-            confluenceId: { notIn: failedThisRun.map((f) => f.confluenceId) },
-          },
-          select: { id: true, confluenceId: true, downloadPath: true, fileSize: true, version: true, fileAttempts: true },
-          // Files that were in flight when a worker died go first, and alone (below).
-          orderBy: [{ fileAttempts: "desc" }, { id: "asc" }],
-          take: WINDOW,
-        })
-      : [];
-    if (candidates.length === 0) {
+    if ((await downloadWindow(ctx, "downloading_attachments")) === 0) {
       await commitPage(ctx, { phase: "downloading_attachments", next: nextStep(ctx.checkpoint) });
-      return;
     }
-    // A suspect goes alone, so a crash during its download blames it and no bystander.
-    const batch = candidates[0]!.fileAttempts > 0 ? [candidates[0]!] : candidates.filter((c) => c.fileAttempts === 0);
-    await commitInGroups(batch, {
-      concurrency: IN_FLIGHT,
-      groupSize: IN_FLIGHT,
-      work: (item) => downloadOne(ctx, item),
-      commit: (group) => commitOutcomes(ctx, group),
-    });
   },
 };
 
+/** The container types whose attachments' files are downloaded (their toggles are on). */
+export function downloadParentTypes(config: ConnectorConfig): string[] {
+  const { pageAttachments, blogPostAttachments } = config.indexing;
+  return [pageAttachments && "page", blogPostAttachments && "blogpost"].filter((t): t is string => !!t);
+}
+
+/**
+ * Downloads the next window of missing files, committing each group as it finishes (the store
+ * says what is left, so no checkpoint is written). `phase` is the run's phase for the commits;
+ * null beside another step leaves that step's phase alone. Returns how many files it took on
+ * (0: none left).
+ */
+export async function downloadWindow(ctx: StepContext, phase: "downloading_attachments" | null): Promise<number> {
+  const parentTypes = downloadParentTypes(ctx.config);
+  if (parentTypes.length === 0) return 0;
+  const failedThisRun = await db().syncItemError.findMany({
+    where: { runId: ctx.runId, itemType: "attachment" },
+    select: { confluenceId: true },
+  });
+  const candidates: Candidate[] = await db().contentItem.findMany({
+    where: {
+      connectorId: ctx.connectorId,
+      type: "attachment",
+      status: "current",
+      fileSetId: null,
+      fileStatus: null,
+      parentType: { in: parentTypes },
+      confluenceId: { notIn: failedThisRun.map((f) => f.confluenceId) },
+    },
+    select: { id: true, confluenceId: true, downloadPath: true, fileSize: true, version: true, fileAttempts: true },
+    // Files that were in flight when a worker died go first, and alone (below).
+    orderBy: [{ fileAttempts: "desc" }, { id: "asc" }],
+    take: WINDOW,
+  });
+  if (candidates.length === 0) return 0;
+  // A suspect goes alone, so a crash during its download blames it and no bystander.
+  const batch = candidates[0]!.fileAttempts > 0 ? [candidates[0]!] : candidates.filter((c) => c.fileAttempts === 0);
+  await commitInGroups(batch, {
+    concurrency: IN_FLIGHT,
+    groupSize: IN_FLIGHT,
+    work: (item) => downloadOne(ctx, item),
+    commit: (group) => commitOutcomes(ctx, group, phase),
+  });
+  return batch.length;
+}
+
 /** One group of outcomes, committed with the run's counters (the checkpoint stays: the store says what is left). */
-async function commitOutcomes(ctx: StepContext, outcomes: Outcome[]): Promise<void> {
+async function commitOutcomes(ctx: StepContext, outcomes: Outcome[], phase: "downloading_attachments" | null): Promise<void> {
   const failures: ItemFailure[] = outcomes.flatMap((o) =>
     o.kind === "failed" || (o.kind === "refused" && o.status === "failed")
       ? [{ itemType: "attachment" as const, confluenceId: o.item.confluenceId, reason: o.reason }]
@@ -87,9 +106,8 @@ async function commitOutcomes(ctx: StepContext, outcomes: Outcome[]): Promise<vo
   const skipped = outcomes.flatMap((o) => (o.kind === "refused" && o.status === "skipped" ? [o] : []));
   const delta = { attachment: { downloaded: 0, skipped: skipped.length } };
   await commitPage(ctx, {
-    phase: "downloading_attachments",
+    ...(phase ? { phase } : {}),
     failures,
-    next: ctx.checkpoint,
     delta,
     extra: async (tx) => {
       for (const o of outcomes) {

@@ -20,6 +20,8 @@ export async function indexOneBatch(ctx: StepContext, options: { advance: boolea
     wikiUrl: ctx.site.deployment === "datacenter" ? ctx.siteUrl : undefined,
     config: ctx.config,
     ...(options.documentsOnly ? { attachmentLimit: 0 } : {}),
+    // Beside the walk, files may still be downloading (beside the restriction reads, then in their own step).
+    ...(options.advance ? {} : { settledFilesOnly: true }),
     // Authors and mentioned users are named in documents; each is looked up once per connector.
     fetchUsers:
       ctx.site.deployment === "datacenter"

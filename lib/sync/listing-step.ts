@@ -2,7 +2,7 @@ import type { Query } from "../confluence";
 import type { Prisma } from "../generated/prisma/client";
 import { advance, spaceBatch } from "./advance";
 import { commitPage, type ItemFailure } from "./commit-page";
-import { fetchOnePage } from "./fetch-one-page";
+import { fetchAhead, fetchOnePage } from "./fetch-one-page";
 import { withBodies } from "./fetch-bodies";
 import type { Kept } from "./filters";
 import type { ItemRecord, Mapped, StoredType } from "./map-items";
@@ -31,6 +31,10 @@ interface ListingOptions {
   /** Items listed with these statuses (trashed) leave the store, with their comments and attachments. */
   removeStatuses?: string[];
 }
+
+/** Bodies of a listed page (in characters) above which the next page is not fetched ahead. */
+const AHEAD_BODY_CHARS = 4_000_000;
+const bodyChars = (records: ItemRecord[]) => records.reduce((sum, r) => sum + (r.body?.length ?? 0), 0);
 
 export function listingStep(options: ListingOptions): SyncStep {
   return {
@@ -63,6 +67,12 @@ export function listingStep(options: ListingOptions): SyncStep {
       const since = options.newestFirst && cp.since ? new Date(cp.since) : null;
       const last = records[records.length - 1];
       const reachedOld = since !== null && (!last || !last.modifiedAt || last.modifiedAt < since);
+      // The next page's request overlaps this one's filters and commit; not past the end of an
+      // incremental walk or of the slice (requests the run would not use), nor after a page of
+      // large bodies (two of those in memory at once).
+      if (page.nextCursor && !reachedOld && Date.now() < ctx.sliceEndsAt && bodyChars(records) <= AHEAD_BODY_CHARS) {
+        fetchAhead(ctx.client, options.path, query, page.nextCursor);
+      }
       const removed = records.filter((r) => options.removeStatuses?.includes(r.status)).map((r) => r.confluenceId);
       records = records.filter((r) => !options.removeStatuses?.includes(r.status));
       if (options.keep) {

@@ -114,10 +114,12 @@ export function planSteps(kind: "full" | "incremental", accessStrategy: "mirror"
         newestFirst: incremental,
       }),
     ),
-    alongsideIndexing("documents", downloadStep),
     ...(incremental ? [] : [reconcileStep]),
-    // After reconciliation (the tree is final) and before indexing: who may see each item.
+    // After reconciliation (the tree is final) and before indexing: who may see each item. Files
+    // download beside its restriction reads; the indexer leaves their attachments until they come.
     ...(accessStrategy === "audience" ? [] : [alongsideIndexing("all", permissionsStep)]),
+    // Whatever files are left (all of them when no permissions are read).
+    alongsideIndexing("all", downloadStep),
     // Last (name "indexing"): works from the store only, so a run's records are complete before they are indexed.
     indexStep,
   ];

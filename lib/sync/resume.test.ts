@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { END_STEP } from "./checkpoint";
+import { planSteps } from "./plan";
 import { resumeCheckpoint } from "./resume";
+import { planDataCenterSteps } from "./dc/plan";
 
 const base = { spaceIndex: 0, cursor: "c1", spaceIds: ["1", "2"], since: null, labels: null };
 const plan = [
@@ -56,5 +58,15 @@ describe("resuming a checkpoint under the current plan", () => {
     expect(resumed.state).toEqual(walk);
     expect(resumed).not.toHaveProperty("labels");
     expect(resumeCheckpoint({ ...base, step: "labels", stepIndex: 6 }, plan, "full").state).toBeNull();
+  });
+
+  it("restarts a run stopped in the downloads that came before reconciliation and permissions, instead of skipping them", () => {
+    for (const steps of [planSteps("full"), planSteps("incremental"), planDataCenterSteps("full"), planDataCenterSteps("incremental")]) {
+      const names = steps.map((s) => s.name);
+      const resumed = resumeCheckpoint({ ...base, step: "downloads", stepIndex: 10 }, names, "full");
+      expect(resumed.stepIndex).toBe(0);
+      // Files now download beside the restriction reads, and their own step comes after those.
+      expect(names.indexOf("remaining_downloads")).toBeGreaterThan(names.indexOf("permissions"));
+    }
   });
 });

@@ -85,9 +85,10 @@ export async function runSyncSlice(runId: string, options: SliceOptions = {}): P
       requestStatsBase: parseRequestStats(run.requestStats),
       maxDownloadBytes: options.maxDownloadBytes ?? 50 * 1024 * 1024,
       commits: new PQueue({ concurrency: 1 }),
+      sliceEndsAt: Date.now() + (options.budgetMs ?? 20_000),
     };
     indexer = new ConcurrentIndexer(ctx);
-    const deadline = Date.now() + (options.budgetMs ?? 20_000);
+    const deadline = ctx.sliceEndsAt;
     // Every slice does at least one unit of work, so even a zero budget makes progress.
     for (let first = true; ctx.checkpoint.stepIndex < steps.length; first = false) {
       const state = await db().syncRun.findUniqueOrThrow({ where: { id: runId }, select: { cancelRequested: true } });

@@ -35,6 +35,8 @@ export interface StepContext {
    * (lib/sync/concurrent-indexer.ts) each start from the counters the other last committed.
    */
   commits: PQueue;
+  /** When this slice stops taking new units (ms since the epoch): work fetched ahead past it would be dropped. */
+  sliceEndsAt: number;
 }
 
 /** One bounded unit of work: at most one list page (or one batch of downloads), then a commit. */

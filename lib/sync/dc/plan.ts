@@ -23,10 +23,11 @@ export function planDataCenterSteps(kind: "full" | "incremental", accessStrategy
     dcTreeStep,
     alongsideIndexing("documents", dcCommentsStep),
     alongsideIndexing("documents", dcAttachmentsStep),
-    alongsideIndexing("documents", downloadStep),
     ...(kind === "full" ? [reconcileStep] : []),
-    // After reconciliation (the tree is final): who may see each item; audience rules need none of it.
+    // After reconciliation (the tree is final): who may see each item; audience rules need none
+    // of it. Files download beside its restriction reads; the downloads step does the rest.
     ...(accessStrategy === "audience" ? [] : [alongsideIndexing("all", dcPermissionsStep)]),
+    alongsideIndexing("all", downloadStep),
     indexStep,
   ];
 }
