@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import type { Simulator } from "../simulator";
-import { applyMigrations, startEmbeddedPostgres, WORKER_NODE_FLAGS } from "../lib/platform";
+import { applyMigrations, startEmbeddedPostgres, WORKER_ENV, WORKER_NODE_FLAGS } from "../lib/platform";
 
 export const projectDir = fileURLToPath(new URL("..", import.meta.url));
 
@@ -53,7 +53,7 @@ export function setAppEnvironment(databaseUrl: string, sim?: Simulator): void {
 export async function startSyncWorker(): Promise<ChildProcess> {
   const worker = spawn(process.execPath, [...WORKER_NODE_FLAGS, "--import", "tsx", "worker/index.ts"], {
     cwd: projectDir,
-    env: process.env,
+    env: { ...process.env, ...WORKER_ENV },
     stdio: ["ignore", "inherit", "inherit"],
   });
   await new Promise((r) => setTimeout(r, 5000));

@@ -17,6 +17,7 @@ import {
   stopChild,
   Supervisor,
   waitForHealthy,
+  WORKER_ENV,
   WORKER_NODE_FLAGS,
   type Supervised,
 } from "../lib/platform";
@@ -95,7 +96,7 @@ async function main() {
     () =>
       startChild("worker", process.execPath, [...WORKER_NODE_FLAGS, "--import", "tsx", path.join(projectDir, "worker/index.ts")], {
         cwd: projectDir,
-        env: childEnv,
+        env: { ...childEnv, ...WORKER_ENV },
       }).child,
     (message) => console.error(`[start] ${message}`),
   ).start();

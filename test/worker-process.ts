@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { WORKER_NODE_FLAGS } from "../lib/platform";
+import { WORKER_ENV, WORKER_NODE_FLAGS } from "../lib/platform";
 
 const projectDir = fileURLToPath(new URL("..", import.meta.url));
 
@@ -13,7 +13,7 @@ const projectDir = fileURLToPath(new URL("..", import.meta.url));
 export function spawnWorker(env: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, [...WORKER_NODE_FLAGS, "--import", "tsx", "worker/index.ts"], {
     cwd: projectDir,
-    env: { ...process.env, SYNC_LEASE_SECONDS: "3", SYNC_SWEEP_SECONDS: "1", LOG_LEVEL: "warn", ...env },
+    env: { ...process.env, ...WORKER_ENV, SYNC_LEASE_SECONDS: "3", SYNC_SWEEP_SECONDS: "1", LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "inherit", "inherit"],
   });
 }

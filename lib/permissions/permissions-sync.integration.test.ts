@@ -112,4 +112,19 @@ describe("members search what their Confluence account may see", () => {
     await sync("incremental");
     expect(await titles(member.amy!)).toContain("Quokka open");
   });
+
+  it("an incremental run reads again what could not be read, but not a node gone from the site", async () => {
+    const gone = "9007199254740993";
+    await db().readRestriction.create({
+      data: { connectorId, nodeId: gone, state: "nobody", userIds: [], groupIds: [], reason: "read before the page was deleted", readRunId: "an-earlier-run" },
+    });
+    const { run } = await requestSync(connectorId, { kind: "incremental", trigger: "test" });
+    await driveRun(run.id);
+    const read = async (nodeId: string) => db().readRestriction.findUnique({ where: { connectorId_nodeId: { connectorId, nodeId } } });
+    // Still unreadable, and read again by this run (the run before left it "nobody").
+    expect(await read(page.hidden!)).toMatchObject({ state: "nobody", readRunId: run.id });
+    // On no stored item's chain: left for the next full run to drop, not read (and failed) by every incremental one.
+    expect(await read(gone)).toMatchObject({ readRunId: "an-earlier-run" });
+    expect(await db().syncItemError.count({ where: { runId: run.id, confluenceId: gone } })).toBe(0);
+  });
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { NotFoundError } from "../confluence";
 import { db } from "../db";
+import { Prisma } from "../generated/prisma/client";
 import { nextStep } from "./advance";
 import { commitPage, type ItemFailure } from "./commit-page";
 import { ancestorsBySearch } from "./cql";
@@ -38,12 +39,17 @@ export const ancestorsStep: SyncStep = {
   async runOnce(ctx) {
     const cp = ctx.checkpoint;
     const full = ctx.kind === "full";
+    // Full runs: what this run listed. Incremental runs: what it listed (new or moved) and the
+    // chains emptied when an ancestor left, each found by index, not by a look at every page.
+    const scope = full
+      ? Prisma.sql`c.last_seen_run_id = ${ctx.runId}`
+      : Prisma.sql`(c.last_seen_run_id = ${ctx.runId} OR (c.type IN ('page', 'folder') AND c.parent_id IS NOT NULL AND cardinality(c.ancestor_ids) = 0))`;
     const detached = await db().$queryRaw<Detached[]>`
       SELECT c.id, c.confluence_id AS "confluenceId", c.type
       FROM content_items c
       WHERE c.connector_id = ${ctx.connectorId} AND c.type IN ('page', 'folder') AND c.parent_id IS NOT NULL
         AND (${cp.cursor}::text IS NULL OR c.confluence_id > ${cp.cursor}::text)
-        AND (NOT ${full} OR c.last_seen_run_id = ${ctx.runId})
+        AND ${scope}
         AND NOT EXISTS (SELECT 1 FROM content_items p WHERE p.connector_id = c.connector_id AND p.confluence_id = c.parent_id AND p.type IN ('page', 'folder'))
         AND ((${full} AND c.type = 'page') OR COALESCE(c.ancestor_ids[cardinality(c.ancestor_ids)], '') <> c.parent_id)
       ORDER BY c.confluence_id

@@ -7,7 +7,7 @@ import type { Prisma } from "../generated/prisma/client";
  * in their parent's space, so a page moved to another space takes its subtree along). Comments
  * and attachments then take their container's space. Only rows that differ are written. A full
  * run derives the whole site; an incremental one (`listedIn`, its run id) only the subtrees of
- * what it listed, so its cost follows the changes, not the site.
+ * what it listed or left without a chain, so its cost follows the changes, not the site.
  */
 export async function deriveTree(tx: Prisma.TransactionClient, connectorId: string, listedIn?: string): Promise<void> {
   if (listedIn !== undefined) return deriveListedSubtrees(tx, connectorId, listedIn);
@@ -43,8 +43,10 @@ export async function deriveTree(tx: Prisma.TransactionClient, connectorId: stri
 }
 
 /**
- * The subtrees of the pages and folders a run listed: each listed item's chain from its stored
- * parent, then down through its descendants. An item reached from two listed ancestors takes the
+ * The subtrees of the pages and folders a run listed, and of those whose chain was emptied when
+ * an ancestor left the store (listing a trashed page empties the chains below it, and only its
+ * direct children, now detached, are asked again): each item's chain from its stored parent,
+ * then down through its descendants. An item reached from two listed ancestors takes the
  * chain from the higher one (the deepest derivation), which is the one derived from fresh chains
  * all the way down. Children of moved containers take the new space; comments and attachments
  * the run listed, or whose container it listed, take their container's.
@@ -59,7 +61,8 @@ async function deriveListedSubtrees(tx: Prisma.TransactionClient, connectorId: s
              0 AS depth
       FROM content_items c
       LEFT JOIN content_items p ON p.connector_id = c.connector_id AND p.confluence_id = c.parent_id AND p.type IN ('page', 'folder')
-      WHERE c.connector_id = ${connectorId} AND c.last_seen_run_id = ${runId} AND c.type IN ('page', 'folder')
+      WHERE c.connector_id = ${connectorId} AND c.type IN ('page', 'folder')
+        AND (c.last_seen_run_id = ${runId} OR (c.type IN ('page', 'folder') AND c.parent_id IS NOT NULL AND cardinality(c.ancestor_ids) = 0))
       UNION ALL
       SELECT c.confluence_id, t.chain || t.id, COALESCE(t.space, c.space_confluence_id), t.depth + 1
       FROM tree t JOIN content_items c ON c.connector_id = ${connectorId} AND c.parent_id = t.id AND c.type IN ('page', 'folder')

@@ -1,6 +1,6 @@
 import { ConfluenceError, RateLimitedError, UnauthorizedError, ZContentRestrictionRead, type V1User } from "../confluence";
 import { db } from "../db";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import { stripNul } from "../pg-text";
 import { serverEnv } from "../env";
 import { nextStep } from "./advance";
@@ -28,27 +28,67 @@ export type NodeRestriction = { state: "open" } | { state: "restricted"; userIds
  * Lists, once when the stage starts, the nodes whose read restrictions decide visibility: every
  * stored page, blog post and folder, every id on their ancestor chains (stored or not: an
  * ancestor outside the sync's scope still restricts), and the containers of comments and
- * attachments. Full runs read them all; incremental runs those never read, read as "nobody", or
- * stored rows changed since their read, and the oldest reads up to `recheckBefore` (a
- * restriction changes no version). One scan of the site per run: each batch then reads the
+ * attachments. Full runs read them all. One scan of the site per run: each batch then reads the
  * next ids of this list by key (a scan per batch grew with the square of the site's size).
  */
 async function listNodes(tx: Prisma.TransactionClient, ctx: StepContext, recheckBefore: string | null): Promise<number> {
+  if (ctx.kind === "incremental") return listChangedNodes(tx, ctx, recheckBefore);
   await tx.restrictionToRead.deleteMany({ where: { connectorId: ctx.connectorId } });
   return tx.$executeRaw`
     WITH nodes AS (
-      SELECT DISTINCT n.node_id FROM content_items ci
-      CROSS JOIN LATERAL unnest(CASE WHEN ci.type IN ('page', 'blogpost', 'folder') THEN ci.ancestor_ids || ci.confluence_id
-        ELSE ARRAY[ci.container_id] END) AS n(node_id)
+      SELECT DISTINCT n.node_id FROM content_items ci CROSS JOIN LATERAL unnest(${NODES_OF_ITEM}) AS n(node_id)
       WHERE ci.connector_id = ${ctx.connectorId} AND n.node_id IS NOT NULL
     )
     INSERT INTO restrictions_to_read (connector_id, node_id, run_id)
     SELECT ${ctx.connectorId}, nodes.node_id, ${ctx.runId} FROM nodes
     LEFT JOIN read_restrictions r ON r.connector_id = ${ctx.connectorId} AND r.node_id = nodes.node_id
-    LEFT JOIN content_items ci ON ci.connector_id = ${ctx.connectorId} AND ci.confluence_id = nodes.node_id
-    WHERE (${ctx.kind === "full"} OR r.node_id IS NULL OR r.state = 'nobody' OR (ci.synced_at IS NOT NULL AND ci.synced_at > r.updated_at)
-        OR (${recheckBefore}::text IS NOT NULL AND r.updated_at <= ${recheckBefore}::timestamp))
-      AND (r.read_run_id IS DISTINCT FROM ${ctx.runId})`;
+    WHERE r.read_run_id IS DISTINCT FROM ${ctx.runId}`;
+}
+
+/** The nodes an item's visibility depends on: its own and its chain's, or its container. */
+const NODES_OF_ITEM = Prisma.sql`CASE WHEN ci.type IN ('page', 'blogpost', 'folder') THEN ci.ancestor_ids || ci.confluence_id ELSE ARRAY[ci.container_id] END`;
+
+/**
+ * An incremental run's list, from what changed, each part found by index (the run's cost follows
+ * its changes, not the site): the nodes of items seen by this run or by one that did not finish
+ * (whose reads may never have happened), when never read, changed since their read or read
+ * before `recheckBefore` (a restriction changes no version); nodes read as "nobody" and the
+ * oldest reads up to `recheckBefore`, if a stored item is, or has as parent or container, that
+ * node (an ancestor further up, outside the sync's scope, waits for the next full run); and what
+ * an interrupted earlier run left on the list. Returns the list's length.
+ */
+async function listChangedNodes(tx: Prisma.TransactionClient, ctx: StepContext, recheckBefore: string | null): Promise<number> {
+  const connectorId = ctx.connectorId;
+  await tx.$executeRaw`
+    WITH seen AS (
+      SELECT ci.* FROM sync_runs sr
+      JOIN content_items ci ON ci.connector_id = ${connectorId} AND ci.last_seen_run_id = sr.id
+      WHERE sr.connector_id = ${connectorId} AND sr.status NOT IN ('completed', 'completed_with_errors')
+    ), changed AS (
+      SELECT DISTINCT n.node_id FROM seen ci CROSS JOIN LATERAL unnest(${NODES_OF_ITEM}) AS n(node_id) WHERE n.node_id IS NOT NULL
+    ), nodes AS (
+      SELECT changed.node_id FROM changed
+      LEFT JOIN read_restrictions r ON r.connector_id = ${connectorId} AND r.node_id = changed.node_id
+      LEFT JOIN content_items ci ON ci.connector_id = ${connectorId} AND ci.confluence_id = changed.node_id
+      WHERE r.node_id IS NULL OR r.state = 'nobody' OR (ci.synced_at IS NOT NULL AND ci.synced_at > r.updated_at)
+        OR (${recheckBefore}::text IS NOT NULL AND r.updated_at <= ${recheckBefore}::timestamp)
+      UNION
+      SELECT again.node_id FROM (
+        SELECT node_id FROM read_restrictions WHERE connector_id = ${connectorId} AND state = 'nobody'
+        UNION
+        SELECT node_id FROM read_restrictions
+        WHERE connector_id = ${connectorId} AND ${recheckBefore}::text IS NOT NULL AND updated_at <= ${recheckBefore}::timestamp
+      ) again
+      -- Still in the site: a stored item, or the parent or container of one (a node gone since would fail its read every run).
+      WHERE EXISTS (SELECT 1 FROM content_items c WHERE c.connector_id = ${connectorId} AND c.confluence_id = again.node_id)
+        OR EXISTS (SELECT 1 FROM content_items c WHERE c.connector_id = ${connectorId} AND c.parent_id = again.node_id)
+        OR EXISTS (SELECT 1 FROM content_items c WHERE c.connector_id = ${connectorId} AND c.container_id = again.node_id)
+    )
+    INSERT INTO restrictions_to_read (connector_id, node_id, run_id)
+    SELECT ${connectorId}, nodes.node_id, ${ctx.runId} FROM nodes
+    WHERE NOT EXISTS (SELECT 1 FROM read_restrictions r WHERE r.connector_id = ${connectorId} AND r.node_id = nodes.node_id AND r.read_run_id = ${ctx.runId})
+    ON CONFLICT (connector_id, node_id) DO NOTHING`;
+  return tx.restrictionToRead.count({ where: { connectorId } });
 }
 
 /** The next nodes on the list (a node leaves it in the commit that stores its read). */

@@ -176,4 +176,32 @@ describe("folders and ancestors", { timeout: 120_000 }, () => {
     expect(byId.get(String(page.id))).toMatchObject({ parentId: created.id, parentType: "folder" });
     await expectTreeEqualsSite(connectorId);
   });
+
+  // Last: it trashes a page of the shared site.
+  it("an incremental run after a page with a subtree is trashed asks again for the chains of the pages below it", async () => {
+    const current = (id: number | null) => id !== null && sim.store.contents.get(id)?.status === "current";
+    const root = sim.store.contentList.find(
+      (c) =>
+        c.type === "page" &&
+        c.status === "current" &&
+        sim.store.spaces.get(c.spaceId)!.status === "current" &&
+        sim.store.contentList.some((k) => k.type === "page" && k.parentId === c.id && k.status === "current" && current(k.parentId)),
+    )!;
+    const below = sim.store.contentList.filter((c) => c.type === "page" && c.status === "current" && sim.store.ancestors(c).some((a) => a.id === root.id));
+    // Last modified long ago: the incremental run lists the trashed page, not them.
+    for (const d of below) d.modifiedAt = Date.UTC(2001, 0, 1) + d.id;
+    const connectorId = await configuredConnector(sim);
+    await sync(connectorId, "full");
+    expect((await admin(`/pages/${root.id}/trash`, "POST")).ok).toBe(true);
+    await sync(connectorId, "incremental");
+    const rows = await db().contentItem.findMany({
+      where: { connectorId, confluenceId: { in: below.map((d) => String(d.id)) } },
+      select: { confluenceId: true, ancestorIds: true },
+    });
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows)
+      expect({ id: row.confluenceId, ancestors: row.ancestorIds }).toEqual({ id: row.confluenceId, ancestors: siteChain(row.confluenceId) });
+    expect(await db().contentItem.count({ where: { connectorId, confluenceId: String(root.id) } })).toBe(0);
+    await expectTreeEqualsSite(connectorId);
+  });
 });
