@@ -87,6 +87,7 @@ export async function prepareIndexBatch(options: BatchOptions): Promise<{ items:
   const documentLimit = options.documentLimit ?? 50;
   const attachmentLimit = options.attachmentLimit ?? 4;
   const selected = config.indexing.manualIndexing ? Prisma.sql`AND index_selected` : Prisma.empty;
+  const settled = options.settledFilesOnly ? Prisma.sql`AND (file_set_id IS NOT NULL OR file_status IS NOT NULL)` : Prisma.empty;
   // Ids first, by the partial indexes of pending rows (migration 20261204200000): each predicate
   // is written out as the index states it, so PostgreSQL can use it.
   const documentIds = await db().$queryRaw<{ id: string }[]>`
@@ -96,14 +97,9 @@ export async function prepareIndexBatch(options: BatchOptions): Promise<{ items:
   // An attachment limit of 0 converts documents only (files still listing or downloading).
   const attachmentIds =
     documents.length < documentLimit && attachmentLimit > 0
-      ? options.settledFilesOnly
-        ? await db().$queryRaw<{ id: string }[]>`
-            SELECT id FROM content_items WHERE connector_id = ${connectorId} AND index_status = 'pending' AND type = 'attachment'
-              AND (file_set_id IS NOT NULL OR file_status IS NOT NULL) ${selected}
-            ORDER BY id LIMIT ${attachmentLimit}`
-        : await db().$queryRaw<{ id: string }[]>`
-            SELECT id FROM content_items WHERE connector_id = ${connectorId} AND index_status = 'pending' AND type = 'attachment' ${selected}
-            ORDER BY id LIMIT ${attachmentLimit}`
+      ? await db().$queryRaw<{ id: string }[]>`
+          SELECT id FROM content_items WHERE connector_id = ${connectorId} AND index_status = 'pending' AND type = 'attachment' ${settled} ${selected}
+          ORDER BY id LIMIT ${attachmentLimit}`
       : [];
   const attachments = await byIds(attachmentIds, { ...itemSelect, ...fileSelect });
   const batch = [...documents, ...attachments];

@@ -51,7 +51,7 @@ export const downloadStep: SyncStep = {
 };
 
 /** The container types whose attachments' files are downloaded (their toggles are on). */
-export function downloadParentTypes(config: ConnectorConfig): string[] {
+function downloadParentTypes(config: ConnectorConfig): string[] {
   const { pageAttachments, blogPostAttachments } = config.indexing;
   return [pageAttachments && "page", blogPostAttachments && "blogpost"].filter((t): t is string => !!t);
 }
